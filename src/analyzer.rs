@@ -1,0 +1,476 @@
+//! The analyzer: normalise, cut into sentences and tokens, drop stopwords, stem. Text in,
+//! terms out; every later stage counts `Term`s and never looks at raw text again.
+//!
+//! Built once per run (the stopword set, the sentence splitter and the stemmer with its
+//! lexicon are shared, read-only); each worker thread brings its own stem memo.
+
+use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+
+use crate::config::Language;
+use crate::normalize::normalize;
+use crate::sentence::{SentenceSplitter, flatten};
+use crate::stem::{MemoStemmer, Stemmer};
+use crate::stopwords::Stopwords;
+use crate::token::{Token, TokenKind, tokenize};
+
+/// One occurrence of a token in a document, with the key it is counted under.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Term {
+    /// Index of the term's key in `Analysis::vocab`.
+    pub id: u32,
+    /// Byte span in `Analysis::text`.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// A content word: a word, not a stopword, not a dateline, at least two letters.
+    pub content: bool,
+    /// Punctuation separates it from the previous term (phrases do not cross it).
+    pub boundary_before: bool,
+    /// First word of a sentence or a word of a heading, where capitals say nothing.
+    pub weak_case: bool,
+    /// Capitalised and left unstemmed: a name.
+    pub proper: bool,
+    /// "di skusi" rejoined into one word: the surface drops the inner space.
+    pub joined: bool,
+}
+
+/// A sentence (or heading) of a document and its terms.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    pub start: usize,
+    pub end: usize,
+    pub heading: bool,
+    /// First unit of a paragraph (after a blank line, or the document's start).
+    pub paragraph_start: bool,
+    /// Range into `Analysis::terms`.
+    pub terms: Range<usize>,
+}
+
+/// A document cut into sentences and terms.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The normalised text; every span points into it.
+    pub text: String,
+    pub sentences: Vec<Sentence>,
+    pub terms: Vec<Term>,
+    /// Term keys (stems of content words, lowercase forms of the rest), by id.
+    pub vocab: Vec<Box<str>>,
+}
+
+impl Analysis {
+    /// The terms of sentence `i`.
+    pub fn sentence_terms(&self, i: usize) -> &[Term] {
+        &self.terms[self.sentences[i].terms.clone()]
+    }
+
+    /// The sentence's text on one line.
+    pub fn sentence_text(&self, i: usize) -> String {
+        let s = &self.sentences[i];
+        flatten(&self.text[s.start..s.end]).into()
+    }
+
+    /// The key a term is counted under.
+    pub fn key(&self, term: &Term) -> &str {
+        &self.vocab[term.id as usize]
+    }
+
+    /// How the term reads in a keyword: its spelling, lowercased where capitals only mark a
+    /// sentence start or a heading.
+    pub fn surface(&self, term: &Term) -> Cow<'_, str> {
+        let raw = &self.text[term.start..term.end];
+        let mut s: Cow<'_, str> = if term.joined {
+            Cow::Owned(raw.split_whitespace().collect())
+        } else {
+            Cow::Borrowed(raw)
+        };
+        if term.weak_case && !term.proper && s.chars().any(char::is_uppercase) {
+            s = Cow::Owned(s.to_lowercase());
+        }
+        s
+    }
+
+    /// Number of word-like tokens.
+    pub fn words(&self) -> usize {
+        self.terms.len()
+    }
+
+    /// The distinct keys of content terms: what a document contributes to document frequency.
+    pub fn content_keys(&self) -> Vec<&str> {
+        let mut seen = vec![false; self.vocab.len()];
+        let mut keys = Vec::new();
+        for t in self.terms.iter().filter(|t| t.content) {
+            if !std::mem::replace(&mut seen[t.id as usize], true) {
+                keys.push(self.key(t));
+            }
+        }
+        keys
+    }
+}
+
+/// Turns text into an `Analysis`. `Send + Sync`; build once per run.
+pub struct Analyzer {
+    language: Language,
+    splitter: SentenceSplitter,
+    stopwords: Stopwords,
+    stemmer: Stemmer,
+}
+
+/// What the document says about how its words are capitalised.
+struct CaseEvidence<'t> {
+    /// Words seen in lowercase.
+    lower_forms: HashSet<&'t str>,
+    /// Lowercased words seen capitalised inside a sentence.
+    names: HashSet<String>,
+}
+
+/// A token with its sentence, before keys are assigned.
+struct Raw {
+    token: Token,
+    sentence: usize,
+    weak_case: bool,
+}
+
+impl Analyzer {
+    pub fn new(language: Language, stopwords: Stopwords, stemmer: Stemmer) -> Self {
+        Analyzer {
+            language,
+            splitter: SentenceSplitter::new(),
+            stopwords,
+            stemmer,
+        }
+    }
+
+    pub fn language(&self) -> Language {
+        self.language
+    }
+
+    pub fn splitter(&self) -> &SentenceSplitter {
+        &self.splitter
+    }
+
+    pub fn stemmer(&self) -> &Stemmer {
+        &self.stemmer
+    }
+
+    /// A fresh stem memo for one worker.
+    pub fn memo(&self) -> MemoStemmer<'_> {
+        MemoStemmer::new(&self.stemmer)
+    }
+
+    /// Analyses one document.
+    pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
+        let text = normalize(text).into_owned();
+        let spans = self.splitter.split(&text);
+        let mut raws = Vec::new();
+        let mut buf = Vec::new();
+        for (i, span) in spans.iter().enumerate() {
+            buf.clear();
+            tokenize(&text[span.start..span.end], &mut buf);
+            for (k, t) in buf.iter().enumerate() {
+                raws.push(Raw {
+                    token: Token {
+                        start: t.start + span.start,
+                        end: t.end + span.start,
+                        ..*t
+                    },
+                    sentence: i,
+                    weak_case: span.heading || k == 0,
+                });
+            }
+        }
+        let dateline_end = dateline_end(&text, &spans, &raws);
+
+        // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
+        // same word is an ordinary word at a sentence start, not a name.
+        // Capitalised words inside a sentence: names, unless also seen in lowercase.
+        let mut lower_forms: HashSet<&str> = HashSet::new();
+        let mut names: HashSet<String> = HashSet::new();
+        for r in raws.iter().filter(|r| r.token.kind == TokenKind::Word) {
+            let w = &text[r.token.start..r.token.end];
+            if !w.chars().any(char::is_uppercase) {
+                lower_forms.insert(w);
+            } else if !r.weak_case {
+                names.insert(w.to_lowercase());
+            }
+        }
+        let evidence = CaseEvidence { lower_forms, names };
+
+        let mut analysis = Analysis {
+            sentences: Vec::with_capacity(spans.len()),
+            terms: Vec::with_capacity(raws.len()),
+            ..Analysis::default()
+        };
+        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut r = 0;
+        for (i, span) in spans.iter().enumerate() {
+            let first = analysis.terms.len();
+            while r < raws.len() && raws[r].sentence == i {
+                let raw = &raws[r];
+                let mut end = raw.token.end;
+                let mut joined = false;
+                if let Some(next) = raws.get(r + 1).filter(|n| n.sentence == i) {
+                    if self.rejoins_di(&text, &raw.token, &next.token, memo) {
+                        end = next.token.end;
+                        joined = true;
+                        r += 1;
+                    }
+                }
+                let surface = &text[raw.token.start..end];
+                let (key, content, proper) = if raw.token.kind != TokenKind::Word {
+                    (lowercase(surface), false, false)
+                } else if joined {
+                    let word: String = surface.split_whitespace().collect();
+                    (Cow::Owned(memo.stem(&word).to_string()), true, false)
+                } else {
+                    self.word_key(surface, raw.weak_case, &evidence, memo)
+                };
+                let content = content
+                    && raw.token.start >= dateline_end
+                    && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                let id = match ids.get(key.as_ref()) {
+                    Some(&id) => id,
+                    None => {
+                        let id = analysis.vocab.len() as u32;
+                        let key: Box<str> = key.into();
+                        analysis.vocab.push(key.clone());
+                        ids.insert(key, id);
+                        id
+                    }
+                };
+                analysis.terms.push(Term {
+                    id,
+                    start: raw.token.start,
+                    end,
+                    kind: raw.token.kind,
+                    content,
+                    boundary_before: raw.token.boundary_before,
+                    weak_case: raw.weak_case,
+                    proper,
+                    joined,
+                });
+                r += 1;
+            }
+            let gap_start = if i == 0 { 0 } else { spans[i - 1].end };
+            analysis.sentences.push(Sentence {
+                start: span.start,
+                end: span.end,
+                heading: span.heading,
+                paragraph_start: i == 0 || text[gap_start..span.start].matches('\n').count() >= 2,
+                terms: first..analysis.terms.len(),
+            });
+        }
+        analysis.text = text;
+        analysis
+    }
+
+    /// Key, content flag and name flag of a word token. Capitalised words are names (kept
+    /// whole: "Bekasi" is not "bekas") unless the document shows otherwise: the same word in
+    /// lowercase elsewhere, or, at a sentence start or in a heading where capitals say nothing,
+    /// a word the lexicon explains that is never capitalised mid-sentence.
+    fn word_key<'a>(
+        &self,
+        surface: &'a str,
+        weak_case: bool,
+        evidence: &CaseEvidence<'_>,
+        memo: &mut MemoStemmer<'_>,
+    ) -> (Cow<'a, str>, bool, bool) {
+        let lower = lowercase(surface);
+        if self.stopwords.contains(&lower) {
+            return (lower, false, false);
+        }
+        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+        let capitalised = letters.next().is_some_and(char::is_uppercase);
+        if !capitalised {
+            let stem = memo.stem(&lower);
+            return (Cow::Owned(stem.to_string()), true, false);
+        }
+        let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
+        let ordinary = !acronym
+            && (evidence.lower_forms.contains(lower.as_ref())
+                || (weak_case
+                    && !evidence.names.contains(lower.as_ref())
+                    && self
+                        .stemmer
+                        .lexicon()
+                        .is_some_and(|l| l.contains(memo.stem(&lower)))));
+        if ordinary {
+            let stem = memo.stem(&lower);
+            (Cow::Owned(stem.to_string()), true, false)
+        } else {
+            (lower, true, true)
+        }
+    }
+
+    /// "di skusi" -> "diskusi": the prefix di- written apart from its word. Rejoined only when
+    /// the joined form is a known word and the fragment alone is not, so the preposition in
+    /// "di Jakarta" or "di rumah" stays.
+    fn rejoins_di(&self, text: &str, di: &Token, next: &Token, memo: &mut MemoStemmer<'_>) -> bool {
+        let Some(lexicon) = self.stemmer.lexicon() else {
+            return false;
+        };
+        if di.kind != TokenKind::Word
+            || next.kind != TokenKind::Word
+            || next.boundary_before
+            || !text[di.start..di.end].eq_ignore_ascii_case("di")
+        {
+            return false;
+        }
+        let fragment = &text[next.start..next.end];
+        if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
+            return false;
+        }
+        let known = |w: &str, memo: &mut MemoStemmer<'_>| {
+            lexicon.contains(w) || lexicon.contains(memo.stem(w))
+        };
+        if known(fragment, memo) {
+            return false;
+        }
+        let mut joined = String::with_capacity(2 + fragment.len());
+        joined.push_str("di");
+        joined.push_str(fragment);
+        known(&joined, memo)
+    }
+}
+
+fn lowercase(s: &str) -> Cow<'_, str> {
+    if s.chars().any(char::is_uppercase) {
+        Cow::Owned(s.to_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// End of a news dateline ("Jakarta, KOMPAS.com -", "Merdeka.com -", "BANDUNG, (PR) --") at the
+/// start of the first sentence: the place and the source name are not what the text is about.
+fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw]) -> usize {
+    let Some(first) = spans.iter().find(|s| !s.heading) else {
+        return 0;
+    };
+    let head_end = text[first.start..first.end]
+        .char_indices()
+        .nth(80)
+        .map_or(first.end, |(k, _)| first.start + k);
+    let head = &text[first.start..head_end];
+    let Some(dash) = [" - ", " -- ", " \u{2013} ", " \u{2014} "]
+        .iter()
+        .filter_map(|d| head.find(d))
+        .min()
+    else {
+        return 0;
+    };
+    let cut = first.start + dash;
+    // A dateline is short and names a place or a source: a comma or a domain before the dash.
+    let before: Vec<&Raw> = raws
+        .iter()
+        .filter(|r| r.token.start >= first.start && r.token.end <= cut)
+        .collect();
+    let looks_like = before.len() <= 6
+        && (text[first.start..cut].contains(',')
+            || before.iter().any(|r| r.token.kind == TokenKind::Url)
+            || before.iter().all(|r| {
+                !text[r.token.start..r.token.end]
+                    .chars()
+                    .any(char::is_lowercase)
+            }));
+    if looks_like { cut } else { 0 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stem::Lexicon;
+
+    fn analyzer() -> Analyzer {
+        Analyzer::new(
+            Language::Indonesian,
+            Stopwords::embedded(Language::Indonesian),
+            Stemmer::indonesian(Lexicon::embedded()),
+        )
+    }
+
+    fn analyze(text: &str) -> Analysis {
+        let a = analyzer();
+        let mut memo = a.memo();
+        a.analyze(text, &mut memo)
+    }
+
+    /// (surface, key) of the content terms.
+    fn content(a: &Analysis) -> Vec<(String, String)> {
+        a.terms
+            .iter()
+            .filter(|t| t.content)
+            .map(|t| (a.surface(t).into_owned(), a.key(t).to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn analyzer_drops_stopwords_and_keeps_spans() {
+        let a = analyze("Harga beras di pasar itu naik.");
+        let c = content(&a);
+        let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
+        assert_eq!(surfaces, ["harga", "beras", "pasar", "naik"]);
+        for t in &a.terms {
+            assert!(a.text.is_char_boundary(t.start) && t.end <= a.text.len());
+        }
+    }
+
+    #[test]
+    fn analyzer_rejoins_di_written_apart() {
+        let a = analyze("Melalui di skusi yang terbuka, mereka bertemu di Jakarta.");
+        let c = content(&a);
+        assert!(c.iter().any(|(s, _)| s == "diskusi"), "{c:?}");
+        assert!(c.iter().any(|(s, _)| s == "Jakarta"), "{c:?}");
+    }
+
+    #[test]
+    fn analyzer_names_inside_a_sentence_are_not_stemmed() {
+        let a = analyze("Banjir melanda kota Bekasi kemarin.");
+        let c = content(&a);
+        assert!(
+            c.contains(&("Bekasi".to_string(), "bekasi".to_string())),
+            "{c:?}"
+        );
+    }
+
+    #[test]
+    fn analyzer_sentence_start_capital_is_an_ordinary_word() {
+        let a = analyze("Harga naik lagi. Pasar ramai karena harga turun.");
+        let keys: Vec<&str> = a
+            .terms
+            .iter()
+            .filter(|t| t.content)
+            .map(|t| a.key(t))
+            .collect();
+        assert_eq!(
+            keys.iter().filter(|k| **k == "harga").count(),
+            2,
+            "{keys:?}"
+        );
+        let first = a.terms.iter().find(|t| t.content).expect("a content term");
+        assert_eq!(a.surface(first), "harga");
+    }
+
+    #[test]
+    fn analyzer_dateline_is_not_content() {
+        let a = analyze("Jakarta, KOMPAS.com - Pemerintah menaikkan harga beras.");
+        let c = content(&a);
+        assert!(
+            !c.iter().any(|(s, _)| s == "Jakarta" || s == "KOMPAS.com"),
+            "{c:?}"
+        );
+        assert!(
+            c.iter()
+                .any(|(s, _)| s == "Pemerintah" || s == "pemerintah")
+        );
+    }
+
+    #[test]
+    fn analyzer_empty_and_whitespace_give_nothing() {
+        for text in ["", "   \n\n\t ", "..."] {
+            let a = analyze(text);
+            assert!(a.terms.iter().all(|t| !t.content));
+        }
+    }
+}

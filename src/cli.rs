@@ -1,0 +1,203 @@
+//! The command line: clap definitions, turned into a plain `ringkas::Config` before any work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use ringkas::{Config, Format, Language, SummaryLength};
+
+const EXAMPLES: &str = "\
+Examples:
+  cat berita.txt | ringkas                      keywords and a 3-sentence summary
+  ringkas artikel/ --format jsonl > hasil.jsonl one JSON record per file, in path order
+  ringkas a.txt --format json | jq -r '.keywords[].term'
+  ringkas sentences berita.txt                  one sentence per line
+  ringkas stem membacakan perekonomian          stems: baca, ekonomi
+
+Exit codes: 0 ok, 1 some inputs failed (each has an error record), 2 usage or fatal error.";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "ringkas",
+    version,
+    about = "Keywords, key phrases and an extractive summary of Indonesian text.",
+    after_help = EXAMPLES,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub run: RunArgs,
+
+    #[command(flatten)]
+    pub language: LanguageArgs,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print each sentence of the inputs on its own line (inner newlines become spaces).
+    Sentences {
+        /// Files or folders; stdin when none or `-`.
+        paths: Vec<PathBuf>,
+        /// Extensions read from folders.
+        #[arg(long, value_delimiter = ',', default_value = "txt,md")]
+        ext: Vec<String>,
+    },
+    /// Print the stem of each word given, or of each line of stdin.
+    Stem {
+        /// Words to stem; stdin lines when none.
+        words: Vec<String>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LanguageArgs {
+    /// Language of the text.
+    #[arg(
+        short = 'l',
+        long = "lang",
+        value_enum,
+        default_value = "id",
+        global = true
+    )]
+    pub lang: LangArg,
+
+    /// Root-word lexicon replacing the embedded one (one word a line, `#` comments).
+    #[arg(long, value_name = "FILE", global = true)]
+    pub lexicon: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct RunArgs {
+    /// Files or folders (read recursively, sorted by path); `-` or nothing reads stdin.
+    pub paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+
+    /// Number of keywords.
+    #[arg(short = 'k', long, value_name = "N", default_value_t = 10)]
+    pub keywords: usize,
+
+    /// Number of summary sentences.
+    #[arg(
+        short = 'n',
+        long,
+        value_name = "N",
+        default_value_t = 3,
+        conflicts_with = "ratio"
+    )]
+    pub sentences: usize,
+
+    /// Summary length as a share of the document's sentences (0 < R <= 1), at least one.
+    #[arg(long, value_name = "R", value_parser = parse_ratio)]
+    pub ratio: Option<f64>,
+
+    /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Vec<PathBuf>,
+
+    /// Do not use the embedded stopword list.
+    #[arg(long)]
+    pub no_default_stopwords: bool,
+
+    /// Extensions read from folders (comma-separated).
+    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
+    pub ext: Vec<String>,
+
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: u16,
+
+    /// Show the features behind each summary sentence's score (in JSON).
+    #[arg(long)]
+    pub explain: bool,
+
+    /// No notes on stderr (errors are still reported).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    Text,
+    Json,
+    Jsonl,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LangArg {
+    Id,
+    En,
+}
+
+fn parse_ratio(s: &str) -> Result<f64, String> {
+    let r: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if r > 0.0 && r <= 1.0 {
+        Ok(r)
+    } else {
+        Err(format!("`{s}` is not in 0 < R <= 1"))
+    }
+}
+
+impl Cli {
+    /// The library's view of the flags.
+    pub fn config(&self) -> Config {
+        let run = &self.run;
+        Config {
+            language: match self.language.lang {
+                LangArg::Id => Language::Indonesian,
+                LangArg::En => Language::English,
+            },
+            keywords: run.keywords,
+            length: match run.ratio {
+                Some(r) => SummaryLength::Ratio(r),
+                None => SummaryLength::Sentences(run.sentences),
+            },
+            stopword_files: run.stopwords.clone(),
+            default_stopwords: !run.no_default_stopwords,
+            lexicon: self.language.lexicon.clone(),
+            threads: usize::from(run.threads),
+            explain: run.explain,
+        }
+    }
+
+    pub fn format(&self) -> Format {
+        match self.run.format {
+            FormatArg::Text => Format::Text,
+            FormatArg::Json => Format::Json,
+            FormatArg::Jsonl => Format::Jsonl,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn cli_definition_is_sound() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn cli_ratio_must_be_a_share() {
+        assert!(parse_ratio("0.3").is_ok());
+        assert!(
+            parse_ratio("0").is_err() && parse_ratio("1.5").is_err() && parse_ratio("x").is_err()
+        );
+    }
+
+    #[test]
+    fn cli_flags_become_config() {
+        let cli = Cli::parse_from(["ringkas", "-k", "5", "--ratio", "0.2", "-l", "en", "a.txt"]);
+        let config = cli.config();
+        assert_eq!(config.keywords, 5);
+        assert_eq!(config.length, SummaryLength::Ratio(0.2));
+        assert_eq!(config.language, Language::English);
+    }
+}

@@ -1,0 +1,98 @@
+//! The library's one error type. Every variant that concerns an input names its path, so the
+//! binary can print `ringkas: PATH: problem` without knowing where the error came from.
+
+use std::fmt;
+use std::io;
+
+/// What went wrong, and with which input.
+#[derive(Debug)]
+pub enum Error {
+    /// The input could not be opened or read.
+    Io { path: String, source: io::Error },
+    /// The bytes are not UTF-8 (nor UTF-16 with a byte-order mark).
+    InvalidUtf8 { path: String, offset: usize },
+    /// The file holds NUL bytes: a binary file, not text.
+    Binary { path: String },
+    /// A path names a directory where a file is needed.
+    IsDirectory { path: String },
+    /// A word list (stopwords, lexicon) could not be used.
+    WordList { path: String, problem: String },
+}
+
+impl Error {
+    /// The input the error concerns, as given by the user.
+    pub fn path(&self) -> &str {
+        match self {
+            Error::Io { path, .. }
+            | Error::InvalidUtf8 { path, .. }
+            | Error::Binary { path }
+            | Error::IsDirectory { path }
+            | Error::WordList { path, .. } => path,
+        }
+    }
+
+    /// The problem alone, without the path: what goes in a JSON error record.
+    pub fn problem(&self) -> String {
+        match self {
+            Error::Io { source, .. } => describe_io(source),
+            Error::InvalidUtf8 { offset, .. } => {
+                format!("invalid UTF-8 at byte {offset} (file rejected; convert it to UTF-8)")
+            }
+            Error::Binary { .. } => "binary file (contains NUL bytes), not text".to_string(),
+            Error::IsDirectory { .. } => "is a directory, expected a file".to_string(),
+            Error::WordList { problem, .. } => problem.clone(),
+        }
+    }
+}
+
+/// `io::Error`'s Display carries "(os error 2)" noise; users want the reason.
+fn describe_io(err: &io::Error) -> String {
+    match err.kind() {
+        io::ErrorKind::NotFound => "no such file or directory".to_string(),
+        io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => {
+            let text = err.to_string();
+            match text.find(" (os error") {
+                Some(cut) => text[..cut].to_string(),
+                None => text,
+            }
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path(), self.problem())
+    }
+}
+
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            Error::Io { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_display_names_path_and_reason() {
+        let err = Error::Io {
+            path: "a/b.txt".into(),
+            source: io::Error::from(io::ErrorKind::NotFound),
+        };
+        assert_eq!(err.to_string(), "a/b.txt: no such file or directory");
+        let err = Error::InvalidUtf8 {
+            path: "x.txt".into(),
+            offset: 7,
+        };
+        assert!(
+            err.to_string()
+                .starts_with("x.txt: invalid UTF-8 at byte 7")
+        );
+    }
+}

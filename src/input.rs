@@ -1,0 +1,290 @@
+//! Inputs: stdin, files and folders, turned into an ordered list of documents to read.
+//!
+//! Folders are walked recursively in sorted path order so output order never depends on the
+//! file system. Hidden entries and files without an accepted extension are skipped (and
+//! counted, so the user can be told); symlinked folders are not followed, which rules out
+//! loops. Reading and decoding happen later, in the workers, one document at a time.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::error::Error;
+
+/// Extensions read from folders unless the user says otherwise.
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
+
+/// One input, not yet read.
+#[derive(Debug, Clone)]
+pub enum Input {
+    /// Bytes already in memory (stdin), with the name to report.
+    Memory {
+        name: String,
+        bytes: Arc<[u8]>,
+    },
+    File(PathBuf),
+    /// An input that failed before it could be read (a missing path, an unreadable folder).
+    Failed(Arc<Error>),
+}
+
+impl Input {
+    /// The name the user knows the input by.
+    pub fn name(&self) -> String {
+        match self {
+            Input::Memory { name, .. } => name.clone(),
+            Input::File(path) => path.display().to_string(),
+            Input::Failed(err) => err.path().to_string(),
+        }
+    }
+
+    /// Reads and decodes the input.
+    pub fn load(&self) -> Result<String, Error> {
+        match self {
+            Input::Memory { name, bytes } => decode(name, bytes),
+            Input::File(path) => {
+                let name = path.display().to_string();
+                if path.is_dir() {
+                    return Err(Error::IsDirectory { path: name });
+                }
+                let bytes = fs::read(path).map_err(|source| Error::Io {
+                    path: name.clone(),
+                    source,
+                })?;
+                decode(&name, &bytes)
+            }
+            Input::Failed(err) => Err(clone_error(err)),
+        }
+    }
+}
+
+fn clone_error(err: &Error) -> Error {
+    match err {
+        Error::Io { path, source } => Error::Io {
+            path: path.clone(),
+            source: std::io::Error::new(source.kind(), source.to_string()),
+        },
+        Error::InvalidUtf8 { path, offset } => Error::InvalidUtf8 {
+            path: path.clone(),
+            offset: *offset,
+        },
+        Error::Binary { path } => Error::Binary { path: path.clone() },
+        Error::IsDirectory { path } => Error::IsDirectory { path: path.clone() },
+        Error::WordList { path, problem } => Error::WordList {
+            path: path.clone(),
+            problem: problem.clone(),
+        },
+    }
+}
+
+/// Bytes to text. UTF-8 (a byte-order mark is dropped) or UTF-16 with a byte-order mark;
+/// anything else is rejected, never guessed: a file with NUL bytes is binary, invalid UTF-8 is
+/// an error naming the first bad byte.
+pub fn decode(name: &str, bytes: &[u8]) -> Result<String, Error> {
+    if let Some(text) = decode_utf16(bytes) {
+        return text.ok_or_else(|| Error::InvalidUtf8 {
+            path: name.to_string(),
+            offset: 0,
+        });
+    }
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(Error::Binary {
+            path: name.to_string(),
+        });
+    }
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => Err(Error::InvalidUtf8 {
+            path: name.to_string(),
+            offset: e.valid_up_to(),
+        }),
+    }
+}
+
+/// `Some` when the bytes start with a UTF-16 byte-order mark: the text, or `None` if invalid.
+fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
+    let little = match bytes {
+        [0xff, 0xfe, ..] => true,
+        [0xfe, 0xff, ..] => false,
+        _ => return None,
+    };
+    let body = &bytes[2..];
+    if body.len() % 2 != 0 {
+        return Some(None);
+    }
+    let units = body.chunks_exact(2).map(|p| {
+        if little {
+            u16::from_le_bytes([p[0], p[1]])
+        } else {
+            u16::from_be_bytes([p[0], p[1]])
+        }
+    });
+    Some(
+        char::decode_utf16(units)
+            .collect::<Result<String, _>>()
+            .ok(),
+    )
+}
+
+/// The inputs a list of paths stands for, and what was skipped.
+#[derive(Debug, Default)]
+pub struct Expansion {
+    pub inputs: Vec<Input>,
+    /// Notes for the user: one line per folder with skipped entries.
+    pub notes: Vec<String>,
+}
+
+/// Expands paths into inputs: a file is itself (whatever its extension), a folder is its
+/// accepted files, recursively, sorted by path. `extensions` are compared without the dot,
+/// ignoring case.
+pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
+    let mut out = Expansion::default();
+    for path in paths {
+        match fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => {
+                let mut skipped = 0;
+                walk(path, extensions, &mut out.inputs, &mut skipped);
+                if skipped > 0 {
+                    out.notes.push(format!(
+                        "{}: skipped {skipped} hidden, linked-folder or non-{} entries",
+                        path.display(),
+                        extensions
+                            .iter()
+                            .map(|e| format!("*.{e}"))
+                            .collect::<Vec<_>>()
+                            .join("/")
+                    ));
+                }
+            }
+            Ok(_) => out.inputs.push(Input::File(path.clone())),
+            Err(source) => out.inputs.push(Input::Failed(Arc::new(Error::Io {
+                path: path.display().to_string(),
+                source,
+            }))),
+        }
+    }
+    out
+}
+
+fn walk(dir: &Path, extensions: &[String], inputs: &mut Vec<Input>, skipped: &mut usize) {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(source) => {
+            inputs.push(Input::Failed(Arc::new(Error::Io {
+                path: dir.display().to_string(),
+                source,
+            })));
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
+    for entry in entries {
+        match entry {
+            Ok(e) => paths.push((e.path(), e.file_type().ok())),
+            Err(source) => inputs.push(Input::Failed(Arc::new(Error::Io {
+                path: dir.display().to_string(),
+                source,
+            }))),
+        }
+    }
+    paths.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, file_type) in paths {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        if hidden {
+            *skipped += 1;
+            continue;
+        }
+        let is_link = file_type.is_some_and(|t| t.is_symlink());
+        // Follow a link only to learn what it points at; never walk into a linked folder.
+        let is_dir = if is_link {
+            fs::metadata(&path).is_ok_and(|m| m.is_dir())
+        } else {
+            file_type.is_some_and(|t| t.is_dir())
+        };
+        if is_dir {
+            if is_link {
+                *skipped += 1;
+            } else {
+                walk(&path, extensions, inputs, skipped);
+            }
+            continue;
+        }
+        let accepted = path.extension().is_some_and(|ext| {
+            let ext = ext.to_string_lossy();
+            extensions.iter().any(|e| e.eq_ignore_ascii_case(&ext))
+        });
+        if accepted {
+            inputs.push(Input::File(path));
+        } else {
+            *skipped += 1;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn input_decode_utf8_bom_and_utf16() {
+        assert_eq!(decode("a", b"\xef\xbb\xbfhalo").unwrap(), "halo");
+        let le: Vec<u8> = [0xff, 0xfe]
+            .into_iter()
+            .chain("halo".encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        assert_eq!(decode("a", &le).unwrap(), "halo");
+        let be: Vec<u8> = [0xfe, 0xff]
+            .into_iter()
+            .chain("halo".encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode("a", &be).unwrap(), "halo");
+    }
+
+    #[test]
+    fn input_decode_rejects_invalid_and_binary() {
+        let err = decode("x.txt", b"abc\xffdef").unwrap_err();
+        assert!(matches!(err, Error::InvalidUtf8 { offset: 3, .. }));
+        assert!(matches!(
+            decode("x", b"ab\0c").unwrap_err(),
+            Error::Binary { .. }
+        ));
+    }
+
+    #[test]
+    fn input_expand_sorts_filters_and_notes() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        fs::create_dir(root.join("sub")).unwrap();
+        for name in ["b.txt", "a.md", "c.pdf", ".hidden.txt", "sub/d.TXT"] {
+            fs::write(root.join(name), "teks").unwrap();
+        }
+        let exts: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
+        let ex = expand(&[root.to_path_buf()], &exts);
+        let names: Vec<String> = ex
+            .inputs
+            .iter()
+            .map(|i| {
+                i.name()
+                    .strip_prefix(&root.display().to_string())
+                    .unwrap()
+                    .to_string()
+            })
+            .collect();
+        assert_eq!(names, ["/a.md", "/b.txt", "/sub/d.TXT"]);
+        assert_eq!(ex.notes.len(), 1);
+        assert!(ex.notes[0].contains("skipped 2"));
+    }
+
+    #[test]
+    fn input_missing_path_is_a_failed_input() {
+        let ex = expand(&[PathBuf::from("/nonexistent/ringkas")], &[]);
+        assert_eq!(ex.inputs.len(), 1);
+        let err = ex.inputs[0].load().unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "/nonexistent/ringkas: no such file or directory"
+        );
+    }
+}

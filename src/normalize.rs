@@ -1,0 +1,91 @@
+//! Normalisation: one canonical spelling of the same text before anything is cut or counted.
+//!
+//! Copy-pasted news carries curly quotes, non-breaking spaces, zero-width joiners, Windows line
+//! ends and decomposed accents. Each is folded here so that later stages see one form; sentence
+//! and token spans refer to the normalised text.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+
+/// Returns the text in canonical form: NFC, LF line ends, ASCII quotes, plain spaces, no
+/// zero-width characters. Borrows when nothing needs to change (plain ASCII text).
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text
+        .bytes()
+        .all(|b| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t'))
+    {
+        return Cow::Borrowed(text);
+    }
+    let composed: Cow<'_, str> = match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    };
+    let mut out = String::with_capacity(composed.len());
+    let mut chars = composed.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\r' => {
+                // CRLF and lone CR both become one LF.
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push('\n');
+            }
+            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2035}' => {
+                out.push('\'')
+            }
+            '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
+            | '\u{00bb}' => out.push('"'),
+            '\u{00a0}'
+            | '\u{1680}'
+            | '\u{2000}'..='\u{200a}'
+            | '\u{202f}'
+            | '\u{205f}'
+            | '\u{3000}' => out.push(' '),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
+            '\t' | '\n' => out.push(c),
+            c if c.is_control() => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalize_borrows_plain_ascii() {
+        assert!(matches!(normalize("Harga beras naik."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalize_folds_quotes_spaces_and_zero_width() {
+        assert_eq!(
+            normalize("\u{201c}Kami\u{00a0}siap,\u{201d} kata\u{200b}nya \u{2018}ok\u{2019}"),
+            "\"Kami siap,\" katanya 'ok'"
+        );
+    }
+
+    #[test]
+    fn normalize_unifies_line_ends_and_bom() {
+        assert_eq!(normalize("\u{feff}satu\r\ndua\rtiga"), "satu\ndua\ntiga");
+    }
+
+    #[test]
+    fn normalize_nfd_equals_nfc() {
+        let nfd = "me\u{301}mbaca";
+        let nfc = "m\u{e9}mbaca";
+        assert_eq!(normalize(nfd), normalize(nfc));
+        assert_eq!(normalize(nfd), nfc);
+    }
+
+    #[test]
+    fn normalize_control_characters_become_spaces() {
+        assert_eq!(normalize("a\u{0}b\u{7}c"), "a b c");
+    }
+}

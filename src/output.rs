@@ -1,0 +1,155 @@
+//! Writing records: text for people, JSON for programs, JSON Lines for pipelines.
+//!
+//! The writer is generic over `io::Write`; the binary hands it stdout. Every write error is
+//! returned, so a closed pipe ends the run quietly instead of panicking.
+
+use std::io::{self, Write};
+
+use crate::config::Format;
+use crate::report::{Record, Report};
+
+/// Writes a stream of records in one format.
+pub struct RecordWriter<W: Write> {
+    out: W,
+    format: Format,
+    /// How many records the run will write: JSON writes one object for one input, an array
+    /// otherwise; text adds a header per document when there are several.
+    total: usize,
+    written: usize,
+}
+
+impl<W: Write> RecordWriter<W> {
+    pub fn new(out: W, format: Format, total: usize) -> Self {
+        RecordWriter {
+            out,
+            format,
+            total,
+            written: 0,
+        }
+    }
+
+    pub fn write(&mut self, record: &Record) -> io::Result<()> {
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, record)?;
+                self.out.write_all(b"\n")?;
+                // Each line goes out whole as soon as it is ready, for `jq` and `head`.
+                self.out.flush()?;
+            }
+            Format::Json if self.total == 1 => {
+                serde_json::to_writer_pretty(&mut self.out, record)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, record)?;
+            }
+            Format::Text => {
+                if let Record::Report(report) = record {
+                    self.write_text(report)?;
+                }
+            }
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the JSON array, if any, and flushes.
+    pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Json && self.total != 1 {
+            self.out
+                .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
+        }
+        self.out.flush()
+    }
+
+    fn write_text(&mut self, report: &Report) -> io::Result<()> {
+        let out = &mut self.out;
+        if self.total > 1 {
+            if self.written > 0 {
+                writeln!(out)?;
+            }
+            writeln!(out, "==> {} <==", report.source)?;
+        }
+        let terms: Vec<&str> = report.keywords.iter().map(|k| k.term.as_str()).collect();
+        writeln!(out, "Keywords: {}", terms.join(", "))?;
+        writeln!(out, "Summary:")?;
+        for s in &report.summary {
+            writeln!(out, "  [{}] {}", s.index, s.text)?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::report::{ErrorRecord, Keyword, Stats, SummarySentence};
+
+    fn report(source: &str) -> Record {
+        Record::Report(Report {
+            source: source.into(),
+            language: "id".into(),
+            keywords: vec![Keyword {
+                term: "beras".into(),
+                score: 1.0,
+                count: 2,
+            }],
+            summary: vec![SummarySentence {
+                index: 0,
+                text: "Harga beras naik.".into(),
+                score: 1.0,
+                features: None,
+            }],
+            stats: Stats {
+                sentences: 1,
+                headings: 0,
+                words: 3,
+            },
+        })
+    }
+
+    fn render(format: Format, records: &[Record]) -> String {
+        let mut buf = Vec::new();
+        let mut w = RecordWriter::new(&mut buf, format, records.len());
+        for r in records {
+            w.write(r).unwrap();
+        }
+        w.finish().unwrap();
+        String::from_utf8(buf).unwrap()
+    }
+
+    #[test]
+    fn output_json_one_object_or_an_array() {
+        let one: Record = serde_json::from_str(&render(Format::Json, &[report("a")])).unwrap();
+        assert_eq!(one, report("a"));
+        let err = Record::Error(ErrorRecord {
+            source: "b".into(),
+            error: "no such file or directory".into(),
+        });
+        let many: Vec<Record> =
+            serde_json::from_str(&render(Format::Json, &[report("a"), err.clone()])).unwrap();
+        assert_eq!(many, [report("a"), err]);
+        let none: Vec<Record> = serde_json::from_str(&render(Format::Json, &[])).unwrap();
+        assert!(none.is_empty());
+    }
+
+    #[test]
+    fn output_jsonl_one_line_per_record() {
+        let text = render(Format::Jsonl, &[report("a"), report("b")]);
+        let lines: Vec<Record> = text
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(lines, [report("a"), report("b")]);
+    }
+
+    #[test]
+    fn output_text_headers_only_for_several_documents() {
+        let one = render(Format::Text, &[report("a")]);
+        assert_eq!(one, "Keywords: beras\nSummary:\n  [0] Harga beras naik.\n");
+        let two = render(Format::Text, &[report("a"), report("b")]);
+        assert!(two.starts_with("==> a <==\n") && two.contains("\n\n==> b <==\n"));
+    }
+}

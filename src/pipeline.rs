@@ -1,0 +1,338 @@
+//! The pipeline: the only place that decides what runs in parallel.
+//!
+//! One document: its sentences are the IDF collection and its sentences are scored in
+//! parallel. A batch: a first pass counts document frequencies over every input, a second
+//! scores each document against them; both passes go through the inputs in chunks, documents
+//! of a chunk in parallel, and hand records on in input order, so output streams and memory
+//! stays bounded by the chunk, not the batch.
+
+use std::io;
+
+use rayon::prelude::*;
+
+use crate::analyzer::{Analysis, Analyzer};
+use crate::config::{Config, Language, SummaryLength};
+use crate::error::Error;
+use crate::input::Input;
+use crate::keywords;
+use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
+use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
+use crate::stem::{Lexicon, MemoStemmer, Stemmer};
+use crate::stopwords::Stopwords;
+use crate::summary::{self, Candidate, Weights};
+
+/// Documents handled together; bounds memory in a batch.
+const CHUNK: usize = 256;
+
+/// Below this many sentences, scoring them in parallel costs more than it saves.
+const PARALLEL_SENTENCES: usize = 64;
+
+/// How a batch went.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Outcome {
+    pub documents: usize,
+    pub failures: usize,
+}
+
+/// Everything a run needs, built once: the analyzer with its word lists and a thread pool.
+pub struct Engine {
+    analyzer: Analyzer,
+    keywords: usize,
+    length: SummaryLength,
+    explain: bool,
+    weights: Weights,
+    pool: rayon::ThreadPool,
+}
+
+impl Engine {
+    /// Loads the word lists the config names and sets up the workers.
+    pub fn new(config: &Config) -> Result<Engine, Error> {
+        let mut stopwords = if config.default_stopwords {
+            Stopwords::embedded(config.language)
+        } else {
+            Stopwords::default()
+        };
+        for path in &config.stopword_files {
+            stopwords.extend_from_file(path)?;
+        }
+        let stemmer = match config.language {
+            Language::Indonesian => Stemmer::indonesian(match &config.lexicon {
+                Some(path) => std::sync::Arc::new(load_lexicon(path)?),
+                None => Lexicon::embedded(),
+            }),
+            Language::English => Stemmer::english(),
+        };
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(config.threads)
+            .build()
+            .map_err(|e| Error::WordList {
+                path: "--threads".into(),
+                problem: format!("cannot start worker threads: {e}"),
+            })?;
+        Ok(Engine {
+            analyzer: Analyzer::new(config.language, stopwords, stemmer),
+            keywords: config.keywords,
+            length: config.length,
+            explain: config.explain,
+            weights: Weights::default(),
+            pool,
+        })
+    }
+
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// The report of one document, scored against its own sentences.
+    pub fn report(&self, source: &str, text: &str) -> Report {
+        self.pool.install(|| {
+            let mut memo = self.analyzer.memo();
+            let analysis = self.analyzer.analyze(text, &mut memo);
+            let idf = sentence_idf(&analysis);
+            self.build_report(source, &analysis, &idf)
+        })
+    }
+
+    /// Processes every input and hands exactly one record per input to `sink`, in input
+    /// order. A batch of several inputs is scored against its own document frequencies.
+    /// Stops early only when `sink` fails (a closed pipe).
+    pub fn run(
+        &self,
+        inputs: &[Input],
+        sink: &mut dyn FnMut(Record) -> io::Result<()>,
+    ) -> io::Result<Outcome> {
+        let corpus = (inputs.len() > 1).then(|| self.document_frequencies(inputs));
+        let mut outcome = Outcome::default();
+        for chunk in inputs.chunks(CHUNK) {
+            let records: Vec<Record> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map_init(
+                        || self.analyzer.memo(),
+                        |memo, input| self.process(input, corpus.as_ref(), memo),
+                    )
+                    .collect()
+            });
+            for record in records {
+                outcome.documents += 1;
+                if matches!(record, Record::Error(_)) {
+                    outcome.failures += 1;
+                }
+                sink(record)?;
+            }
+        }
+        Ok(outcome)
+    }
+
+    /// Document frequencies over all readable inputs (the first pass of a batch).
+    pub fn document_frequencies(&self, inputs: &[Input]) -> DocFreq {
+        let mut df = DocFreq::default();
+        for chunk in inputs.chunks(CHUNK) {
+            let keys: Vec<Option<Vec<Box<str>>>> = self.pool.install(|| {
+                chunk
+                    .par_iter()
+                    .map_init(
+                        || self.analyzer.memo(),
+                        |memo, input| {
+                            let text = input.load().ok()?;
+                            let a = self.analyzer.analyze(&text, memo);
+                            Some(a.content_keys().into_iter().map(Box::from).collect())
+                        },
+                    )
+                    .collect()
+            });
+            for doc in keys.into_iter().flatten() {
+                df.add_document(doc.iter().map(AsRef::as_ref));
+            }
+        }
+        df
+    }
+
+    fn process(
+        &self,
+        input: &Input,
+        corpus: Option<&DocFreq>,
+        memo: &mut MemoStemmer<'_>,
+    ) -> Record {
+        let source = input.name();
+        match input.load() {
+            Ok(text) => {
+                let analysis = self.analyzer.analyze(&text, memo);
+                let idf = match corpus {
+                    Some(df) => corpus_idf(&analysis, df),
+                    None => sentence_idf(&analysis),
+                };
+                Record::Report(self.build_report(&source, &analysis, &idf))
+            }
+            Err(err) => Record::Error(ErrorRecord {
+                source,
+                error: err.problem(),
+            }),
+        }
+    }
+
+    fn build_report(&self, source: &str, a: &Analysis, idf: &[f64]) -> Report {
+        let candidates = self.candidates(a, idf);
+        let wanted = self.length.count(candidates.len());
+        let summary = summary::select(&candidates, wanted, self.weights.redundancy)
+            .into_iter()
+            .map(|c| SummarySentence {
+                index: c.index,
+                text: a.sentence_text(c.index),
+                score: keywords::round4(c.score),
+                features: self.explain.then_some(c.features),
+            })
+            .collect();
+        Report {
+            source: source.to_string(),
+            language: self.analyzer.language().code().to_string(),
+            keywords: keywords::extract(a, idf, self.keywords),
+            summary,
+            stats: Stats {
+                sentences: a.sentences.len(),
+                headings: a.sentences.iter().filter(|s| s.heading).count(),
+                words: a.words(),
+            },
+        }
+    }
+
+    /// Scores every candidate sentence; in parallel for long documents.
+    fn candidates(&self, a: &Analysis, idf: &[f64]) -> Vec<Candidate> {
+        let document = TermVector::from_terms(a.terms.iter(), idf);
+        let title = a
+            .sentences
+            .iter()
+            .position(|s| !s.heading)
+            .filter(|&first_body| first_body > 0)
+            .map(|_| TermVector::from_terms(a.sentence_terms(0), idf));
+        let body: Vec<(usize, usize)> = (0..a.sentences.len())
+            .filter(|&i| !a.sentences[i].heading)
+            .enumerate()
+            .filter(|&(_, i)| summary::is_candidate(a, i))
+            .collect();
+        let score = |&(pos, i): &(usize, usize)| {
+            let vector = TermVector::from_terms(a.sentence_terms(i), idf);
+            let features = summary::features(a, i, pos, &vector, &document, title.as_ref());
+            Candidate {
+                index: i,
+                score: self.weights.score(&features),
+                features,
+                vector,
+            }
+        };
+        if body.len() >= PARALLEL_SENTENCES {
+            body.par_iter().map(score).collect()
+        } else {
+            body.iter().map(score).collect()
+        }
+    }
+}
+
+fn load_lexicon(path: &std::path::Path) -> Result<Lexicon, Error> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::WordList {
+        path: display.clone(),
+        problem: format!(
+            "cannot read lexicon: {}",
+            Error::Io {
+                path: String::new(),
+                source
+            }
+            .problem()
+        ),
+    })?;
+    let text = String::from_utf8(bytes).map_err(|e| Error::WordList {
+        path: display.clone(),
+        problem: format!(
+            "lexicon is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })?;
+    let lexicon = Lexicon::parse(&text);
+    if lexicon.is_empty() {
+        return Err(Error::WordList {
+            path: display,
+            problem: "lexicon holds no words".into(),
+        });
+    }
+    Ok(lexicon)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::sync::Arc;
+
+    fn engine(threads: usize) -> Engine {
+        Engine::new(&Config {
+            threads,
+            ..Config::default()
+        })
+        .expect("default config loads")
+    }
+
+    fn memory(name: &str, text: &str) -> Input {
+        Input::Memory {
+            name: name.into(),
+            bytes: Arc::from(text.as_bytes()),
+        }
+    }
+
+    #[test]
+    fn pipeline_one_record_per_input_in_order() {
+        let inputs = [
+            memory("a", "Harga beras naik. Warga mengeluh."),
+            Input::Memory {
+                name: "bad".into(),
+                bytes: Arc::from(&b"\xff\xfe\xff"[..]),
+            },
+            memory("c", "Banjir melanda Bekasi."),
+        ];
+        let mut records = Vec::new();
+        let outcome = engine(2)
+            .run(&inputs, &mut |r| {
+                records.push(r);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(
+            outcome,
+            Outcome {
+                documents: 3,
+                failures: 1
+            }
+        );
+        let sources: Vec<&str> = records.iter().map(Record::source).collect();
+        assert_eq!(sources, ["a", "bad", "c"]);
+        assert!(matches!(records[1], Record::Error(_)));
+    }
+
+    #[test]
+    fn pipeline_threads_do_not_change_results() {
+        let inputs: Vec<Input> = (0..40)
+            .map(|i| memory(&format!("d{i}"), &format!("Dokumen nomor {i} membahas harga beras. Harga cabai {i} naik. Pasar ramai sekali hari ini. Petani senang.")))
+            .collect();
+        let run = |threads| {
+            let mut out = Vec::new();
+            engine(threads)
+                .run(&inputs, &mut |r| {
+                    out.push(serde_json::to_string(&r).unwrap());
+                    Ok(())
+                })
+                .unwrap();
+            out
+        };
+        assert_eq!(run(1), run(2));
+    }
+
+    #[test]
+    fn pipeline_sink_failure_stops_the_run() {
+        let inputs = [memory("a", "Satu."), memory("b", "Dua.")];
+        let err = engine(1)
+            .run(&inputs, &mut |_| {
+                Err(io::Error::from(io::ErrorKind::BrokenPipe))
+            })
+            .unwrap_err();
+        assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+}

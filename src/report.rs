@@ -1,0 +1,75 @@
+//! The output model: these types are the JSON schema (documented in the README's contract).
+
+use serde::{Deserialize, Serialize};
+
+use crate::summary::Features;
+
+/// One keyword or key phrase.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// How it reads in the text (its most frequent spelling), never a bare stem.
+    pub term: String,
+    /// Relative score; the best keyword scores 1.
+    pub score: f64,
+    /// Occurrences in the document.
+    pub count: usize,
+}
+
+/// One summary sentence.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// 0-based position of the sentence in the document (headings count).
+    pub index: usize,
+    pub text: String,
+    pub score: f64,
+    /// The features behind the score, with `--explain`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub features: Option<Features>,
+}
+
+/// Counts about the document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Stats {
+    /// Sentences, headings included.
+    pub sentences: usize,
+    /// Of which headings (short lines without end punctuation).
+    pub headings: usize,
+    /// Word-like tokens (words, numbers, URLs, ...).
+    pub words: usize,
+}
+
+/// The result for one document.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Report {
+    pub source: String,
+    pub language: String,
+    /// Best first.
+    pub keywords: Vec<Keyword>,
+    /// In document order.
+    pub summary: Vec<SummarySentence>,
+    pub stats: Stats,
+}
+
+/// The record of an input that failed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ErrorRecord {
+    pub source: String,
+    pub error: String,
+}
+
+/// Exactly one record per input.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum Record {
+    Report(Report),
+    Error(ErrorRecord),
+}
+
+impl Record {
+    pub fn source(&self) -> &str {
+        match self {
+            Record::Report(r) => &r.source,
+            Record::Error(e) => &e.source,
+        }
+    }
+}

@@ -1,0 +1,203 @@
+//! TF-IDF and sentence features: pure functions over an `Analysis`.
+//!
+//! Where the IDF collection comes from is the caller's choice: a single document is scored
+//! against its own sentences, a batch against its documents (`DocFreq`).
+
+use std::collections::HashMap;
+
+use crate::analyzer::Analysis;
+
+/// Document frequencies of a collection: how many documents hold each key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct DocFreq {
+    pub documents: u64,
+    pub counts: HashMap<Box<str>, u64>,
+}
+
+impl DocFreq {
+    /// Counts one document's distinct keys.
+    pub fn add_document<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>) {
+        self.documents += 1;
+        for key in keys {
+            match self.counts.get_mut(key) {
+                Some(n) => *n += 1,
+                None => {
+                    self.counts.insert(key.into(), 1);
+                }
+            }
+        }
+    }
+
+    /// Adds another collection's counts (associative and commutative).
+    pub fn merge(&mut self, other: &DocFreq) {
+        self.documents += other.documents;
+        for (key, n) in &other.counts {
+            *self.counts.entry(key.clone()).or_insert(0) += n;
+        }
+    }
+
+    pub fn count(&self, key: &str) -> u64 {
+        self.counts.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// Smoothed inverse document frequency: never zero, largest for the rarest terms.
+pub fn idf(documents: u64, df: u64) -> f64 {
+    ((1 + documents) as f64 / (1 + df) as f64).ln() + 1.0
+}
+
+/// IDF of every vocabulary id, with the document's sentences as the collection.
+pub fn sentence_idf(a: &Analysis) -> Vec<f64> {
+    let mut df = vec![0u64; a.vocab.len()];
+    let mut last_seen = vec![usize::MAX; a.vocab.len()];
+    for (i, _) in a.sentences.iter().enumerate() {
+        for t in a.sentence_terms(i).iter().filter(|t| t.content) {
+            let id = t.id as usize;
+            if last_seen[id] != i {
+                last_seen[id] = i;
+                df[id] += 1;
+            }
+        }
+    }
+    let n = a.sentences.len() as u64;
+    df.into_iter().map(|d| idf(n, d)).collect()
+}
+
+/// IDF of every vocabulary id against a corpus. A term the corpus has never seen counts as
+/// seen once, in this document.
+pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
+    a.vocab
+        .iter()
+        .map(|k| idf(corpus.documents.max(1), corpus.count(k).max(1)))
+        .collect()
+}
+
+/// Content-term counts of the whole document, by id.
+pub fn term_counts(a: &Analysis) -> Vec<u32> {
+    let mut tf = vec![0u32; a.vocab.len()];
+    for t in a.terms.iter().filter(|t| t.content) {
+        tf[t.id as usize] += 1;
+    }
+    tf
+}
+
+/// A sparse TF-IDF vector: (id, weight) sorted by id.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct TermVector {
+    entries: Vec<(u32, f64)>,
+    norm: f64,
+}
+
+impl TermVector {
+    /// The TF-IDF vector of a run of terms.
+    pub fn from_terms<'t>(
+        terms: impl IntoIterator<Item = &'t crate::analyzer::Term>,
+        idf: &[f64],
+    ) -> Self {
+        let mut ids: Vec<u32> = terms
+            .into_iter()
+            .filter(|t| t.content)
+            .map(|t| t.id)
+            .collect();
+        ids.sort_unstable();
+        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
+        for id in ids {
+            match entries.last_mut() {
+                Some((last, w)) if *last == id => *w += idf[id as usize],
+                _ => entries.push((id, idf[id as usize])),
+            }
+        }
+        let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        TermVector { entries, norm }
+    }
+
+    /// From explicit (id, weight) pairs in any order; equal ids add up.
+    pub fn from_weights(mut pairs: Vec<(u32, f64)>) -> Self {
+        pairs.sort_unstable_by_key(|&(id, _)| id);
+        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(pairs.len());
+        for (id, w) in pairs {
+            match entries.last_mut() {
+                Some((last, acc)) if *last == id => *acc += w,
+                _ => entries.push((id, w)),
+            }
+        }
+        let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
+        TermVector { entries, norm }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn entries(&self) -> &[(u32, f64)] {
+        &self.entries
+    }
+
+    pub fn dot(&self, other: &TermVector) -> f64 {
+        let (mut i, mut j, mut sum) = (0, 0, 0.0);
+        while i < self.entries.len() && j < other.entries.len() {
+            let (a, wa) = self.entries[i];
+            let (b, wb) = other.entries[j];
+            match a.cmp(&b) {
+                std::cmp::Ordering::Less => i += 1,
+                std::cmp::Ordering::Greater => j += 1,
+                std::cmp::Ordering::Equal => {
+                    sum += wa * wb;
+                    i += 1;
+                    j += 1;
+                }
+            }
+        }
+        sum
+    }
+
+    /// Cosine similarity; 0 when either side is empty.
+    pub fn cosine(&self, other: &TermVector) -> f64 {
+        if self.norm == 0.0 || other.norm == 0.0 {
+            0.0
+        } else {
+            self.dot(other) / (self.norm * other.norm)
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn score_idf_is_smaller_for_common_terms() {
+        assert!(idf(10, 1) > idf(10, 5));
+        assert!(idf(10, 10) > 0.0);
+    }
+
+    #[test]
+    fn score_docfreq_merge_is_commutative() {
+        let mut a = DocFreq::default();
+        a.add_document(["harga", "beras"]);
+        let mut b = DocFreq::default();
+        b.add_document(["harga"]);
+        b.add_document(["cabai"]);
+        let mut ab = a.clone();
+        ab.merge(&b);
+        let mut ba = b.clone();
+        ba.merge(&a);
+        assert_eq!(ab, ba);
+        assert_eq!(ab.documents, 3);
+        assert_eq!(ab.count("harga"), 2);
+    }
+
+    #[test]
+    fn score_cosine_of_vectors() {
+        let a = TermVector::from_weights(vec![(1, 1.0), (2, 1.0)]);
+        let b = TermVector::from_weights(vec![(2, 1.0), (1, 1.0)]);
+        assert!((a.cosine(&b) - 1.0).abs() < 1e-12);
+        let c = TermVector::from_weights(vec![(3, 2.0)]);
+        assert_eq!(a.cosine(&c), 0.0);
+        assert_eq!(TermVector::default().cosine(&a), 0.0);
+    }
+}

@@ -1,0 +1,1178 @@
+//! Stemming: reduce a lowercase word to the root that keywords are counted under.
+//!
+//! Indonesian is the reason this module exists. Its words are built from roots with prefixes
+//! that change the root's first sound (`me-` + `sapu` = `menyapu`), confixes (`ke-...-an`),
+//! suffixes, clitics (`-nya`, `-lah`) and reduplication (`negara-negara`), so "same keyword"
+//! means "same root", and a suffix-chopping stemmer is not enough. [`IndonesianStemmer`]
+//! implements Enhanced Confix Stripping (Nazief & Adriani, refined by Asian and Arifin &
+//! Setiono, the rule set Sastrawi follows): every candidate is checked against a root
+//! [`Lexicon`] (derived from Debian's `hunspell-id`, see `data/lexicon-id.txt`), and words the
+//! lexicon cannot explain fall back to conservative rule-based stripping.
+//!
+//! This is the one file that names a stemming crate or algorithm; the rest of the crate sees
+//! [`Stemmer`] and, per worker, [`MemoStemmer`].
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::fmt;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::{Arc, OnceLock};
+
+/// The embedded root list; see its header for provenance and licence.
+const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
+
+/// A set of Indonesian root words.
+///
+/// A word may be marked bare (a line `word =`): it is a word of its own, but never the root
+/// left by stripping a prefix or a derivational suffix. The embedded list marks the words
+/// hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`) from capturing
+/// derived words (`mengupas` is `kupas`, `menerangi` is `terang`).
+pub struct Lexicon {
+    /// Word -> whether it can be the root of an affixed word.
+    words: HashMap<Box<str>, bool, FastBuild>,
+}
+
+impl Lexicon {
+    /// The lexicon shipped with ringkas, parsed on first use and shared afterwards, so that
+    /// start-up stays cheap for runs that never stem Indonesian.
+    pub fn embedded() -> Arc<Lexicon> {
+        static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
+        Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Lexicon::parse(EMBEDDED_LEXICON))))
+    }
+
+    /// One word per line; blank lines and lines starting with `#` are ignored; words are
+    /// lowercased. A trailing ` =` marks a bare word.
+    pub fn parse(text: &str) -> Lexicon {
+        let mut words: HashMap<Box<str>, bool, FastBuild> = HashMap::default();
+        for line in text.lines().map(str::trim) {
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (word, affixable) = match line.strip_suffix('=') {
+                Some(word) => (word.trim_end(), false),
+                None => (line, true),
+            };
+            if word.is_empty() {
+                continue;
+            }
+            *words
+                .entry(word.to_lowercase().into_boxed_str())
+                .or_default() |= affixable;
+        }
+        Lexicon { words }
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains_key(word)
+    }
+
+    /// Whether `word` can be what remains of an affixed word.
+    fn is_affix_root(&self, word: &str) -> bool {
+        self.words.get(word).copied().unwrap_or(false)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+impl fmt::Debug for Lexicon {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Lexicon").field("len", &self.len()).finish()
+    }
+}
+
+/// Enhanced Confix Stripping over a root lexicon, with a rule-based fallback.
+#[derive(Clone, Debug)]
+pub struct IndonesianStemmer {
+    lexicon: Arc<Lexicon>,
+}
+
+impl IndonesianStemmer {
+    pub fn new(lexicon: Arc<Lexicon>) -> Self {
+        IndonesianStemmer { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The root of `word`, which must already be lowercase. Lexicon words, short words and
+    /// words with digits come back borrowed, unchanged.
+    pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) || self.is_root(word) {
+            return Cow::Borrowed(word);
+        }
+        if word.contains('-') {
+            return self.stem_hyphenated(word);
+        }
+        self.stem_single(word)
+    }
+
+    fn is_root(&self, word: &str) -> bool {
+        self.lexicon.contains(word)
+    }
+
+    fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        match self
+            .confix_strip(word)
+            .or_else(|| self.partial_reduplication(word))
+        {
+            Some(root) => Cow::Owned(root),
+            None => fallback(word),
+        }
+    }
+
+    /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
+    /// `lelembut` is `lembut`, `tetamu` is `tamu`.
+    fn partial_reduplication(&self, word: &str) -> Option<String> {
+        let bytes = word.as_bytes();
+        let repeated =
+            bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0];
+        if !repeated {
+            return None;
+        }
+        // bytes[0] is ASCII, so byte 2 is a char boundary.
+        self.root_of(&word[2..])
+    }
+
+    /// Reduplication: `negara-negara`, `berbalas-balasan`, `meniru-nirukan`,
+    /// `malaikat-malaikat-nya`. A clitic after a single hyphen (`kuasa-mu`, `allah-lah`) is an
+    /// ordinary suffix; anything else that does not reduce to one root stays as written.
+    fn stem_hyphenated<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        let Some((head, tail)) = word.rsplit_once('-') else {
+            return Cow::Borrowed(word);
+        };
+        if head.is_empty() || tail.is_empty() {
+            return Cow::Borrowed(word);
+        }
+        let clitic = PARTICLES.contains(&tail) || POSSESSIVES.contains(&tail);
+        if clitic && !head.contains('-') {
+            return match self.stem(head) {
+                Cow::Borrowed(stem) => Cow::Borrowed(stem),
+                Cow::Owned(stem) => Cow::Owned(stem),
+            };
+        }
+        let (first, second) = match head.rsplit_once('-') {
+            Some((first, middle)) if clitic => (first, Cow::Owned(format!("{middle}{tail}"))),
+            _ => (head, Cow::Borrowed(tail)),
+        };
+        if first.is_empty() || second.is_empty() || first.contains('-') {
+            return Cow::Borrowed(word);
+        }
+        let left = self.root_of(first);
+        let right = self.root_of(&second).or_else(|| {
+            // The second half of `meniru-nirukan` lost its prefix's sound change.
+            self.root_of(&format!("me{second}"))
+        });
+        match (left, right) {
+            (Some(left), Some(right)) if left == right => Cow::Owned(left),
+            _ if first == second => match self.stem(first) {
+                Cow::Borrowed(stem) => Cow::Borrowed(stem),
+                Cow::Owned(stem) => Cow::Owned(stem),
+            },
+            _ => Cow::Borrowed(word),
+        }
+    }
+
+    /// The lexicon root of a single (unhyphenated) word, if confix stripping finds one.
+    fn root_of(&self, word: &str) -> Option<String> {
+        if self.is_root(word) {
+            Some(word.to_owned())
+        } else if is_short(word) {
+            None
+        } else {
+            self.confix_strip(word)
+        }
+    }
+
+    /// Confix stripping, first against affix roots only, then (for roots hunspell lists
+    /// without affixes, often loans: `menuklir`) against every lexicon word.
+    fn confix_strip(&self, word: &str) -> Option<String> {
+        [false, true].into_iter().find_map(|bare| {
+            let mut context = Context::new(word, &self.lexicon, bare);
+            context.run();
+            context.found().then_some(context.current)
+        })
+    }
+}
+
+/// One stemming algorithm, chosen by the language of the run.
+pub enum Stemmer {
+    Indonesian(IndonesianStemmer),
+    English(rust_stemmers::Stemmer),
+}
+
+impl Stemmer {
+    pub fn indonesian(lexicon: Arc<Lexicon>) -> Self {
+        Stemmer::Indonesian(IndonesianStemmer::new(lexicon))
+    }
+
+    pub fn english() -> Self {
+        Stemmer::English(rust_stemmers::Stemmer::create(
+            rust_stemmers::Algorithm::English,
+        ))
+    }
+
+    /// The stem of a lowercase word.
+    pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        match self {
+            Stemmer::Indonesian(stemmer) => stemmer.stem(word),
+            Stemmer::English(stemmer) => stemmer.stem(word),
+        }
+    }
+
+    /// The root lexicon, for the languages that have one.
+    pub fn lexicon(&self) -> Option<&Lexicon> {
+        match self {
+            Stemmer::Indonesian(stemmer) => Some(stemmer.lexicon()),
+            Stemmer::English(_) => None,
+        }
+    }
+}
+
+impl fmt::Debug for Stemmer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Stemmer::Indonesian(stemmer) => f.debug_tuple("Indonesian").field(stemmer).finish(),
+            Stemmer::English(_) => f.write_str("English"),
+        }
+    }
+}
+
+/// Memoised stemming for one run / one worker thread.
+///
+/// News text repeats its words, so each distinct word is stemmed once; a word whose stem is
+/// itself stores no second copy.
+pub struct MemoStemmer<'s> {
+    stemmer: &'s Stemmer,
+    cache: HashMap<Box<str>, Option<Box<str>>, FastBuild>,
+}
+
+impl<'s> MemoStemmer<'s> {
+    pub fn new(stemmer: &'s Stemmer) -> Self {
+        MemoStemmer {
+            stemmer,
+            cache: HashMap::default(),
+        }
+    }
+
+    /// The stem of a lowercase word.
+    pub fn stem(&mut self, word: &str) -> &str {
+        if !self.cache.contains_key(word) {
+            let stem = match self.stemmer.stem(word) {
+                Cow::Borrowed(stem) if stem == word => None,
+                stem => Some(stem.into_owned().into_boxed_str()),
+            };
+            self.cache.insert(word.into(), stem);
+        }
+        let (key, stem) = self
+            .cache
+            .get_key_value(word)
+            .expect("the word was inserted above");
+        stem.as_deref().unwrap_or(key)
+    }
+}
+
+impl fmt::Debug for MemoStemmer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MemoStemmer")
+            .field("stemmer", self.stemmer)
+            .field("cached", &self.cache.len())
+            .finish()
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Enhanced Confix Stripping
+
+const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
+const POSSESSIVES: [&str; 3] = ["ku", "mu", "nya"];
+/// Longest first, so the longest matching suffix wins (`idealisme` loses `isme`, not `e`).
+const DERIVATIONAL: [&str; 6] = ["isasi", "isme", "kan", "an", "is", "i"];
+/// Prefix removals per attempt: words carry at most three (`ke-se-per-sepuluh`).
+const MAX_PREFIXES: usize = 3;
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Affix {
+    Particle,
+    Possessive,
+    Derivational,
+    Prefix(Prefix),
+}
+
+/// The prefix families, for the forbidden-confix and repeated-prefix checks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Prefix {
+    Di,
+    Ke,
+    Se,
+    Be,
+    Te,
+    Me,
+    Pe,
+    /// Infixes (-er-, -el-, -em-, -in-) and the proclitics ku-, kau-.
+    Other,
+}
+
+struct Removal {
+    affix: Affix,
+    /// The word before the removal.
+    subject: String,
+    /// The word after it.
+    result: String,
+}
+
+/// The state of one word's stemming: the current candidate and what was removed to reach it.
+struct Context<'l> {
+    lexicon: &'l Lexicon,
+    original: &'l str,
+    current: String,
+    removals: Vec<Removal>,
+    /// Whether bare lexicon words count as roots.
+    bare: bool,
+}
+
+impl<'l> Context<'l> {
+    fn new(word: &'l str, lexicon: &'l Lexicon, bare: bool) -> Self {
+        Context {
+            lexicon,
+            original: word,
+            current: word.to_owned(),
+            removals: Vec::new(),
+            bare,
+        }
+    }
+
+    fn found(&self) -> bool {
+        let derived = self
+            .removals
+            .iter()
+            .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
+        is_candidate_root(self.lexicon, &self.current, self.bare, derived)
+    }
+
+    /// Steps 1-5 of ECS; on success `current` is a lexicon word.
+    fn run(&mut self) {
+        if self.found() {
+            return;
+        }
+        // Confix precedence adjustment (Asian 2007): for be-lah, be-an, me-i, di-i, pe-i,
+        // ter-i, try the prefix first, then the suffixes.
+        if prefix_first(self.original) {
+            self.remove_prefixes();
+            if self.found() {
+                return;
+            }
+            self.remove_suffixes();
+            if self.found() {
+                return;
+            }
+            self.current = self.original.to_owned();
+            self.removals.clear();
+        }
+        self.remove_suffixes();
+        if self.found() {
+            return;
+        }
+        self.remove_prefixes();
+        if self.found() {
+            return;
+        }
+        self.restore_suffixes();
+    }
+
+    fn remove_suffixes(&mut self) {
+        let steps: [(Affix, &[&str]); 3] = [
+            (Affix::Particle, &PARTICLES),
+            (Affix::Possessive, &POSSESSIVES),
+            (Affix::Derivational, &DERIVATIONAL),
+        ];
+        for (affix, suffixes) in steps {
+            if let Some(rest) = strip_any_suffix(&self.current, suffixes) {
+                let rest = if affix == Affix::Derivational {
+                    rest
+                } else {
+                    rest.trim_end_matches('-')
+                };
+                let result = rest.to_owned();
+                self.record(affix, result);
+                if self.found() {
+                    return;
+                }
+            }
+        }
+    }
+
+    fn record(&mut self, affix: Affix, result: String) {
+        let subject = std::mem::replace(&mut self.current, result.clone());
+        self.removals.push(Removal {
+            affix,
+            subject,
+            result,
+        });
+    }
+
+    fn remove_prefixes(&mut self) {
+        for _ in 0..MAX_PREFIXES {
+            if !self.remove_one_prefix() || self.found() {
+                return;
+            }
+        }
+    }
+
+    /// One pass over the prefix rule table; at most one prefix is removed.
+    fn remove_one_prefix(&mut self) -> bool {
+        let Some((prefix, result)) = disambiguate_prefix(&self.current, self.lexicon, self.bare)
+        else {
+            return false;
+        };
+        if self.forbidden(prefix) {
+            return false;
+        }
+        self.record(Affix::Prefix(prefix), result);
+        true
+    }
+
+    /// Confixes Indonesian does not form (be-i, di-an, ke-i, ke-kan, me-an, se-i, se-kan,
+    /// te-an), and a prefix family met twice: both mean the parse has gone wrong.
+    fn forbidden(&self, prefix: Prefix) -> bool {
+        let mut prefixes = self.removals.iter().filter_map(|r| match r.affix {
+            Affix::Prefix(p) => Some(p),
+            _ => None,
+        });
+        if prefix != Prefix::Other && prefixes.any(|p| p == prefix) {
+            return true;
+        }
+        let first_prefix = !self
+            .removals
+            .iter()
+            .any(|r| matches!(r.affix, Affix::Prefix(_)));
+        if !first_prefix || self.original == "ketahui" {
+            return false;
+        }
+        let Some(suffix) = self
+            .removals
+            .iter()
+            .rev()
+            .find(|r| r.affix == Affix::Derivational)
+            .and_then(|r| r.subject.strip_prefix(r.result.as_str()))
+        else {
+            return false;
+        };
+        matches!(
+            (prefix, suffix),
+            (Prefix::Be, "i")
+                | (Prefix::Di, "an")
+                | (Prefix::Ke, "i" | "kan")
+                | (Prefix::Me, "an")
+                | (Prefix::Se, "i" | "kan")
+                | (Prefix::Te, "an")
+        )
+    }
+
+    /// ECS "loop pengembalian akhiran": put the suffixes back one by one, innermost first,
+    /// and retry the prefixes on each form (`menduakan`: `mendua` fails, `menduakan` does not).
+    fn restore_suffixes(&mut self) {
+        let Some(first) = self.removals.first() else {
+            return;
+        };
+        let unprefixed = first.subject.clone();
+        let mut suffixes: Vec<Removal> = std::mem::take(&mut self.removals)
+            .into_iter()
+            .filter(|r| !matches!(r.affix, Affix::Prefix(_)))
+            .collect();
+        while let Some(restored) = suffixes.pop() {
+            if restored.affix == Affix::Derivational && restored.subject.ends_with("kan") {
+                // -kan may be -an after a root ending in k (`memasukkan` from `masuk`).
+                let root_with_k = format!("{}k", restored.result);
+                self.removals = suffixes.iter().map(Removal::clone_of).collect();
+                self.removals.push(Removal {
+                    affix: Affix::Derivational,
+                    subject: format!("{root_with_k}an"),
+                    result: root_with_k.clone(),
+                });
+                self.current = root_with_k;
+                self.remove_prefixes();
+                if self.found() {
+                    return;
+                }
+            }
+            self.removals = suffixes.iter().map(Removal::clone_of).collect();
+            self.current = restored.subject;
+            self.remove_prefixes();
+            if self.found() {
+                return;
+            }
+        }
+        self.current = unprefixed;
+    }
+}
+
+impl Removal {
+    fn clone_of(&self) -> Removal {
+        Removal {
+            affix: self.affix,
+            subject: self.subject.clone(),
+            result: self.result.clone(),
+        }
+    }
+}
+
+/// A lexicon word long enough to be the root of a longer word: the lexicon's one- and
+/// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
+/// affix leaves.
+fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -> bool {
+    match (derived, bare) {
+        (false, _) => word.len() >= 3 && lexicon.contains(word),
+        (true, false) => word.len() >= 3 && lexicon.is_affix_root(word),
+        // Bare words as roots of derived words only when long enough to be unambiguous
+        // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
+        (true, true) => word.len() >= MIN_BARE_ROOT && lexicon.contains(word),
+    }
+}
+
+const MIN_BARE_ROOT: usize = 3;
+
+fn prefix_first(word: &str) -> bool {
+    let confix = |prefix: &str, suffix: &str| {
+        word.strip_prefix(prefix)
+            .is_some_and(|rest| rest.ends_with(suffix))
+    };
+    confix("be", "lah")
+        || confix("be", "an")
+        || confix("me", "i")
+        || confix("di", "i")
+        || confix("pe", "i")
+        || confix("ter", "i")
+}
+
+fn strip_any_suffix<'a>(word: &'a str, suffixes: &[&str]) -> Option<&'a str> {
+    suffixes.iter().find_map(|s| word.strip_suffix(s))
+}
+
+fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'i' | b'u' | b'e' | b'o')
+}
+
+fn is_consonant(b: u8) -> bool {
+    b.is_ascii_lowercase() && !is_vowel(b)
+}
+
+/// Consonants that can open a `C-er-` syllable after `be-`/`te-`/`pe-` without being the
+/// prefix's own r, l, m, n, w or y.
+fn is_plain_consonant(b: u8) -> bool {
+    is_consonant(b) && !matches!(b, b'r' | b'l' | b'm' | b'n' | b'w' | b'y')
+}
+
+fn byte_at(s: &str, i: usize) -> Option<u8> {
+    s.as_bytes().get(i).copied()
+}
+
+fn starts_vowel(s: &str) -> bool {
+    byte_at(s, 0).is_some_and(is_vowel)
+}
+
+fn prepend(head: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(head.len() + rest.len());
+    s.push_str(head);
+    s.push_str(rest);
+    s
+}
+
+/// One candidate of a prefix rule: the word without its prefix, with the root's first sound
+/// restored where the prefix had swallowed it.
+type Rule = fn(&str) -> Option<String>;
+
+/// The ECS prefix-disambiguation table, in order. Each group lists the readings of one
+/// prefix shape; the first reading found in the lexicon wins, else the group's last reading
+/// is taken so that further prefixes can still be removed from it.
+const PREFIX_RULES: &[(Prefix, &[Rule])] = &[
+    (Prefix::Be, &[rule_ber_v, rule_be_rv]),
+    (Prefix::Be, &[rule_ber_cap]),
+    (Prefix::Be, &[rule_ber_caerv]),
+    (Prefix::Be, &[rule_belajar]),
+    (Prefix::Be, &[rule_be_c_er_c]),
+    (Prefix::Te, &[rule_ter_v, rule_te_rv]),
+    (Prefix::Te, &[rule_ter_c_erv]),
+    (Prefix::Te, &[rule_ter_cp]),
+    (Prefix::Te, &[rule_te_c_er_c]),
+    (Prefix::Me, &[rule_me_lrwy]),
+    (Prefix::Me, &[rule_mem_bfv]),
+    (Prefix::Me, &[rule_mempe]),
+    (Prefix::Me, &[rule_mem_v_m, rule_mem_v_p]),
+    (Prefix::Me, &[rule_men_c]),
+    (Prefix::Me, &[rule_men_v_n, rule_men_v_t]),
+    (Prefix::Me, &[rule_meng_c]),
+    (
+        Prefix::Me,
+        &[rule_meng_v, rule_meng_v_k, rule_menge, rule_meng_v_ng],
+    ),
+    (Prefix::Me, &[rule_meny_v_ny, rule_meny_v_s]),
+    (Prefix::Me, &[rule_memp]),
+    (Prefix::Pe, &[rule_pe_wy]),
+    (Prefix::Pe, &[rule_per_v, rule_pe_rv]),
+    (Prefix::Pe, &[rule_per_cap]),
+    (Prefix::Pe, &[rule_per_caerv]),
+    (Prefix::Pe, &[rule_pem_bfv]),
+    (Prefix::Pe, &[rule_pem_v_m, rule_pem_v_p]),
+    (Prefix::Pe, &[rule_pen_c]),
+    (Prefix::Pe, &[rule_pen_v_n, rule_pen_v_t]),
+    (Prefix::Pe, &[rule_peng_c]),
+    (Prefix::Pe, &[rule_peng_v, rule_peng_v_k, rule_penge]),
+    (Prefix::Pe, &[rule_peny_v_ny, rule_peny_v_s]),
+    (Prefix::Pe, &[rule_pel_v]),
+    (Prefix::Pe, &[rule_pe_cp]),
+    (Prefix::Te, &[rule_ter_c_er_c]),
+    (Prefix::Pe, &[rule_pe_c_er_c]),
+    (Prefix::Other, &[rule_infix_er]),
+    (Prefix::Other, &[rule_infix_el]),
+    (Prefix::Other, &[rule_infix_em]),
+    (Prefix::Other, &[rule_infix_in]),
+    (Prefix::Other, &[rule_ku]),
+    (Prefix::Other, &[rule_kau]),
+];
+
+/// Removes one prefix from `word`: the plain prefixes di-, ke-, se- first, then the first
+/// rule group that applies.
+fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Prefix, String)> {
+    for (prefix, plain) in [(Prefix::Di, "di"), (Prefix::Ke, "ke"), (Prefix::Se, "se")] {
+        if let Some(rest) = word.strip_prefix(plain) {
+            return Some((prefix, rest.to_owned()));
+        }
+    }
+    for (prefix, rules) in PREFIX_RULES {
+        let mut reading = None;
+        for rule in *rules {
+            reading = rule(word);
+            if reading
+                .as_deref()
+                .is_some_and(|r| is_candidate_root(lexicon, r, bare, true))
+            {
+                break;
+            }
+        }
+        if let Some(reading) = reading {
+            return Some((*prefix, reading));
+        }
+    }
+    None
+}
+
+// be-
+fn rule_ber_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_be_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("be").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_ber_cap(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && !rest.get(2..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_ber_caerv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && rest.get(2..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 4).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_belajar(w: &str) -> Option<String> {
+    (w == "belajar").then(|| "ajar".to_owned())
+}
+fn rule_be_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("be")?, |b| is_consonant(b) && b != b'r')
+}
+/// `C-er-C`: a consonant, `er`, then another consonant.
+fn c_er_c(rest: &str, first: fn(u8) -> bool) -> Option<String> {
+    let ok = byte_at(rest, 0).is_some_and(first)
+        && rest.get(1..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 3).is_some_and(is_consonant);
+    ok.then(|| rest.to_owned())
+}
+
+// te-
+fn rule_ter_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_te_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("te").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_ter_c_erv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && rest.get(1..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 3).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_ter_cp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && !rest.get(1..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_te_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("te")?, |b| is_consonant(b) && b != b'r')
+}
+fn rule_ter_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("ter")?, is_plain_consonant)
+}
+
+// me-
+fn rule_me_lrwy(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("me")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| matches!(b, b'l' | b'r' | b'w' | b'y'))
+        && byte_at(rest, 1).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_mem_bfv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'b' | b'f' | b'v'))
+        .then(|| rest.to_owned())
+}
+fn rule_mempe(w: &str) -> Option<String> {
+    w.strip_prefix("mempe").map(|rest| prepend("pe", rest))
+}
+fn rule_mem_v_m(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem").filter(|r| starts_vowel(r))?;
+    Some(prepend("m", rest))
+}
+fn rule_mem_v_p(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem").filter(|r| starts_vowel(r))?;
+    Some(prepend("p", rest))
+}
+fn rule_men_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'c' | b'd' | b'j' | b's' | b't' | b'z'))
+        .then(|| rest.to_owned())
+}
+fn rule_men_v_n(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men").filter(|r| starts_vowel(r))?;
+    Some(prepend("n", rest))
+}
+fn rule_men_v_t(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men").filter(|r| starts_vowel(r))?;
+    Some(prepend("t", rest))
+}
+fn rule_meng_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'g' | b'h' | b'q' | b'k'))
+        .then(|| rest.to_owned())
+}
+fn rule_meng_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_meng_v_k(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(prepend("k", rest))
+}
+fn rule_menge(w: &str) -> Option<String> {
+    w.strip_prefix("menge").map(str::to_owned)
+}
+fn rule_meng_v_ng(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(prepend("ng", rest))
+}
+fn rule_meny_v_ny(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meny").filter(|r| starts_vowel(r))?;
+    Some(prepend("ny", rest))
+}
+fn rule_meny_v_s(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meny").filter(|r| starts_vowel(r))?;
+    Some(prepend("s", rest))
+}
+fn rule_memp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("memp")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| b.is_ascii_lowercase() && b != b'e' && b != b'n')
+        .then(|| prepend("p", rest))
+}
+
+// pe-
+fn rule_pe_wy(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| b == b'w' || b == b'y')
+        && byte_at(rest, 1).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_per_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_pe_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_per_cap(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && !rest.get(2..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_per_caerv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && rest.get(2..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 4).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_pem_bfv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'b' | b'f' | b'v'))
+        .then(|| rest.to_owned())
+}
+fn rule_pem_v_m(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem").filter(|r| starts_vowel(r))?;
+    Some(prepend("m", rest))
+}
+fn rule_pem_v_p(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem").filter(|r| starts_vowel(r))?;
+    Some(prepend("p", rest))
+}
+fn rule_pen_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'c' | b'd' | b'j' | b's' | b't' | b'z'))
+        .then(|| rest.to_owned())
+}
+fn rule_pen_v_n(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen").filter(|r| starts_vowel(r))?;
+    Some(prepend("n", rest))
+}
+fn rule_pen_v_t(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen").filter(|r| starts_vowel(r))?;
+    Some(prepend("t", rest))
+}
+fn rule_peng_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng")?;
+    byte_at(rest, 0)
+        .is_some_and(is_consonant)
+        .then(|| rest.to_owned())
+}
+fn rule_peng_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_peng_v_k(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng").filter(|r| starts_vowel(r))?;
+    Some(prepend("k", rest))
+}
+fn rule_penge(w: &str) -> Option<String> {
+    w.strip_prefix("penge").map(str::to_owned)
+}
+fn rule_peny_v_ny(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peny").filter(|r| starts_vowel(r))?;
+    Some(prepend("ny", rest))
+}
+fn rule_peny_v_s(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peny").filter(|r| starts_vowel(r))?;
+    Some(prepend("s", rest))
+}
+fn rule_pel_v(w: &str) -> Option<String> {
+    if w == "pelajar" {
+        return Some("ajar".to_owned());
+    }
+    let rest = w.strip_prefix("pe").filter(|r| r.starts_with('l'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_pe_cp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && !rest.get(1..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_pe_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("pe")?, is_plain_consonant)
+}
+
+// Infixes -er-, -el-, -em-, -in- (`gerigi`, `telunjuk`, `gemetar`, `kinerja`) and the
+// proclitics ku-, kau- (`kupukul`, `kauhajar`).
+fn infix(w: &str, infix: &str) -> Option<String> {
+    let first = byte_at(w, 0).filter(|&b| is_consonant(b))?;
+    let rest = w[1..].strip_prefix(infix).filter(|r| starts_vowel(r))?;
+    let mut s = String::with_capacity(rest.len() + 1);
+    s.push(char::from(first));
+    s.push_str(rest);
+    Some(s)
+}
+fn rule_infix_er(w: &str) -> Option<String> {
+    infix(w, "er")
+}
+fn rule_infix_el(w: &str) -> Option<String> {
+    infix(w, "el")
+}
+fn rule_infix_em(w: &str) -> Option<String> {
+    infix(w, "em")
+}
+fn rule_infix_in(w: &str) -> Option<String> {
+    infix(w, "in")
+}
+fn rule_ku(w: &str) -> Option<String> {
+    w.strip_prefix("ku").map(str::to_owned)
+}
+fn rule_kau(w: &str) -> Option<String> {
+    w.strip_prefix("kau").map(str::to_owned)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Fallback for words the lexicon cannot explain (names, loans, typos): strip one particle and
+// one possessive, each only while the word keeps more than two vowels (the Tala / Snowball
+// measure), and nothing else. Guessing prefixes and derivational suffixes without a lexicon
+// mangles names and loans (`peckhami`, `medieval`, `mellotron`) far more often than it helps.
+
+fn fallback(word: &str) -> Cow<'_, str> {
+    let mut measure = vowels(word);
+    let mut w = word;
+    if measure > 2
+        && let Some(rest) = strip_any_suffix(w, &PARTICLES)
+    {
+        w = rest;
+        measure -= 1;
+    }
+    if measure > 2
+        && let Some(rest) = strip_any_suffix(w, &POSSESSIVES)
+    {
+        w = rest;
+    }
+    Cow::Borrowed(w)
+}
+
+fn vowels(word: &str) -> usize {
+    word.bytes().filter(|&b| is_vowel(b)).count()
+}
+
+fn is_short(word: &str) -> bool {
+    word.chars().nth(3).is_none()
+}
+
+// ---------------------------------------------------------------------------------------------
+// A fast hash for the short keys of the lexicon and the memo table (FxHash's multiply-rotate).
+
+type FastBuild = BuildHasherDefault<FastHasher>;
+
+#[derive(Default, Clone, Copy)]
+struct FastHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FastHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.add(u64::from_le_bytes(
+                chunk.try_into().expect("chunks_exact yields 8 bytes"),
+            ));
+        }
+        let mut tail = [0u8; 8];
+        let rest = chunks.remainder();
+        tail[..rest.len()].copy_from_slice(rest);
+        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn stemmer() -> IndonesianStemmer {
+        IndonesianStemmer::new(Lexicon::embedded())
+    }
+
+    /// Asserts the stem of each `word => stem` pair.
+    fn assert_stems(pairs: &[(&str, &str)]) {
+        let stemmer = stemmer();
+        for &(word, expected) in pairs {
+            assert_eq!(stemmer.stem(word), expected, "stem of {word}");
+        }
+    }
+
+    #[test]
+    fn stem_particles_and_possessives() {
+        assert_stems(&[
+            ("hancurlah", "hancur"),
+            ("benarkah", "benar"),
+            ("siapapun", "siapa"),
+            ("jubahku", "jubah"),
+            ("bajumu", "baju"),
+            ("celananya", "celana"),
+            ("bukumukah", "buku"),
+        ]);
+    }
+
+    #[test]
+    fn stem_derivational_suffixes() {
+        assert_stems(&[
+            ("hantui", "hantu"),
+            ("jualan", "jual"),
+            ("sakitimu", "sakit"),
+        ]);
+    }
+
+    #[test]
+    fn stem_plain_prefixes() {
+        assert_stems(&[
+            ("dibuang", "buang"),
+            ("kesakitan", "sakit"),
+            ("sesuap", "suap"),
+        ]);
+    }
+
+    #[test]
+    fn stem_be_te_prefixes() {
+        assert_stems(&[
+            ("beradu", "adu"),
+            ("bersuara", "suara"),
+            ("bekerja", "kerja"),
+            ("terasing", "asing"),
+            ("tergerak", "gerak"),
+        ]);
+    }
+
+    #[test]
+    fn stem_me_sound_changes() {
+        assert_stems(&[
+            ("meringkas", "ringkas"),
+            ("membangun", "bangun"),
+            ("memukul", "pukul"),
+            ("menangkap", "tangkap"),
+            ("mengupas", "kupas"),
+            ("menyuarakan", "suara"),
+            ("mengkritik", "kritik"),
+            ("mempengaruhi", "pengaruh"),
+        ]);
+    }
+
+    #[test]
+    fn stem_pe_sound_changes() {
+        assert_stems(&[
+            ("pemukul", "pukul"),
+            ("penangkap", "tangkap"),
+            ("pengupas", "kupas"),
+            ("penyuara", "suara"),
+            ("perumahan", "rumah"),
+            ("pembangunan", "bangun"),
+        ]);
+    }
+
+    #[test]
+    fn stem_restores_suffix_loop() {
+        assert_stems(&[("menduakan", "dua"), ("memakan", "makan")]);
+    }
+
+    #[test]
+    fn stem_forbidden_pairs_do_not_parse() {
+        let lexicon = Arc::new(Lexicon::parse("mak\nmakan\n"));
+        // di-an is not a confix: `dimakan` is di- + makan, not di- + mak + -an.
+        assert_eq!(IndonesianStemmer::new(lexicon).stem("dimakan"), "makan");
+    }
+
+    #[test]
+    fn stem_reduplication() {
+        assert_stems(&[
+            ("buku-buku", "buku"),
+            ("negara-negara", "negara"),
+            ("berbalas-balasan", "balas"),
+            ("meniru-nirukan", "tiru"),
+            ("malaikat-malaikat-nya", "malaikat"),
+            ("kuasa-mu", "kuasa"),
+            ("allah-lah", "allah"),
+        ]);
+    }
+
+    #[test]
+    fn stem_keeps_lexicalised_reduplication() {
+        assert_stems(&[
+            ("kupu-kupu", "kupu-kupu"),
+            ("aba-aba", "aba-aba"),
+            ("bolak-balik", "bolak-balik"),
+        ]);
+    }
+
+    #[test]
+    fn stem_fallback_strips_clitics_of_unknown_words() {
+        assert_stems(&[("fiturnya", "fitur"), ("xylofonlah", "xylofon")]);
+        assert_stems(&[("abc", "abc"), ("covid19", "covid19")]);
+    }
+
+    #[test]
+    fn stem_never_panics_on_any_text() {
+        let stemmer = stemmer();
+        for word in [
+            "", "-", "---", "a-", "-a", "déjà", "mémbaca", "menyé", "bé", "🙂", "ber🙂", "me-",
+            "kau", "per", "mempé", "é-é", "ke-ke-ke", "rerata-",
+        ] {
+            let _ = stemmer.stem(word);
+        }
+    }
+
+    #[test]
+    fn stem_borrows_lexicon_words() {
+        let stemmer = stemmer();
+        assert!(matches!(stemmer.stem("rumah"), Cow::Borrowed("rumah")));
+        assert!(matches!(stemmer.stem("kupu-kupu"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stem_lexicon_parse_skips_comments() {
+        let lexicon = Lexicon::parse("# header\n\nRumah\n  buku  \nupas =\n");
+        assert_eq!(lexicon.len(), 3);
+        assert!(lexicon.contains("rumah") && lexicon.contains("buku") && lexicon.contains("upas"));
+        assert!(!lexicon.contains("# header"));
+        assert!(!lexicon.is_affix_root("upas"));
+    }
+
+    #[test]
+    fn stem_memo_matches_direct_stemming() {
+        let stemmer = Stemmer::indonesian(Lexicon::embedded());
+        let mut memo = MemoStemmer::new(&stemmer);
+        for word in ["membangun", "membangun", "rumah", "fiturnya"] {
+            let direct = stemmer.stem(word).into_owned();
+            assert_eq!(memo.stem(word), direct);
+        }
+        assert_eq!(Stemmer::english().stem("running"), "run");
+        assert!(Stemmer::english().lexicon().is_none());
+    }
+
+    #[test]
+    fn stem_types_are_send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Stemmer>();
+        check::<IndonesianStemmer>();
+        check::<Lexicon>();
+    }
+}

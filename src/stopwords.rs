@@ -1,0 +1,108 @@
+//! Stopwords: the function words that never characterise a text.
+//!
+//! The lists are data (`stopwords/*.txt`, each with its provenance header) embedded in the
+//! binary; users add their own lists or drop the defaults.
+
+use std::collections::HashSet;
+use std::path::Path;
+
+use crate::config::Language;
+use crate::error::Error;
+
+const INDONESIAN: &str = include_str!("../stopwords/id.txt");
+const ENGLISH: &str = include_str!("../stopwords/en.txt");
+
+/// A set of lowercase stopwords.
+#[derive(Debug, Clone, Default)]
+pub struct Stopwords {
+    words: HashSet<Box<str>>,
+}
+
+impl Stopwords {
+    /// The embedded list for `language`.
+    pub fn embedded(language: Language) -> Self {
+        let mut list = Stopwords::default();
+        list.extend_from_text(match language {
+            Language::Indonesian => INDONESIAN,
+            Language::English => ENGLISH,
+        });
+        list
+    }
+
+    /// Adds the words of a list: one a line, `#` starts a comment, blank lines are skipped.
+    pub fn extend_from_text(&mut self, text: &str) {
+        for line in text.lines() {
+            let word = line.split('#').next().unwrap_or("").trim();
+            if !word.is_empty() {
+                self.words.insert(word.to_lowercase().into_boxed_str());
+            }
+        }
+    }
+
+    /// Adds the words of a user's list file.
+    pub fn extend_from_file(&mut self, path: &Path) -> Result<(), Error> {
+        let display = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|source| Error::WordList {
+            path: display.clone(),
+            problem: format!(
+                "cannot read stopword list: {}",
+                Error::Io {
+                    path: String::new(),
+                    source,
+                }
+                .problem()
+            ),
+        })?;
+        let text = String::from_utf8(bytes).map_err(|e| Error::WordList {
+            path: display,
+            problem: format!(
+                "stopword list is not UTF-8 (byte {})",
+                e.utf8_error().valid_up_to()
+            ),
+        })?;
+        self.extend_from_text(&text);
+        Ok(())
+    }
+
+    /// Whether `word` (lowercase) is a stopword.
+    pub fn contains(&self, word: &str) -> bool {
+        self.words.contains(word)
+    }
+
+    pub fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stopwords_embedded_lists_hold_function_words() {
+        let id = Stopwords::embedded(Language::Indonesian);
+        for w in [
+            "yang", "dan", "di", "ini", "itu", "tidak", "adalah", "sini", "antara",
+        ] {
+            assert!(id.contains(w), "{w} missing from id.txt");
+        }
+        for w in ["pemerintah", "harga", "rumah", "nato"] {
+            assert!(!id.contains(w), "{w} is content, not a stopword");
+        }
+        assert!(id.len() >= 300);
+        let en = Stopwords::embedded(Language::English);
+        assert!(en.contains("the") && !en.contains("government"));
+    }
+
+    #[test]
+    fn stopwords_user_list_skips_comments_and_lowercases() {
+        let mut list = Stopwords::default();
+        list.extend_from_text("# header\nBerita\n\n  lho  # particle\n");
+        assert!(list.contains("berita") && list.contains("lho"));
+        assert_eq!(list.len(), 2);
+    }
+}

@@ -1,0 +1,210 @@
+//! Extractive summary: score each sentence from a few features, pick the best ones while
+//! skipping near-repeats, and return them in document order.
+
+use crate::analyzer::Analysis;
+use crate::score::TermVector;
+
+/// Why a sentence scored what it did (shown with `--explain`).
+#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
+pub struct Features {
+    /// 1 / (1 + position among the body sentences): news puts the point first.
+    pub position: f64,
+    /// Cosine similarity to the whole document's TF-IDF vector.
+    pub centrality: f64,
+    /// Cosine similarity to the headline (a heading opening the document), if any.
+    pub title: f64,
+    /// Content words, saturating: min(n, 20) / 20.
+    pub length: f64,
+    /// 1 for the first three body sentences: the lead.
+    pub lead: f64,
+    /// 1 for the first sentence of a paragraph.
+    pub paragraph: f64,
+    /// 1 when the sentence quotes someone: quotes colour a story more than they state it.
+    pub quote: f64,
+}
+
+/// Weights of the features in a sentence's score.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Weights {
+    pub position: f64,
+    pub centrality: f64,
+    pub title: f64,
+    pub length: f64,
+    pub lead: f64,
+    pub paragraph: f64,
+    pub quote: f64,
+    /// A candidate whose cosine to an already chosen sentence exceeds this is skipped.
+    pub redundancy: f64,
+}
+
+impl Default for Weights {
+    fn default() -> Self {
+        Weights {
+            position: 1.0,
+            centrality: 0.6,
+            title: 0.3,
+            length: 0.1,
+            lead: 0.0,
+            paragraph: 0.0,
+            quote: 0.0,
+            redundancy: 0.6,
+        }
+    }
+}
+
+impl Weights {
+    pub fn score(&self, f: &Features) -> f64 {
+        self.position * f.position
+            + self.centrality * f.centrality
+            + self.title * f.title
+            + self.length * f.length
+            + self.lead * f.lead
+            + self.paragraph * f.paragraph
+            + self.quote * f.quote
+    }
+}
+
+/// A sentence that may go into the summary.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Candidate {
+    /// Index of the sentence in the document.
+    pub index: usize,
+    pub features: Features,
+    pub score: f64,
+    pub vector: TermVector,
+}
+
+/// Minimum content words for a sentence to stand alone in a summary.
+const MIN_CONTENT_WORDS: usize = 3;
+
+/// Whether sentence `i` can be a summary sentence: not a heading, not a fragment, not
+/// boilerplate such as "Baca juga: ...".
+pub fn is_candidate(a: &Analysis, i: usize) -> bool {
+    let s = &a.sentences[i];
+    if s.heading {
+        return false;
+    }
+    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
+    if content < MIN_CONTENT_WORDS {
+        return false;
+    }
+    let head: String = a.text[s.start..s.end]
+        .chars()
+        .take(16)
+        .flat_map(char::to_lowercase)
+        .collect();
+    const BOILERPLATE: &[&str] = &[
+        "baca juga",
+        "lihat juga",
+        "simak juga",
+        "editor:",
+        "penulis:",
+        "foto:",
+        "sumber:",
+        "(baca",
+    ];
+    !BOILERPLATE.iter().any(|b| head.starts_with(b))
+}
+
+/// The features of sentence `i`, given the document and headline vectors.
+pub fn features(
+    a: &Analysis,
+    i: usize,
+    body_position: usize,
+    vector: &TermVector,
+    document: &TermVector,
+    title: Option<&TermVector>,
+) -> Features {
+    let s = &a.sentences[i];
+    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
+    let flag = |b: bool| if b { 1.0 } else { 0.0 };
+    Features {
+        position: 1.0 / (1.0 + body_position as f64),
+        centrality: vector.cosine(document),
+        title: title.map_or(0.0, |t| vector.cosine(t)),
+        length: content.min(20) as f64 / 20.0,
+        lead: flag(body_position < 3),
+        paragraph: flag(s.paragraph_start),
+        quote: flag(a.text[s.start..s.end].contains('"')),
+    }
+}
+
+/// Picks up to `n` candidates, best first, skipping near-repeats of chosen ones; returns them
+/// in document order. Ties go to the earlier sentence.
+pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candidate> {
+    let mut order: Vec<&Candidate> = candidates.iter().collect();
+    order.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.index.cmp(&y.index)));
+    let mut chosen: Vec<&Candidate> = Vec::with_capacity(n);
+    for c in &order {
+        if chosen.len() == n {
+            break;
+        }
+        if chosen
+            .iter()
+            .all(|s| s.vector.cosine(&c.vector) <= redundancy)
+        {
+            chosen.push(c);
+        }
+    }
+    // Too few distinct sentences: fill with the skipped ones rather than return less.
+    for c in &order {
+        if chosen.len() == n {
+            break;
+        }
+        if !chosen.iter().any(|s| s.index == c.index) {
+            chosen.push(c);
+        }
+    }
+    chosen.sort_by_key(|c| c.index);
+    chosen
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn candidate(index: usize, score: f64, ids: &[u32]) -> Candidate {
+        Candidate {
+            index,
+            features: Features::default(),
+            score,
+            vector: TermVector::from_weights(ids.iter().map(|&i| (i, 1.0)).collect()),
+        }
+    }
+
+    #[test]
+    fn summary_keeps_document_order() {
+        let c = [
+            candidate(0, 0.1, &[1]),
+            candidate(1, 0.9, &[2]),
+            candidate(2, 0.5, &[3]),
+        ];
+        let picked: Vec<usize> = select(&c, 2, 0.6).iter().map(|c| c.index).collect();
+        assert_eq!(picked, [1, 2]);
+    }
+
+    #[test]
+    fn summary_skips_near_repeats() {
+        let c = [
+            candidate(0, 0.9, &[1, 2]),
+            candidate(1, 0.8, &[1, 2]),
+            candidate(2, 0.1, &[3]),
+        ];
+        let picked: Vec<usize> = select(&c, 2, 0.6).iter().map(|c| c.index).collect();
+        assert_eq!(picked, [0, 2]);
+    }
+
+    #[test]
+    fn summary_fills_up_when_everything_repeats() {
+        let c = [candidate(0, 0.9, &[1]), candidate(1, 0.8, &[1])];
+        assert_eq!(select(&c, 2, 0.6).len(), 2);
+        assert!(select(&c, 0, 0.6).is_empty());
+    }
+
+    #[test]
+    fn summary_ties_go_to_the_earlier_sentence() {
+        let c = [candidate(0, 0.5, &[1]), candidate(1, 0.5, &[2])];
+        let picked: Vec<usize> = select(&c, 1, 0.6).iter().map(|c| c.index).collect();
+        assert_eq!(picked, [0]);
+    }
+}

@@ -1,0 +1,296 @@
+//! Tokens: words, numbers, URLs, emails, hashtags and mentions, each with its byte span.
+//!
+//! A token is one unit of meaning for counting. Numbers keep their Indonesian separators
+//! ("1.000.000,50", "Rp1,2", "09.30", "12/5/2025") as one token; URLs and domains
+//! ("KOMPAS.com", "www.bps.go.id") are one token; hyphenated words ("negara-negara", "ke-21",
+//! "Covid-19") are one token, and the stemmer decides what the hyphen means. Only `Word`
+//! tokens are ever counted as content.
+
+/// What kind of thing a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum TokenKind {
+    Word,
+    Number,
+    Url,
+    Email,
+    Hashtag,
+    Mention,
+}
+
+/// One token: a byte span in the text it was cut from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Punctuation (or the start of the text) separates this token from the previous one, so
+    /// no phrase may run across.
+    pub boundary_before: bool,
+}
+
+/// Top-level domains that make "word.tld" a domain rather than two words with a missing space.
+const TLDS: &[&str] = &[
+    "ac", "asia", "biz", "co", "com", "edu", "go", "gov", "id", "info", "int", "io", "me", "mil",
+    "my", "net", "news", "or", "org", "sch", "sg", "tv", "uk", "us", "web",
+];
+
+/// Appends the tokens of `text` to `out`, with spans relative to `text`.
+pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    let mut i = 0;
+    let mut last_end = 0;
+    let mut first = true;
+    while i < text.len() {
+        let rest = &text[i..];
+        let mut chars = rest.chars();
+        let c = chars.next().expect("i is below len, so a char starts here");
+        let next = chars.next();
+        let starts = c.is_alphanumeric()
+            || (matches!(c, '#' | '@') && next.is_some_and(|n| n.is_alphanumeric()));
+        if !starts {
+            i += c.len_utf8();
+            continue;
+        }
+        let chunk_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let (kind, len) = classify(&rest[..chunk_end]);
+        let boundary_before = first || text[last_end..i].chars().any(|c| !c.is_whitespace());
+        out.push(Token {
+            start: i,
+            end: i + len,
+            kind,
+            boundary_before,
+        });
+        first = false;
+        i += len;
+        last_end = i;
+    }
+}
+
+/// Kind and byte length of the token at the start of `chunk` (a run without whitespace that
+/// starts with a letter, a digit, `#` or `@`). The length is never zero.
+fn classify(chunk: &str) -> (TokenKind, usize) {
+    if let Some(tag) = chunk.strip_prefix('#') {
+        return (TokenKind::Hashtag, 1 + word_chars_len(tag));
+    }
+    if let Some(name) = chunk.strip_prefix('@') {
+        return (TokenKind::Mention, 1 + word_chars_len(name));
+    }
+    let core = trim_trailing_punctuation(chunk);
+    let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
+    for scheme in ["http://", "https://", "www."] {
+        if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+            return (TokenKind::Url, core.len());
+        }
+    }
+    if core.contains('@') && is_email(core) {
+        return (TokenKind::Email, core.len());
+    }
+    if core.contains('.') && is_domain(core) {
+        return (TokenKind::Url, core.len());
+    }
+    let len = word_len(chunk);
+    (word_kind(&chunk[..len]), len)
+}
+
+fn word_chars_len(s: &str) -> usize {
+    s.char_indices()
+        .find(|&(_, c)| !(c.is_alphanumeric() || c == '_'))
+        .map_or(s.len(), |(k, _)| k)
+}
+
+fn trim_trailing_punctuation(s: &str) -> &str {
+    s.trim_end_matches(|c: char| {
+        matches!(
+            c,
+            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '>' | '-'
+        )
+    })
+}
+
+fn is_label(label: &str) -> bool {
+    !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+}
+
+/// "KOMPAS.com", "bps.go.id", "detik.com/berita": labels joined by dots, ending in a known TLD.
+fn is_domain(core: &str) -> bool {
+    let host = core.split('/').next().unwrap_or(core);
+    let labels: Vec<&str> = host.split('.').collect();
+    let Some(tld) = labels.last() else {
+        return false;
+    };
+    labels.len() >= 2
+        && labels.iter().all(|l| is_label(l))
+        && labels[0].chars().any(|c| c.is_ascii_alphabetic())
+        && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+        && tld.chars().all(|c| c.is_ascii_lowercase())
+}
+
+fn is_email(core: &str) -> bool {
+    let Some((local, domain)) = core.split_once('@') else {
+        return false;
+    };
+    !local.is_empty()
+        && local
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
+        && domain.contains('.')
+        && domain.split('.').all(is_label)
+}
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || ('\u{300}'..='\u{36f}').contains(&c)
+}
+
+/// Length of the word or number at the start of `chunk`: letters and digits, joined by a
+/// hyphen or apostrophe between letters, or by `. , : /` between digits.
+fn word_len(chunk: &str) -> usize {
+    let mut end = 0;
+    let mut prev: Option<char> = None;
+    let mut chars = chunk.char_indices().peekable();
+    while let Some((k, c)) = chars.next() {
+        if is_word_char(c) {
+            end = k + c.len_utf8();
+            prev = Some(c);
+            continue;
+        }
+        let Some(p) = prev else { break };
+        let Some(&(_, n)) = chars.peek() else { break };
+        let joins = match c {
+            '-' => p.is_alphanumeric() && n.is_alphanumeric(),
+            '\'' => p.is_alphabetic() && n.is_alphabetic(),
+            '.' | ',' | ':' | '/' => p.is_ascii_digit() && n.is_ascii_digit(),
+            _ => false,
+        };
+        if !joins {
+            break;
+        }
+        prev = Some(c);
+    }
+    end.max(chunk.chars().next().map_or(1, char::len_utf8))
+}
+
+fn word_kind(word: &str) -> TokenKind {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    if !has_digit {
+        return TokenKind::Word;
+    }
+    let lower = word.to_ascii_lowercase();
+    let money = lower
+        .strip_prefix("rp")
+        .or_else(|| lower.strip_prefix("us"))
+        .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()));
+    let ordinal = lower
+        .strip_prefix("ke-")
+        .is_some_and(|r| r.chars().all(|c| c.is_ascii_digit()));
+    let measure = word.starts_with(|c: char| c.is_ascii_digit()) && letters <= 3;
+    if letters == 0 || money || ordinal || measure {
+        TokenKind::Number
+    } else {
+        TokenKind::Word
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The tokens of `text` as (text, kind) pairs, checking every span against the text.
+    fn tokens(text: &str) -> Vec<(&str, TokenKind)> {
+        let mut out = Vec::new();
+        tokenize(text, &mut out);
+        out.iter()
+            .map(|t| {
+                assert!(t.start < t.end && t.end <= text.len(), "bad span {t:?}");
+                (&text[t.start..t.end], t.kind)
+            })
+            .collect()
+    }
+
+    fn words(text: &str) -> Vec<&str> {
+        tokens(text).into_iter().map(|(t, _)| t).collect()
+    }
+
+    use TokenKind::*;
+
+    #[test]
+    fn token_words_and_punctuation_boundaries() {
+        let mut out = Vec::new();
+        tokenize("Harga beras, kata dia.", &mut out);
+        let b: Vec<bool> = out.iter().map(|t| t.boundary_before).collect();
+        assert_eq!(b, [true, false, true, false]);
+        assert_eq!(
+            words("Harga beras, kata dia."),
+            ["Harga", "beras", "kata", "dia"]
+        );
+    }
+
+    #[test]
+    fn token_numbers_keep_separators() {
+        assert_eq!(
+            tokens("Rp1,2 triliun 1.000.000,50 pukul 09.30 WIB 2,5 12/5/2025 ke-21 10km"),
+            [
+                ("Rp1,2", Number),
+                ("triliun", Word),
+                ("1.000.000,50", Number),
+                ("pukul", Word),
+                ("09.30", Number),
+                ("WIB", Word),
+                ("2,5", Number),
+                ("12/5/2025", Number),
+                ("ke-21", Number),
+                ("10km", Number),
+            ]
+        );
+    }
+
+    #[test]
+    fn token_urls_domains_emails_tags() {
+        assert_eq!(
+            tokens(
+                "Jakarta, KOMPAS.com - lihat https://bps.go.id/data?x=1. www.bps.go.id, redaksi@kompas.com #pemilu @jokowi"
+            ),
+            [
+                ("Jakarta", Word),
+                ("KOMPAS.com", Url),
+                ("lihat", Word),
+                ("https://bps.go.id/data?x=1", Url),
+                ("www.bps.go.id", Url),
+                ("redaksi@kompas.com", Email),
+                ("#pemilu", Hashtag),
+                ("@jokowi", Mention),
+            ]
+        );
+    }
+
+    #[test]
+    fn token_hyphens_and_apostrophes() {
+        assert_eq!(
+            tokens("negara-negara Covid-19 Jum'at pra- -an"),
+            [
+                ("negara-negara", Word),
+                ("Covid-19", Word),
+                ("Jum'at", Word),
+                ("pra", Word),
+                ("an", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn token_missing_space_after_full_stop_splits_words() {
+        assert_eq!(
+            words("kemarin.Presiden datang"),
+            ["kemarin", "Presiden", "datang"]
+        );
+    }
+
+    #[test]
+    fn token_non_ascii_and_garbage_do_not_panic() {
+        assert_eq!(words("déjà mémbaca"), ["déjà", "mémbaca"]);
+        for s in [
+            "", "-", "#", "@", "...", "a.", "é.com", "x@", "@.", "ke-", "1.", "http://",
+        ] {
+            let _ = tokens(s);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+//! Shared helpers for the CLI tests: a clean `ringkas` command and typed JSON records.
+#![allow(dead_code)]
+
+use std::path::Path;
+
+use assert_cmd::Command;
+use ringkas::Record;
+
+/// The real binary with a clean environment, run in `dir` (or the crate root).
+pub fn ringkas(dir: Option<&Path>) -> Command {
+    let mut cmd = Command::cargo_bin("ringkas").expect("the binary is built by cargo test");
+    cmd.env_clear();
+    cmd.current_dir(dir.unwrap_or(Path::new(env!("CARGO_MANIFEST_DIR"))));
+    cmd
+}
+
+pub fn stdout_of(cmd: &mut Command) -> String {
+    let out = cmd.output().expect("ringkas runs");
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+/// JSON Lines output, each line a typed record.
+pub fn jsonl(text: &str) -> Vec<Record> {
+    text.lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad JSONL line {l:?}: {e}")))
+        .collect()
+}
+
+pub fn report(record: &Record) -> &ringkas::Report {
+    match record {
+        Record::Report(r) => r,
+        Record::Error(e) => panic!("expected a report, got error {e:?}"),
+    }
+}
+
+pub const NEWS: &str = "Harga beras di Pasar Induk Cipinang naik tajam pekan ini. \
+Pedagang menyebut pasokan beras dari Jawa Tengah berkurang karena panen mundur. \
+Pemerintah berjanji menggelar operasi pasar beras mulai Senin. \
+Warga mengeluhkan harga beras yang terus naik. \
+Sementara itu, cuaca di Jakarta cerah sepanjang hari.";
