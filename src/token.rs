@@ -35,10 +35,16 @@ const TLDS: &[&str] = &[
 ];
 
 /// Appends the tokens of `text` to `out`, with spans relative to `text`.
+///
+/// Linear in the text, however long a run without whitespace is: the run ("chunk") around
+/// the current token is found once, and what the URL, e-mail and domain checks need to know
+/// about its remainder is looked up in [`Chunk`]'s forward-only scans instead of rescanning
+/// the remainder at every token ("kata,kata,kata,…" over megabytes was quadratic).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut last_end = 0;
     let mut first = true;
+    let mut chunk = Chunk::default();
     while i < text.len() {
         let rest = &text[i..];
         let mut chars = rest.chars();
@@ -50,8 +56,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        let chunk_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (kind, len) = classify(&rest[..chunk_end]);
+        if i >= chunk.end {
+            chunk = Chunk::new(text, i);
+        }
+        let (kind, len) = chunk.classify(text, i);
         let boundary_before = first || text[last_end..i].chars().any(|c| !c.is_whitespace());
         out.push(Token {
             start: i,
@@ -65,30 +73,163 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// Kind and byte length of the token at the start of `chunk` (a run without whitespace that
-/// starts with a letter, a digit, `#` or `@`). The length is never zero.
-fn classify(chunk: &str) -> (TokenKind, usize) {
-    if let Some(tag) = chunk.strip_prefix('#') {
-        return (TokenKind::Hashtag, 1 + word_chars_len(tag));
-    }
-    if let Some(name) = chunk.strip_prefix('@') {
-        return (TokenKind::Mention, 1 + word_chars_len(name));
-    }
-    let core = trim_trailing_punctuation(chunk);
-    let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
-    for scheme in ["http://", "https://", "www."] {
-        if lower_head.starts_with(scheme) && core.len() > scheme.len() {
-            return (TokenKind::Url, core.len());
+/// A run of text without whitespace, and forward-only scans over it. Tokens are classified
+/// left to right, so every question about "the rest of the chunk from here" ("where is the
+/// next `@`?") has an answer that stays valid until the position passes it; each scan then
+/// reads each byte of the chunk at most once.
+#[derive(Debug, Default)]
+struct Chunk {
+    end: usize,
+    /// `end` without trailing punctuation: where a URL, e-mail or domain must stop.
+    core_end: usize,
+    at: Seek,
+    slash: Seek,
+    dot: Seek,
+    double_dot: Seek,
+    ascii_alpha: Seek,
+    not_host: Seek,
+    not_local: Seek,
+    /// Whether what follows the `@` at this offset is a valid e-mail domain.
+    email_domain: Option<(usize, bool)>,
+    /// Whether the last label before this offset is a known lowercase TLD.
+    tld: Option<(usize, bool)>,
+}
+
+impl Chunk {
+    fn new(text: &str, start: usize) -> Chunk {
+        let end = text[start..]
+            .find(char::is_whitespace)
+            .map_or(text.len(), |k| start + k);
+        Chunk {
+            end,
+            core_end: start + trim_trailing_punctuation(&text[start..end]).len(),
+            ..Chunk::default()
         }
     }
-    if core.contains('@') && is_email(core) {
-        return (TokenKind::Email, core.len());
+
+    /// Kind and byte length of the token at `p` (a letter, a digit, or `#`/`@` before one).
+    /// The length is never zero.
+    fn classify(&mut self, text: &str, p: usize) -> (TokenKind, usize) {
+        let chunk = &text[p..self.end];
+        if let Some(tag) = chunk.strip_prefix('#') {
+            return (TokenKind::Hashtag, 1 + word_chars_len(tag));
+        }
+        if let Some(name) = chunk.strip_prefix('@') {
+            return (TokenKind::Mention, 1 + word_chars_len(name));
+        }
+        // The character at `p` is alphanumeric, so trailing punctuation never reaches it.
+        let core_end = self.core_end;
+        let core = &text[p..core_end];
+        let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
+        for scheme in ["http://", "https://", "www."] {
+            if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+                return (TokenKind::Url, core.len());
+            }
+        }
+        if self.is_email(text, p) {
+            return (TokenKind::Email, core.len());
+        }
+        if self.is_domain(text, p) {
+            return (TokenKind::Url, core.len());
+        }
+        let len = word_len(chunk);
+        (word_kind(&chunk[..len]), len)
     }
-    if core.contains('.') && is_domain(core) {
-        return (TokenKind::Url, core.len());
+
+    /// "redaksi@kompas.com": a local part of letters, digits and `._+-`, then a domain of
+    /// dotted labels.
+    fn is_email(&mut self, text: &str, p: usize) -> bool {
+        let core_end = self.core_end;
+        let at = self.at.next(text, p, core_end, |s| s.find('@'));
+        if at == core_end || at == p {
+            return false;
+        }
+        let local_ok = self.not_local.next(text, p, core_end, |s| {
+            s.find(|c: char| !(c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-')))
+        }) >= at;
+        if !local_ok {
+            return false;
+        }
+        match self.email_domain {
+            Some((cached, ok)) if cached == at => ok,
+            _ => {
+                // Checked character by character first: that stops at the next `@`, so the
+                // scans for the successive `@`s of "a@a@a@…" do not overlap.
+                let domain = &text[at + 1..core_end];
+                let ok = domain.chars().all(is_host_char)
+                    && domain.contains('.')
+                    && domain.split('.').all(is_label);
+                self.email_domain = Some((at, ok));
+                ok
+            }
+        }
     }
-    let len = word_len(chunk);
-    (word_kind(&chunk[..len]), len)
+
+    /// "KOMPAS.com", "bps.go.id", "detik.com/berita": labels of ASCII letters, digits and
+    /// hyphens joined by dots, the first with a letter, ending in a known lowercase TLD.
+    fn is_domain(&mut self, text: &str, p: usize) -> bool {
+        let core_end = self.core_end;
+        let host_end = self.slash.next(text, p, core_end, |s| s.find('/'));
+        let first_dot = self.dot.next(text, p, core_end, |s| s.find('.'));
+        if first_dot >= host_end {
+            return false; // one label
+        }
+        let chars_ok = self
+            .not_host
+            .next(text, p, core_end, |s| s.find(|c: char| !is_host_char(c)))
+            >= host_end;
+        let no_empty_label = first_dot > p
+            && !text[..host_end].ends_with('.')
+            && self.double_dot.next(text, p, core_end, |s| s.find("..")) >= host_end;
+        let letter_first = self.ascii_alpha.next(text, p, core_end, |s| {
+            s.find(|c: char| c.is_ascii_alphabetic())
+        }) < first_dot;
+        if !(chars_ok && no_empty_label && letter_first) {
+            return false;
+        }
+        match self.tld {
+            Some((cached, ok)) if cached == host_end => ok,
+            _ => {
+                let tld = &text[p..host_end]
+                    .rsplit('.')
+                    .next()
+                    .expect("rsplit yields at least one piece");
+                let ok = TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+                    && tld.chars().all(|c| c.is_ascii_lowercase());
+                self.tld = Some((host_end, ok));
+                ok
+            }
+        }
+    }
+}
+
+/// The first offset at or after some position where a pattern matches, remembered: while
+/// later questions start between the last start and the answer, the answer stands.
+#[derive(Debug, Default, Clone, Copy)]
+struct Seek {
+    /// (where the last scan started, what it found)
+    last: Option<(usize, usize)>,
+}
+
+impl Seek {
+    /// The first match of `find` in `text[from..limit]` as an absolute offset, or `limit`.
+    /// `limit` must be the same for every call on one `Seek`.
+    fn next(
+        &mut self,
+        text: &str,
+        from: usize,
+        limit: usize,
+        find: impl Fn(&str) -> Option<usize>,
+    ) -> usize {
+        match self.last {
+            Some((start, found)) if start <= from && from <= found => found,
+            _ => {
+                let found = find(&text[from..limit]).map_or(limit, |k| from + k);
+                self.last = Some((from, found));
+                found
+            }
+        }
+    }
 }
 
 fn word_chars_len(s: &str) -> usize {
@@ -110,30 +251,9 @@ fn is_label(label: &str) -> bool {
     !label.is_empty() && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
 }
 
-/// "KOMPAS.com", "bps.go.id", "detik.com/berita": labels joined by dots, ending in a known TLD.
-fn is_domain(core: &str) -> bool {
-    let host = core.split('/').next().unwrap_or(core);
-    let labels: Vec<&str> = host.split('.').collect();
-    let Some(tld) = labels.last() else {
-        return false;
-    };
-    labels.len() >= 2
-        && labels.iter().all(|l| is_label(l))
-        && labels[0].chars().any(|c| c.is_ascii_alphabetic())
-        && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
-        && tld.chars().all(|c| c.is_ascii_lowercase())
-}
-
-fn is_email(core: &str) -> bool {
-    let Some((local, domain)) = core.split_once('@') else {
-        return false;
-    };
-    !local.is_empty()
-        && local
-            .chars()
-            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
-        && domain.contains('.')
-        && domain.split('.').all(is_label)
+/// A character of a host name: an ASCII letter or digit, a hyphen, or the dot between labels.
+fn is_host_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, '-' | '.')
 }
 
 fn is_word_char(c: char) -> bool {
@@ -211,6 +331,115 @@ mod tests {
     }
 
     use TokenKind::*;
+
+    /// The tokenizer as it was before it was made linear: rescans the rest of the chunk at every
+    /// token. Kept as the specification the fast one is checked against.
+    mod reference {
+        use super::super::{
+            TLDS, Token, TokenKind, is_label, trim_trailing_punctuation, word_chars_len, word_kind,
+            word_len,
+        };
+
+        /// Appends the tokens of `text` to `out`, with spans relative to `text`.
+        pub(super) fn tokenize(text: &str, out: &mut Vec<Token>) {
+            let mut i = 0;
+            let mut last_end = 0;
+            let mut first = true;
+            while i < text.len() {
+                let rest = &text[i..];
+                let mut chars = rest.chars();
+                let c = chars.next().expect("i is below len, so a char starts here");
+                let next = chars.next();
+                let starts = c.is_alphanumeric()
+                    || (matches!(c, '#' | '@') && next.is_some_and(|n| n.is_alphanumeric()));
+                if !starts {
+                    i += c.len_utf8();
+                    continue;
+                }
+                let chunk_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                let (kind, len) = classify(&rest[..chunk_end]);
+                let boundary_before =
+                    first || text[last_end..i].chars().any(|c| !c.is_whitespace());
+                out.push(Token {
+                    start: i,
+                    end: i + len,
+                    kind,
+                    boundary_before,
+                });
+                first = false;
+                i += len;
+                last_end = i;
+            }
+        }
+
+        /// Kind and byte length of the token at the start of `chunk` (a run without whitespace that
+        /// starts with a letter, a digit, `#` or `@`). The length is never zero.
+        fn classify(chunk: &str) -> (TokenKind, usize) {
+            if let Some(tag) = chunk.strip_prefix('#') {
+                return (TokenKind::Hashtag, 1 + word_chars_len(tag));
+            }
+            if let Some(name) = chunk.strip_prefix('@') {
+                return (TokenKind::Mention, 1 + word_chars_len(name));
+            }
+            let core = trim_trailing_punctuation(chunk);
+            let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
+            for scheme in ["http://", "https://", "www."] {
+                if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+                    return (TokenKind::Url, core.len());
+                }
+            }
+            if core.contains('@') && is_email(core) {
+                return (TokenKind::Email, core.len());
+            }
+            if core.contains('.') && is_domain(core) {
+                return (TokenKind::Url, core.len());
+            }
+            let len = word_len(chunk);
+            (word_kind(&chunk[..len]), len)
+        }
+
+        /// "KOMPAS.com", "bps.go.id", "detik.com/berita": labels joined by dots, ending in a known TLD.
+        fn is_domain(core: &str) -> bool {
+            let host = core.split('/').next().unwrap_or(core);
+            let labels: Vec<&str> = host.split('.').collect();
+            let Some(tld) = labels.last() else {
+                return false;
+            };
+            labels.len() >= 2
+                && labels.iter().all(|l| is_label(l))
+                && labels[0].chars().any(|c| c.is_ascii_alphabetic())
+                && TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld))
+                && tld.chars().all(|c| c.is_ascii_lowercase())
+        }
+
+        fn is_email(core: &str) -> bool {
+            let Some((local, domain)) = core.split_once('@') else {
+                return false;
+            };
+            !local.is_empty()
+                && local
+                    .chars()
+                    .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '+' | '-'))
+                && domain.contains('.')
+                && domain.split('.').all(is_label)
+        }
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(512))]
+
+        /// The linear tokenizer cuts exactly as the rescanning one did.
+        #[test]
+        fn token_linear_tokenizer_matches_reference(
+            text in "[a-zA-Z0-9.@/:,#_+'() é-]{0,48}|(www\\.|https?://)?[a-z@.]{0,6}(com|go|id)[./a-z@-]{0,8}"
+        ) {
+            let mut fast = Vec::new();
+            tokenize(&text, &mut fast);
+            let mut slow = Vec::new();
+            reference::tokenize(&text, &mut slow);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+        }
+    }
 
     #[test]
     fn token_words_and_punctuation_boundaries() {
