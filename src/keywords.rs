@@ -60,7 +60,9 @@ pub fn extract(a: &Analysis, idf: &[f64], k: usize) -> Vec<Keyword> {
         .collect();
     scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)).then(x.0.cmp(&y.0)));
 
-    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k);
+    // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
+    // there is to choose from, not by what was asked for.
+    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
     for (phrase, score, count, _) in scored {
         if chosen.len() == k {
             break;

@@ -134,7 +134,7 @@ pub fn features(
 pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candidate> {
     let mut order: Vec<&Candidate> = candidates.iter().collect();
     order.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.index.cmp(&y.index)));
-    let mut chosen: Vec<&Candidate> = Vec::with_capacity(n);
+    let mut chosen: Vec<&Candidate> = Vec::with_capacity(n.min(candidates.len()));
     for c in &order {
         if chosen.len() == n {
             break;
