@@ -50,11 +50,18 @@ fn describe_io(err: &io::Error) -> String {
     match err.kind() {
         io::ErrorKind::NotFound => "no such file or directory".to_string(),
         io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        io::ErrorKind::IsADirectory => "is a directory, expected a file".to_string(),
+        io::ErrorKind::NotADirectory => "not a directory".to_string(),
         _ => {
+            // The OS's wording ("Too many levels of symbolic links"), in our lower case.
             let text = err.to_string();
-            match text.find(" (os error") {
-                Some(cut) => text[..cut].to_string(),
-                None => text,
+            let text = text
+                .find(" (os error")
+                .map_or(&text[..], |cut| &text[..cut]);
+            let mut chars = text.chars();
+            match chars.next() {
+                Some(first) => first.to_lowercase().chain(chars).collect(),
+                None => "unknown I/O error".to_string(),
             }
         }
     }

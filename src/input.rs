@@ -3,7 +3,8 @@
 //! Folders are walked recursively in sorted path order so output order never depends on the
 //! file system. Hidden entries and files without an accepted extension are skipped (and
 //! counted, so the user can be told); symlinked folders are not followed, which rules out
-//! loops. Reading and decoding happen later, in the workers, one document at a time.
+//! loops; FIFOs, sockets and devices are skipped, so a FIFO in a folder cannot hang a run.
+//! Reading and decoding happen later, in the workers, one document at a time.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -143,20 +144,31 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
         match fs::metadata(path) {
             Ok(meta) if meta.is_dir() => {
                 let mut skipped = 0;
+                let before = out.inputs.len();
                 walk(path, extensions, &mut out.inputs, &mut skipped);
+                let patterns = extensions
+                    .iter()
+                    .map(|e| format!("*.{e}"))
+                    .collect::<Vec<_>>()
+                    .join("/");
                 if skipped > 0 {
                     out.notes.push(format!(
-                        "{}: skipped {skipped} hidden, linked-folder or non-{} entries",
+                        "{}: skipped {skipped} hidden, linked-folder, special (FIFO, device, \
+                         socket) or non-{patterns} entries",
                         path.display(),
-                        extensions
-                            .iter()
-                            .map(|e| format!("*.{e}"))
-                            .collect::<Vec<_>>()
-                            .join("/")
                     ));
                 }
+                // An empty result is not an error, but should not pass unremarked either.
+                if out.inputs.len() == before {
+                    out.notes
+                        .push(format!("{}: no {patterns} files found", path.display()));
+                }
             }
-            Ok(_) => out.inputs.push(Input::File(path.clone())),
+            Ok(meta) if meta.is_file() => out.inputs.push(Input::File(path.clone())),
+            // A FIFO or device named on the command line (`ringkas <(zcat a.gz)`) is read
+            // now, once, like stdin: a batch reads its files twice (document frequencies,
+            // then reports), and a pipe read a second time would come back empty.
+            Ok(_) => out.inputs.push(read_special(path)),
             Err(source) => out.inputs.push(Input::Failed(Arc::new(Error::Io {
                 path: path.display().to_string(),
                 source,
@@ -164,6 +176,18 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
         }
     }
     out
+}
+
+/// Reads a non-regular file named explicitly into memory.
+fn read_special(path: &Path) -> Input {
+    let name = path.display().to_string();
+    match fs::read(path) {
+        Ok(bytes) => Input::Memory {
+            name,
+            bytes: Arc::from(bytes),
+        },
+        Err(source) => Input::Failed(Arc::new(Error::Io { path: name, source })),
+    }
 }
 
 fn walk(dir: &Path, extensions: &[String], inputs: &mut Vec<Input>, skipped: &mut usize) {
@@ -198,17 +222,24 @@ fn walk(dir: &Path, extensions: &[String], inputs: &mut Vec<Input>, skipped: &mu
         }
         let is_link = file_type.is_some_and(|t| t.is_symlink());
         // Follow a link only to learn what it points at; never walk into a linked folder.
-        let is_dir = if is_link {
-            fs::metadata(&path).is_ok_and(|m| m.is_dir())
+        // A link that leads nowhere (dangling, a loop) is kept: reading it reports why.
+        let target = if is_link {
+            fs::metadata(&path).ok().map(|m| m.file_type())
         } else {
-            file_type.is_some_and(|t| t.is_dir())
+            file_type
         };
-        if is_dir {
+        if target.is_some_and(|t| t.is_dir()) {
             if is_link {
                 *skipped += 1;
             } else {
                 walk(&path, extensions, inputs, skipped);
             }
+            continue;
+        }
+        // FIFOs, sockets and devices are not documents, and reading a FIFO nobody writes
+        // to would hang the run.
+        if target.is_some_and(|t| !t.is_file()) {
+            *skipped += 1;
             continue;
         }
         let accepted = path.extension().is_some_and(|ext| {
