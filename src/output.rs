@@ -16,6 +16,8 @@ pub struct RecordWriter<W: Write> {
     /// otherwise; text adds a header per document when there are several.
     total: usize,
     written: usize,
+    /// One JSON Lines record, built whole before it is written (reused between records).
+    line: Vec<u8>,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -25,15 +27,22 @@ impl<W: Write> RecordWriter<W> {
             format,
             total,
             written: 0,
+            line: Vec::new(),
         }
     }
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         match self.format {
             Format::Jsonl => {
-                serde_json::to_writer(&mut self.out, record)?;
-                self.out.write_all(b"\n")?;
-                // Each line goes out whole as soon as it is ready, for `jq` and `head`.
+                // The line is complete before any of it is written, and goes out in one
+                // write: a run stopped by Ctrl-C (or a full disk) leaves whole lines only,
+                // never half a record that `jq` would choke on. (Serialising straight into
+                // the BufWriter would spill a record longer than its buffer in pieces.)
+                self.line.clear();
+                serde_json::to_writer(&mut self.line, record)?;
+                self.line.push(b'\n');
+                self.out.write_all(&self.line)?;
+                // Each line goes out as soon as it is ready, for `jq` and `head`.
                 self.out.flush()?;
             }
             Format::Json if self.total == 1 => {
