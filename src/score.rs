@@ -138,6 +138,22 @@ impl TermVector {
     }
 
     pub fn dot(&self, other: &TermVector) -> f64 {
+        let (small, large) = if self.len() <= other.len() {
+            (&self.entries, &other.entries)
+        } else {
+            (&other.entries, &self.entries)
+        };
+        if small.len() * 16 < large.len() {
+            // A sentence against the whole document: looking its few terms up beats walking
+            // the document's vocabulary, which made scoring every sentence of a long document
+            // quadratic. Same products, added in the same (term) order: the same sum.
+            return small.iter().fold(0.0, |sum, &(id, w)| {
+                match large.binary_search_by_key(&id, |&(k, _)| k) {
+                    Ok(at) => sum + w * large[at].1,
+                    Err(_) => sum,
+                }
+            });
+        }
         let (mut i, mut j, mut sum) = (0, 0, 0.0);
         while i < self.entries.len() && j < other.entries.len() {
             let (a, wa) = self.entries[i];

@@ -1,6 +1,8 @@
 //! Extractive summary: score each sentence from a few features, pick the best ones while
 //! skipping near-repeats, and return them in document order.
 
+use std::collections::HashMap;
+
 use crate::analyzer::Analysis;
 use crate::score::TermVector;
 
@@ -134,24 +136,47 @@ pub fn features(
 pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candidate> {
     let mut order: Vec<&Candidate> = candidates.iter().collect();
     order.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.index.cmp(&y.index)));
-    let mut chosen: Vec<&Candidate> = Vec::with_capacity(n.min(candidates.len()));
-    for c in &order {
-        if chosen.len() == n {
-            break;
-        }
-        if chosen
-            .iter()
-            .all(|s| s.vector.cosine(&c.vector) <= redundancy)
-        {
-            chosen.push(c);
+    let n = n.min(order.len());
+    let mut picked = vec![false; order.len()];
+    let mut chosen: Vec<&Candidate> = Vec::with_capacity(n);
+    // When every candidate goes in anyway (`--ratio 1`), redundancy decides nothing.
+    if n < order.len() {
+        // The chosen sentences by term: a sentence sharing no term with a candidate has a
+        // cosine of 0 with it, so only those sharing one need comparing. Comparing with every
+        // chosen sentence made long summaries of long documents quadratic.
+        let indexed = redundancy >= 0.0;
+        let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut compared = vec![usize::MAX; n];
+        for (k, c) in order.iter().enumerate() {
+            if chosen.len() == n {
+                break;
+            }
+            let too_close = |j: usize| chosen[j].vector.cosine(&c.vector) > redundancy;
+            let repeats = if indexed {
+                c.vector.entries().iter().any(|(term, _)| {
+                    by_term.get(term).is_some_and(|js| {
+                        js.iter()
+                            .any(|&j| std::mem::replace(&mut compared[j], k) != k && too_close(j))
+                    })
+                })
+            } else {
+                (0..chosen.len()).any(too_close)
+            };
+            if !repeats {
+                for (term, _) in c.vector.entries() {
+                    by_term.entry(*term).or_default().push(chosen.len());
+                }
+                chosen.push(c);
+                picked[k] = true;
+            }
         }
     }
     // Too few distinct sentences: fill with the skipped ones rather than return less.
-    for c in &order {
+    for (k, c) in order.iter().enumerate() {
         if chosen.len() == n {
             break;
         }
-        if !chosen.iter().any(|s| s.index == c.index) {
+        if !picked[k] {
             chosen.push(c);
         }
     }

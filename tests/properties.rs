@@ -8,8 +8,10 @@ use std::sync::{Arc, OnceLock};
 use proptest::prelude::*;
 use ringkas::input::Input;
 use ringkas::normalize::normalize;
+use ringkas::score::TermVector;
 use ringkas::sentence::{SentenceSplitter, flatten};
 use ringkas::stem::{Lexicon, Stemmer};
+use ringkas::summary::{Candidate, Features, select};
 use ringkas::{Config, Engine, Record, SummaryLength};
 
 /// Pieces of Indonesian news text, and the things that trip splitters and tokenizers.
@@ -283,5 +285,80 @@ proptest! {
             prop_assert!(word.starts_with(&stem), "{} -> {}: not a prefix", word, stem);
             prop_assert!(stem.starts_with(&again), "{} -> {} -> {}", word, stem, again);
         }
+    }
+}
+
+/// Sparse vectors over a small vocabulary, so they share terms often.
+fn term_vector() -> impl Strategy<Value = TermVector> {
+    prop::collection::vec((0u32..60, 0.0f64..5.0), 0..40).prop_map(TermVector::from_weights)
+}
+
+/// The summary selection as first written: every candidate compared with every chosen one.
+fn select_exhaustive(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<usize> {
+    let mut order: Vec<&Candidate> = candidates.iter().collect();
+    order.sort_by(|x, y| y.score.total_cmp(&x.score).then(x.index.cmp(&y.index)));
+    let mut chosen: Vec<&Candidate> = Vec::new();
+    for c in &order {
+        if chosen.len() == n {
+            break;
+        }
+        if chosen
+            .iter()
+            .all(|s| s.vector.cosine(&c.vector) <= redundancy)
+        {
+            chosen.push(c);
+        }
+    }
+    for c in &order {
+        if chosen.len() == n {
+            break;
+        }
+        if !chosen.iter().any(|s| s.index == c.index) {
+            chosen.push(c);
+        }
+    }
+    let mut picked: Vec<usize> = chosen.iter().map(|c| c.index).collect();
+    picked.sort_unstable();
+    picked
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    /// The dot product, whichever way it is computed, is the same sum of the same products
+    /// in term order: bit for bit.
+    #[test]
+    fn score_dot_is_exact_whatever_the_sizes(a in term_vector(), b in term_vector()) {
+        let reference = a.entries().iter().fold(0.0, |sum, &(id, w)| {
+            match b.entries().iter().find(|&&(k, _)| k == id) {
+                Some(&(_, v)) => sum + w * v,
+                None => sum,
+            }
+        });
+        prop_assert_eq!(a.dot(&b).to_bits(), reference.to_bits());
+        prop_assert_eq!(b.dot(&a).to_bits(), reference.to_bits());
+    }
+
+    /// The indexed summary selection picks what comparing with every chosen sentence picks.
+    #[test]
+    fn summary_select_matches_exhaustive_comparison(
+        vectors in prop::collection::vec(term_vector(), 0..40),
+        scores in prop::collection::vec(0.0f64..1.0, 40),
+        n in 0usize..45,
+        redundancy in prop_oneof![Just(0.6), Just(0.0), Just(-0.1), 0.0f64..1.0],
+    ) {
+        let candidates: Vec<Candidate> = vectors
+            .into_iter()
+            .enumerate()
+            .map(|(index, vector)| Candidate {
+                index,
+                features: Features::default(),
+                // Coarse scores, so ties (broken by position) happen.
+                score: (scores[index] * 4.0).round(),
+                vector,
+            })
+            .collect();
+        let picked: Vec<usize> = select(&candidates, n, redundancy).iter().map(|c| c.index).collect();
+        prop_assert_eq!(picked, select_exhaustive(&candidates, n, redundancy));
     }
 }
