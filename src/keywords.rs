@@ -118,16 +118,22 @@ fn collect(a: &Analysis) -> HashMap<Phrase, Occurrences> {
 
 /// The most frequent spelling of a phrase; ties go to the first seen.
 fn surface(a: &Analysis, phrase: &Phrase, occ: &Occurrences) -> String {
+    // Spellings in order of first appearance, found by hash: a linear search made a word
+    // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic.
     let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
     for &start in &occ.starts {
         let words: Vec<_> = a.terms[start..start + phrase.len as usize]
             .iter()
             .map(|t| a.surface(t))
             .collect();
         let text = words.join(" ");
-        match counts.iter_mut().find(|(s, _)| *s == text) {
-            Some((_, n)) => *n += 1,
-            None => counts.push((text, 1)),
+        match seen.get(&text) {
+            Some(&i) => counts[i].1 += 1,
+            None => {
+                seen.insert(text.clone(), counts.len());
+                counts.push((text, 1));
+            }
         }
     }
     let mut best = 0;
