@@ -63,11 +63,22 @@ pub fn extract(a: &Analysis, idf: &[f64], k: usize) -> Vec<Keyword> {
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
     let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
+    // Chosen phrases by word: only those sharing a word with a phrase can overlap it, so a
+    // huge `-k` does not compare every phrase with every chosen one.
+    let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
     for (phrase, score, count, _) in scored {
         if chosen.len() == k {
             break;
         }
-        if chosen.iter().all(|(c, _, _)| !c.overlaps(&phrase)) {
+        let overlaps = phrase.ids().iter().any(|id| {
+            by_word
+                .get(id)
+                .is_some_and(|js| js.iter().any(|&j| chosen[j].0.overlaps(&phrase)))
+        });
+        if !overlaps {
+            for &id in phrase.ids() {
+                by_word.entry(id).or_default().push(chosen.len());
+            }
             chosen.push((phrase, score, count));
         }
     }
