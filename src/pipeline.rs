@@ -88,8 +88,7 @@ impl Engine {
         self.pool.install(|| {
             let mut memo = self.analyzer.memo();
             let analysis = self.analyzer.analyze(text, &mut memo);
-            let idf = sentence_idf(&analysis);
-            self.build_report(source, &analysis, &idf)
+            self.build_report(source, &analysis, None)
         })
     }
 
@@ -158,11 +157,8 @@ impl Engine {
         match input.load() {
             Ok(text) => {
                 let analysis = self.analyzer.analyze(&text, memo);
-                let idf = match corpus {
-                    Some(df) => corpus_idf(&analysis, df),
-                    None => sentence_idf(&analysis),
-                };
-                Record::Report(self.build_report(&source, &analysis, &idf))
+                let idf = corpus.map(|df| corpus_idf(&analysis, df));
+                Record::Report(self.build_report(&source, &analysis, idf.as_deref()))
             }
             Err(err) => Record::Error(ErrorRecord {
                 source,
@@ -171,8 +167,19 @@ impl Engine {
         }
     }
 
-    fn build_report(&self, source: &str, a: &Analysis, idf: &[f64]) -> Report {
-        let candidates = self.candidates(a, idf);
+    /// The report of an analysed document; `corpus_idf` when it is scored against a corpus,
+    /// otherwise its own sentences are the IDF collection.
+    fn build_report(&self, source: &str, a: &Analysis, corpus_idf: Option<&[f64]>) -> Report {
+        let own_idf;
+        let idf = match corpus_idf {
+            Some(idf) => idf,
+            None => {
+                own_idf = sentence_idf(a);
+                &own_idf
+            }
+        };
+        let probability = keywords::probabilities(a, corpus_idf);
+        let candidates = self.candidates(a, idf, &probability);
         let wanted = self.length.count(candidates.len());
         let summary = summary::select(&candidates, wanted, self.weights.redundancy)
             .into_iter()
@@ -186,7 +193,7 @@ impl Engine {
         Report {
             source: source.to_string(),
             language: self.analyzer.language().code().to_string(),
-            keywords: keywords::extract(a, idf, self.keywords),
+            keywords: keywords::extract(a, &probability, self.keywords),
             summary,
             stats: Stats {
                 sentences: a.sentences.len(),
@@ -197,7 +204,7 @@ impl Engine {
     }
 
     /// Scores every candidate sentence; in parallel for long documents.
-    fn candidates(&self, a: &Analysis, idf: &[f64]) -> Vec<Candidate> {
+    fn candidates(&self, a: &Analysis, idf: &[f64], probability: &[f64]) -> Vec<Candidate> {
         let document = TermVector::from_terms(a.terms.iter(), idf);
         let title = a
             .sentences
@@ -212,7 +219,8 @@ impl Engine {
             .collect();
         let score = |&(pos, i): &(usize, usize)| {
             let vector = TermVector::from_terms(a.sentence_terms(i), idf);
-            let features = summary::features(a, i, pos, &vector, &document, title.as_ref());
+            let features =
+                summary::features(a, i, pos, &vector, &document, title.as_ref(), probability);
             Candidate {
                 index: i,
                 score: self.weights.score(&features),
