@@ -21,15 +21,70 @@ use std::sync::{Arc, OnceLock};
 /// The embedded root list; see its header for provenance and licence.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
 
-/// A set of Indonesian root words.
+/// A set of Indonesian root words, each with the affixes it is known to take.
 ///
-/// A word may be marked bare (a line `word =`): it is a word of its own, but never the root
-/// left by stripping a prefix or a derivational suffix. The embedded list marks the words
-/// hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`) from capturing
-/// derived words (`mengupas` is `kupas`, `menerangi` is `terang`).
+/// A line is `word`, `word =` or `word CLASSES`. A bare word (`word =`) is a word of its own,
+/// but never the root left by stripping a prefix or a derivational suffix: the embedded list
+/// marks the words hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`)
+/// from capturing derived words (`mengupas` is `kupas`, `menerangi` is `terang`). `CLASSES`
+/// names the affixes hunspell's flags give the root, one letter each (see [`CLASS_LETTERS`];
+/// `-` for none); a plain `word` takes any affix.
 pub struct Lexicon {
-    /// Word -> whether it can be the root of an affixed word.
-    words: HashMap<Box<str>, bool, FastBuild>,
+    words: HashMap<Box<str>, Entry, FastBuild>,
+}
+
+/// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
+/// se-, ter-, ku-/kau-; suffixes -an, -i, -kan; particles (-lah, -kah, -tah, -pun), -nya,
+/// and -ku/-mu.
+pub const CLASS_LETTERS: &str = "BDKMPRSTUaiklno";
+
+/// What the lexicon knows about a word: whether it can be a root of affixed words, and which
+/// affix classes hunspell allows on it (one bit per letter of [`CLASS_LETTERS`]).
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct Entry(u16);
+
+impl Entry {
+    const AFFIXABLE: u16 = 1 << 15;
+    const ANY: Entry = Entry(Entry::AFFIXABLE | ((1 << CLASS_LETTERS.len()) - 1));
+
+    /// `=` is bare, `-` an affix root with no known class, letters the classes it takes.
+    fn parse(marker: Option<&str>) -> Entry {
+        match marker {
+            None => Entry::ANY,
+            Some("=") => Entry(0),
+            Some(classes) => classes.bytes().fold(Entry(Entry::AFFIXABLE), |entry, b| {
+                Entry(entry.0 | class_bit(b).unwrap_or(0))
+            }),
+        }
+    }
+
+    fn affixable(self) -> bool {
+        self.0 & Entry::AFFIXABLE != 0
+    }
+
+    fn takes_all(self, classes: u16) -> bool {
+        self.0 & classes == classes
+    }
+}
+
+/// The affix classes a root must take to explain a listed word, and whether a loan suffix
+/// (-is, -isme, -isasi: no hunspell flag) was cut.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    classes: u16,
+    loan: bool,
+}
+
+/// `=`, `-` or affix class letters: what may follow a word on a lexicon line.
+fn is_marker(field: &str) -> bool {
+    field == "=" || field == "-" || field.bytes().all(|b| class_bit(b).is_some())
+}
+
+fn class_bit(letter: u8) -> Option<u16> {
+    CLASS_LETTERS
+        .bytes()
+        .position(|b| b == letter)
+        .map(|i| 1 << i)
 }
 
 impl Lexicon {
@@ -40,24 +95,30 @@ impl Lexicon {
         Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Lexicon::parse(EMBEDDED_LEXICON))))
     }
 
-    /// One word per line; blank lines and lines starting with `#` are ignored; words are
-    /// lowercased. A trailing ` =` marks a bare word.
+    /// One word per line, optionally followed by ` =` (bare) or its affix classes; blank lines
+    /// and lines starting with `#` are ignored; words are lowercased. A word listed twice
+    /// takes the affixes of both lines.
     pub fn parse(text: &str) -> Lexicon {
-        let mut words: HashMap<Box<str>, bool, FastBuild> = HashMap::default();
+        let mut words: HashMap<Box<str>, Entry, FastBuild> = HashMap::default();
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (word, affixable) = match line.strip_suffix('=') {
-                Some(word) => (word.trim_end(), false),
-                None => (line, true),
+            let (word, marker) = match line.rsplit_once(char::is_whitespace) {
+                Some((word, marker)) if is_marker(marker) => (word.trim_end(), Some(marker)),
+                // `word=` written without the space.
+                _ => match line.strip_suffix('=') {
+                    Some(word) => (word.trim_end(), Some("=")),
+                    None => (line, None),
+                },
             };
             if word.is_empty() {
                 continue;
             }
-            *words
+            let entry = words
                 .entry(word.to_lowercase().into_boxed_str())
-                .or_default() |= affixable;
+                .or_default();
+            entry.0 |= Entry::parse(marker).0;
         }
         Lexicon { words }
     }
@@ -68,7 +129,11 @@ impl Lexicon {
 
     /// Whether `word` can be what remains of an affixed word.
     fn is_affix_root(&self, word: &str) -> bool {
-        self.words.get(word).copied().unwrap_or(false)
+        self.entry(word).affixable()
+    }
+
+    fn entry(&self, word: &str) -> Entry {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -104,13 +169,94 @@ impl IndonesianStemmer {
     /// The root of `word`, which must already be lowercase. Lexicon words, short words and
     /// words with digits come back borrowed, unchanged.
     pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) || self.is_root(word) {
+        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) {
             return Cow::Borrowed(word);
+        }
+        if self.is_root(word) {
+            return Cow::Borrowed(self.listed_derivation(word).unwrap_or(word));
         }
         if word.contains('-') {
             return self.stem_hyphenated(word);
         }
         self.stem_single(word)
+    }
+
+    /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
+    /// [`IndonesianStemmer::bare_derivation`].
+    fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if self.lexicon.is_affix_root(word) || word.contains('-') {
+            return None;
+        }
+        self.bare_derivation(word)
+    }
+
+    /// The root of a bare lexicon word that is an affix root with suffixes or a repeated first
+    /// syllable on, when the root's hunspell flags allow those suffixes: hunspell lists many
+    /// such words without flags (`belikan`, `besaran`, `idealisme`, `rerata`, `apatah`),
+    /// because its suffix flags mostly work only inside a confix. Prefixed words it lists
+    /// apart from their roots are words of their own (`beringin`, `perdata`, `mendiang`): its
+    /// prefix flags all work alone, so those would be generated if they were plain derivations.
+    /// Only suffixes are cut, so the root is a slice of the word.
+    fn bare_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let mut needs = Needs::default();
+        let mut rest = word;
+        if let Some(root) = self.licensed_root(rest, needs) {
+            return Some(root);
+        }
+        if let Some(r) = strip_any_suffix(rest, &PARTICLES) {
+            rest = r;
+            needs.classes |= class_bit(b'l').unwrap_or(0);
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        if let Some(r) = strip_any_suffix(rest, &POSSESSIVES) {
+            let class = if rest.ends_with("nya") { b'n' } else { b'o' };
+            needs.classes |= class_bit(class).unwrap_or(0);
+            rest = r;
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        let suffix = DERIVATIONAL.iter().find(|s| rest.ends_with(*s))?;
+        let mut derived = needs;
+        match *suffix {
+            "kan" => {
+                // -an after a root ending in k (`masukan`) before -kan (`belikan`).
+                let mut an = needs;
+                an.classes |= class_bit(b'a').unwrap_or(0);
+                if let Some(root) = self.licensed_root(&rest[..rest.len() - 2], an) {
+                    return Some(root);
+                }
+                derived.classes |= class_bit(b'k').unwrap_or(0);
+            }
+            "an" => derived.classes |= class_bit(b'a').unwrap_or(0),
+            "i" => derived.classes |= class_bit(b'i').unwrap_or(0),
+            _ => derived.loan = true,
+        }
+        self.licensed_root(&rest[..rest.len() - suffix.len()], derived)
+    }
+
+    /// `candidate` (or, after a repeated first syllable, its rest) if it is an affix root that
+    /// takes everything in `needs`.
+    fn licensed_root<'w>(&self, candidate: &'w str, needs: Needs) -> Option<&'w str> {
+        let takes = |root: &str| {
+            let entry = self.lexicon.entry(root);
+            root.len() >= 3
+                && entry.affixable()
+                && entry.takes_all(needs.classes)
+                && (!needs.loan || root.len() >= MIN_LOAN_ROOT)
+        };
+        if needs != Needs::default() && takes(candidate) {
+            return Some(candidate);
+        }
+        // Only `le-`/`re-` (`lelembut`, `rerata`), which also read as the infixes -el-, -er-:
+        // other listed `Ce-` words are mostly words of their own (`beberapa`, `tetangga`).
+        // candidate[0] is an ASCII consonant, so byte 2 is a char boundary.
+        let reduplicated = (is_dwipurwa(candidate)
+            && matches!(candidate.as_bytes()[0], b'l' | b'r'))
+        .then(|| &candidate[2..])?;
+        takes(reduplicated).then_some(reduplicated)
     }
 
     fn is_root(&self, word: &str) -> bool {
@@ -122,7 +268,10 @@ impl IndonesianStemmer {
             .confix_strip(word)
             .or_else(|| self.partial_reduplication(word))
         {
-            Some(root) => Cow::Owned(root),
+            Some(root) => match self.listed_derivation(&root) {
+                Some(inner) => Cow::Owned(inner.to_owned()),
+                None => Cow::Owned(root),
+            },
             None => fallback(word),
         }
     }
@@ -130,10 +279,7 @@ impl IndonesianStemmer {
     /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
     /// `lelembut` is `lembut`, `tetamu` is `tamu`.
     fn partial_reduplication(&self, word: &str) -> Option<String> {
-        let bytes = word.as_bytes();
-        let repeated =
-            bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0];
-        if !repeated {
+        if !is_dwipurwa(word) {
             return None;
         }
         // bytes[0] is ASCII, so byte 2 is a char boundary.
@@ -497,6 +643,9 @@ impl<'l> Context<'l> {
                     result: root_with_k.clone(),
                 });
                 self.current = root_with_k;
+                if self.found() {
+                    return;
+                }
                 self.remove_prefixes();
                 if self.found() {
                     return;
@@ -537,6 +686,8 @@ fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -
 }
 
 const MIN_BARE_ROOT: usize = 3;
+/// Shortest root a loan suffix (-is, -isme, -isasi) is taken off for a listed word.
+const MIN_LOAN_ROOT: usize = 5;
 
 fn prefix_first(word: &str) -> bool {
     let confix = |prefix: &str, suffix: &str| {
@@ -956,6 +1107,12 @@ fn fallback(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(w)
 }
 
+/// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.
+fn is_dwipurwa(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0]
+}
+
 fn vowels(word: &str) -> usize {
     word.bytes().filter(|&b| is_vowel(b)).count()
 }
@@ -1145,6 +1302,73 @@ mod tests {
         let stemmer = stemmer();
         assert!(matches!(stemmer.stem("rumah"), Cow::Borrowed("rumah")));
         assert!(matches!(stemmer.stem("kupu-kupu"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stem_lexicon_parse_reads_affix_classes() {
+        let lexicon = Lexicon::parse("beli DMPTaklno\nbelikan =\nrumah\nabatik -\nrumah sakit\n");
+        let beli = lexicon.entry("beli");
+        assert!(beli.affixable() && beli.takes_all(class_bit(b'k').unwrap_or(0)));
+        assert!(!beli.takes_all(class_bit(b'i').unwrap_or(0)));
+        assert!(!lexicon.is_affix_root("belikan"));
+        assert_eq!(lexicon.entry("rumah"), Entry::ANY);
+        assert!(lexicon.is_affix_root("abatik"));
+        assert!(
+            !lexicon
+                .entry("abatik")
+                .takes_all(class_bit(b'a').unwrap_or(0))
+        );
+        // A last field that is no marker belongs to the word.
+        assert!(lexicon.contains("rumah sakit"));
+    }
+
+    #[test]
+    fn stem_listed_derivations_lose_their_suffixes() {
+        assert_stems(&[
+            ("ataupun", "atau"),
+            ("bagaimanapun", "bagaimana"),
+            ("globalisasi", "global"),
+            ("injili", "injil"),
+            ("sesumbar", "sesumbar"),
+            ("beberapa", "beberapa"),
+        ]);
+        let lexicon = Arc::new(Lexicon::parse(
+            "beli DMPTaklno\nbelikan =\nbesar BDKMPaklno\nbesaran =\nlembut KMPTaklno\n\
+             lelembut =\nkata BDMSTaiklno\nkatai =\nmudi P\nmudian =\n",
+        ));
+        let stemmer = IndonesianStemmer::new(lexicon);
+        for (word, stem) in [
+            ("belikan", "beli"),
+            ("belikanlah", "beli"),
+            ("besaran", "besar"),
+            ("besarannya", "besar"),
+            ("lelembut", "lembut"),
+            ("katai", "kata"),
+            // mudi takes no -an: `mudian` is a word of its own.
+            ("mudian", "mudian"),
+        ] {
+            assert_eq!(stemmer.stem(word), stem, "stem of {word}");
+        }
+        assert!(matches!(stemmer.stem("besaran"), Cow::Borrowed("besar")));
+    }
+
+    #[test]
+    fn stem_listed_prefixed_words_stay_whole() {
+        assert_stems(&[
+            ("beringin", "beringin"),
+            ("perdata", "perdata"),
+            ("mendiang", "mendiang"),
+            ("sekarang", "sekarang"),
+        ]);
+    }
+
+    #[test]
+    fn stem_kan_may_be_k_and_an() {
+        assert_stems(&[
+            ("pekikan", "pekik"),
+            ("belokan", "belok"),
+            ("masukan", "masuk"),
+        ]);
     }
 
     #[test]
