@@ -5,8 +5,8 @@
 # src/stem.rs: prefixes B (ber-), D (di-), K (ke-), M (meN-), P (peN-), R (per-), S (se-),
 # T (ter-), U (ku-, kau-); suffixes a (-an), i (-i), k (-kan); particles l (-lah, -kah), n (-nya),
 # o (-ku, -mu). A flag's classes come from the strings its rules add, cut into known affixes
-# (`memper` is meN- + per-, `annya` is -an + -nya), plus those of the flags it continues with
-# (`an/B1l0A1`: -an inside ber-...-an, then -lah). `bare` is 1 for an entry without flags.
+# (`memper` is meN- + per-, `annya` is -an + -nya), plus the prefixes of the flags it continues
+# with (`an/B1l0A1`: -an inside ber-...-an). `bare` is 1 for an entry without flags.
 
 # The classes of a string of prefixes (`suffix` 0) or suffixes (`suffix` 1), longest match first;
 # cutting stops at the first piece that is no affix (`si-`, `re-`, `we-` carry no class).
@@ -62,14 +62,19 @@ FNR == NR {
     next
 }
 
-# Every flag is known now: add the classes of the flags each one continues with.
+# Every flag is known now: add the prefixes of the flags each one continues with (the other
+# half of a confix: `an/B1` is ber-...-an). Suffixes and particles a flag continues with
+# attach after its own suffix (`kan/D1nl`: -kanlah), not to the root, so they are not added.
 !resolved {
     resolved = 1
     for (f in own) {
         cls[f] = own[f]
         c = conts[f]
-        for (i = 1; i < length(c); i += 2)
-            cls[f] = cls[f] own[substr(c, i, 2)]
+        for (i = 1; i < length(c); i += 2) {
+            more = own[substr(c, i, 2)]
+            gsub(/[a-z]/, "", more)
+            cls[f] = cls[f] more
+        }
     }
 }
 
