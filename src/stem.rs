@@ -1281,6 +1281,17 @@ mod tests {
     }
 
     #[test]
+    fn stem_hyphenated_compounds_stay_whole() {
+        assert_stems(&[
+            ("anti-korupsi", "anti-korupsi"),
+            ("non-tunai", "non-tunai"),
+            ("tarik-menarik", "tarik-menarik"),
+            ("tuduh-menuduh", "tuduh"),
+            ("e-ktp", "e-ktp"),
+        ]);
+    }
+
+    #[test]
     fn stem_fallback_strips_clitics_of_unknown_words() {
         assert_stems(&[("fiturnya", "fitur"), ("xylofonlah", "xylofon")]);
         assert_stems(&[("abc", "abc"), ("covid19", "covid19")]);
