@@ -20,6 +20,8 @@ use std::sync::{Arc, OnceLock};
 
 /// The embedded root list; see its header for provenance and licence.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
+/// Roots preferred among homograph readings; see its header for how it was made.
+const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
 
 /// A set of Indonesian root words, each with the affixes it is known to take.
 ///
@@ -39,12 +41,15 @@ pub struct Lexicon {
 pub const CLASS_LETTERS: &str = "BDKMPRSTUaiklno";
 
 /// What the lexicon knows about a word: whether it can be a root of affixed words, and which
-/// affix classes hunspell allows on it (one bit per letter of [`CLASS_LETTERS`]).
+/// affix classes hunspell allows on it (one bit per letter of [`CLASS_LETTERS`]), and whether
+/// it is a preferred homograph.
 #[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
-struct Entry(u16);
+struct Entry(u32);
 
 impl Entry {
-    const AFFIXABLE: u16 = 1 << 15;
+    const AFFIXABLE: u32 = 1 << 15;
+    /// The root wins over another reading of the same prefix (see `data/homographs-id.txt`).
+    const PREFERRED: u32 = 1 << 16;
     const ANY: Entry = Entry(Entry::AFFIXABLE | ((1 << CLASS_LETTERS.len()) - 1));
 
     /// `=` is bare, `-` an affix root with no known class, letters the classes it takes.
@@ -62,7 +67,11 @@ impl Entry {
         self.0 & Entry::AFFIXABLE != 0
     }
 
-    fn takes_all(self, classes: u16) -> bool {
+    fn preferred(self) -> bool {
+        self.0 & Entry::PREFERRED != 0
+    }
+
+    fn takes_all(self, classes: u32) -> bool {
         self.0 & classes == classes
     }
 }
@@ -71,7 +80,7 @@ impl Entry {
 /// (-is, -isme, -isasi: no hunspell flag) was cut.
 #[derive(Clone, Copy, Default, PartialEq, Eq)]
 struct Needs {
-    classes: u16,
+    classes: u32,
     loan: bool,
 }
 
@@ -80,7 +89,7 @@ fn is_marker(field: &str) -> bool {
     field == "=" || field == "-" || field.bytes().all(|b| class_bit(b).is_some())
 }
 
-fn class_bit(letter: u8) -> Option<u16> {
+fn class_bit(letter: u8) -> Option<u32> {
     CLASS_LETTERS
         .bytes()
         .position(|b| b == letter)
@@ -92,7 +101,24 @@ impl Lexicon {
     /// start-up stays cheap for runs that never stem Indonesian.
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Lexicon::parse(EMBEDDED_LEXICON))))
+        Arc::clone(EMBEDDED.get_or_init(|| {
+            let mut lexicon = Lexicon::parse(EMBEDDED_LEXICON);
+            lexicon.prefer(EMBEDDED_HOMOGRAPHS);
+            Arc::new(lexicon)
+        }))
+    }
+
+    /// Marks the roots listed in `text` (one a line, `#` comments) as the reading to take when
+    /// a prefix's sound change leaves two lexicon roots. Words not in the lexicon are skipped.
+    pub fn prefer(&mut self, text: &str) {
+        for word in text.lines().map(str::trim) {
+            if word.starts_with('#') {
+                continue;
+            }
+            if let Some(entry) = self.words.get_mut(word) {
+                entry.0 |= Entry::PREFERRED;
+            }
+        }
     }
 
     /// One word per line, optionally followed by ` =` (bare) or its affix classes; blank lines
@@ -798,16 +824,23 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
     }
     for (prefix, rules) in PREFIX_RULES {
         let mut reading = None;
+        let mut root = None;
         for rule in *rules {
             reading = rule(word);
-            if reading
-                .as_deref()
-                .is_some_and(|r| is_candidate_root(lexicon, r, bare, true))
-            {
+            let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
+            else {
+                continue;
+            };
+            // A later root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
+            let preferred = lexicon.entry(&candidate).preferred();
+            if root.is_none() || preferred {
+                root = Some(candidate);
+            }
+            if preferred {
                 break;
             }
         }
-        if let Some(reading) = reading {
+        if let Some(reading) = root.or(reading) {
             return Some((*prefix, reading));
         }
     }
@@ -1371,6 +1404,27 @@ mod tests {
             ("mendiang", "mendiang"),
             ("sekarang", "sekarang"),
         ]);
+    }
+
+    #[test]
+    fn stem_homographs_take_the_preferred_reading() {
+        assert_stems(&[
+            ("mengunjungi", "kunjung"),
+            ("pengarang", "karang"),
+            ("perawat", "rawat"),
+            ("mengaku", "aku"),
+            ("mengubah", "ubah"),
+        ]);
+        let mut lexicon = Lexicon::parse("alah\nkalah\n");
+        assert_eq!(
+            IndonesianStemmer::new(Arc::new(Lexicon::parse("alah\nkalah\n"))).stem("mengalah"),
+            "alah"
+        );
+        lexicon.prefer("# comment\nkalah\ntidak-ada\n");
+        assert_eq!(
+            IndonesianStemmer::new(Arc::new(lexicon)).stem("mengalah"),
+            "kalah"
+        );
     }
 
     #[test]
