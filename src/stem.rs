@@ -1379,6 +1379,20 @@ mod tests {
     }
 
     #[test]
+    fn stem_embedded_lexicon_carries_hunspell_classes() {
+        let lexicon = Lexicon::embedded();
+        let takes = |word: &str, classes: &[u8]| {
+            let mask = classes.iter().filter_map(|&c| class_bit(c)).sum();
+            lexicon.entry(word).takes_all(mask)
+        };
+        // beli/D0M0MkO0OkP0PaT0a0nl: di-, meN-, -kan (in me-...-kan), -an, -lah, -nya.
+        assert!(takes("beli", b"DMkanl"));
+        // nas/DkMk: -kan then -lah is no -lah on the root.
+        assert!(takes("nas", b"Mk") && !takes("nas", b"l"));
+        assert!(!lexicon.is_affix_root("belikan"));
+    }
+
+    #[test]
     fn stem_listed_derivations_lose_their_suffixes() {
         assert_stems(&[
             ("ataupun", "atau"),
