@@ -277,6 +277,38 @@ mod tests {
     }
 
     #[test]
+    fn token_noisy_news_text() {
+        assert_eq!(
+            tokens(
+                "contohberita.com, Markas NATO di penuhi delegasi negara-negara (anggota-nya) \
+                 pada abad ke-21 -- isu-isu e-KTP, serangan di gital bisa datang kapan. Saja"
+            ),
+            [
+                ("contohberita.com", Url),
+                ("Markas", Word),
+                ("NATO", Word),
+                ("di", Word),
+                ("penuhi", Word),
+                ("delegasi", Word),
+                ("negara-negara", Word),
+                ("anggota-nya", Word),
+                ("pada", Word),
+                ("abad", Word),
+                ("ke-21", Number),
+                ("isu-isu", Word),
+                ("e-KTP", Word),
+                ("serangan", Word),
+                ("di", Word),
+                ("gital", Word),
+                ("bisa", Word),
+                ("datang", Word),
+                ("kapan", Word),
+                ("Saja", Word),
+            ]
+        );
+    }
+
+    #[test]
     fn token_missing_space_after_full_stop_splits_words() {
         assert_eq!(
             words("kemarin.Presiden datang"),
