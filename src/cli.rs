@@ -292,6 +292,43 @@ mod tests {
     }
 
     #[test]
+    fn cli_help_mentions_every_option_and_has_examples() {
+        let mut root = Cli::command();
+        root.build();
+        let mut commands = vec![root.clone()];
+        commands.extend(
+            root.get_subcommands()
+                .filter(|c| c.get_name() != "help")
+                .cloned(),
+        );
+        for mut cmd in commands {
+            let help = cmd.render_long_help().to_string();
+            assert!(help.contains("Examples:"), "{}", cmd.get_name());
+            for arg in cmd.get_arguments() {
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        help.contains(&format!("--{long}")),
+                        "{}: --{long}",
+                        cmd.get_name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cli_color_auto_needs_a_terminal_and_no_no_color() {
+        let set = Some(OsStr::new("1"));
+        assert!(ColorArg::Auto.resolve(true, None, None));
+        assert!(ColorArg::Auto.resolve(true, Some(OsStr::new("")), Some(OsStr::new("xterm"))));
+        assert!(!ColorArg::Auto.resolve(false, None, None));
+        assert!(!ColorArg::Auto.resolve(true, set, None));
+        assert!(!ColorArg::Auto.resolve(true, None, Some(OsStr::new("dumb"))));
+        assert!(ColorArg::Always.resolve(false, set, None));
+        assert!(!ColorArg::Never.resolve(true, None, None));
+    }
+
+    #[test]
     fn cli_ratio_must_be_a_share() {
         assert!(parse_ratio("0.3").is_ok());
         assert!(
