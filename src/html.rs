@@ -139,7 +139,7 @@ fn write_table<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
 fn write_corpus<W: Write>(out: &mut W, corpus: &Corpus, records: &[Record]) -> io::Result<()> {
     write!(
         out,
-        "<section id=\"corpus\"><h2>Corpus topics</h2><p class=\"meta\">{} documents</p>\n\
+        "<section id=\"corpus\"><h2>Corpus topics</h2><p class=\"meta\">from {} documents read</p>\n\
          <table>\n<thead><tr><th>#</th><th>Topic</th><th>Score</th><th>Documents</th>\
          <th>Most prominent in</th></tr></thead>\n<tbody>\n",
         corpus.documents

@@ -49,30 +49,48 @@ impl Layout {
     /// The whole text cut where a summary sentence or a keyword starts or ends; `summary`
     /// holds the indices of the summary sentences. Concatenated, the segments are the text.
     pub fn segments(&self, summary: &[usize]) -> Vec<Segment<'_>> {
-        let chosen: Vec<(usize, Span)> = summary
+        let mut chosen: Vec<(usize, Span)> = summary
             .iter()
             .filter_map(|&i| self.sentences.get(i).map(|&s| (i, s)))
             .collect();
-        let mut marks: Vec<Span> = self.keywords.iter().flatten().copied().collect();
-        marks.sort_unstable();
+        chosen.sort_unstable_by_key(|&(_, s)| s);
+        let mut spans: Vec<Span> = self.keywords.iter().flatten().copied().collect();
+        spans.sort_unstable();
+        // Keywords may overlap ("harga beras" and "beras naik"): mark their union.
+        let mut marks: Vec<Span> = Vec::with_capacity(spans.len());
+        for s in spans {
+            match marks.last_mut() {
+                Some(last) if s[0] <= last[1] => last[1] = last[1].max(s[1]),
+                _ => marks.push(s),
+            }
+        }
         let mut cuts: Vec<usize> = vec![0, self.text.len()];
         cuts.extend(chosen.iter().flat_map(|(_, s)| *s));
-        cuts.extend(marks.iter().flatten());
+        cuts.extend(self.keywords.iter().flatten().flatten());
         cuts.retain(|&c| c <= self.text.len() && self.text.is_char_boundary(c));
         cuts.sort_unstable();
         cuts.dedup();
-        cuts.windows(2)
-            .map(|w| {
-                let (start, end) = (w[0], w[1]);
-                let inside = |s: &Span| s[0] <= start && end <= s[1];
-                Segment {
-                    text: &self.text[start..end],
-                    summary: chosen.iter().any(|(_, s)| inside(s)),
-                    keyword: marks.iter().any(inside),
-                    opens: chosen.iter().find(|(_, s)| s[0] == start).map(|(i, _)| *i),
-                }
-            })
-            .collect()
+        // One sweep: both span lists are sorted and do not overlap within themselves.
+        let (mut c, mut m) = (0, 0);
+        let mut segments = Vec::with_capacity(cuts.len());
+        for w in cuts.windows(2) {
+            let (start, end) = (w[0], w[1]);
+            while chosen.get(c).is_some_and(|(_, s)| s[1] <= start) {
+                c += 1;
+            }
+            while marks.get(m).is_some_and(|s| s[1] <= start) {
+                m += 1;
+            }
+            let inside = |s: &Span| s[0] <= start && end <= s[1];
+            let sentence = chosen.get(c).filter(|(_, s)| inside(s));
+            segments.push(Segment {
+                text: &self.text[start..end],
+                summary: sentence.is_some(),
+                keyword: marks.get(m).is_some_and(inside),
+                opens: sentence.filter(|(_, s)| s[0] == start).map(|&(i, _)| i),
+            });
+        }
+        segments
     }
 }
 
@@ -157,6 +175,30 @@ mod tests {
         assert_eq!(opened, summary);
         assert!(segments.iter().any(|s| s.keyword && s.summary));
         assert!(segments.iter().any(|s| s.keyword && !s.summary) || summary.len() == 4);
+    }
+
+    #[test]
+    fn layout_overlapping_keywords_mark_their_union() {
+        let layout = Layout {
+            text: "Harga beras naik. Cuaca cerah.".into(),
+            sentences: vec![[0, 17], [18, 30]],
+            keywords: vec![vec![[0, 11]], vec![[6, 16]]],
+        };
+        let shown: Vec<(&str, bool, bool, Option<usize>)> = layout
+            .segments(&[0])
+            .iter()
+            .map(|s| (s.text, s.summary, s.keyword, s.opens))
+            .collect();
+        assert_eq!(
+            shown,
+            [
+                ("Harga ", true, true, Some(0)),
+                ("beras", true, true, None),
+                (" naik", true, true, None),
+                (".", true, false, None),
+                (" Cuaca cerah.", false, false, None),
+            ]
+        );
     }
 
     #[test]
