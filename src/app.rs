@@ -8,6 +8,7 @@ use std::sync::Arc;
 use ringkas::input::{Input, expand};
 use ringkas::output::RecordWriter;
 use ringkas::sentence::flatten;
+use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
 
 use crate::cli::{Cli, Command};
@@ -38,6 +39,8 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
         None => summarise(cli, &engine),
         Some(Command::Sentences { paths, ext }) => sentences(&engine, paths, ext, cli.run.quiet),
         Some(Command::Stem { words }) => stem(&engine, words),
+        Some(Command::Completions { shell }) => crate::generate::completions(*shell),
+        Some(Command::Man) => crate::generate::man(),
     }
 }
 
@@ -79,13 +82,23 @@ fn inputs(paths: &[PathBuf], ext: &[String], quiet: bool) -> Vec<Input> {
 fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     let inputs = inputs(&cli.run.paths, &cli.run.ext, cli.run.quiet);
     let stdout = io::stdout();
-    let mut writer = RecordWriter::new(BufWriter::new(stdout.lock()), cli.format(), inputs.len());
+    let view = &cli.run.view;
+    let mut topics = view.corpus_topics.map(|n| (n, TopicCounter::default()));
+    let total = inputs.len() + usize::from(topics.is_some());
+    let mut writer = RecordWriter::new(BufWriter::new(stdout.lock()), cli.format(), total)
+        .with_style(cli.text_style());
     let outcome = engine.run(&inputs, &mut |record| {
         if let Record::Error(e) = &record {
             eprintln!("ringkas: {}: {}", e.source, e.error);
         }
+        if let (Some((_, counter)), Record::Report(report)) = (&mut topics, &record) {
+            counter.add(report);
+        }
         writer.write(&record)
     })?;
+    if let Some((n, counter)) = topics {
+        writer.write_corpus(counter.finish(n))?;
+    }
     writer.finish()?;
     Ok(if outcome.failures > 0 {
         Status::SomeFailed

@@ -1,8 +1,11 @@
 //! The command line: clap definitions, turned into a plain `ringkas::Config` before any work.
 
+use std::ffi::OsStr;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ringkas::pretty::TextStyle;
 use ringkas::{Config, Format, Language, SummaryLength};
 
 const EXAMPLES: &str = "\
@@ -10,6 +13,10 @@ Examples:
   cat berita.txt | ringkas                      keywords and a 3-sentence summary
   ringkas artikel/ --format jsonl > hasil.jsonl one JSON record per file, in path order
   ringkas a.txt --format json | jq -r '.keywords[].term'
+  ringkas artikel/ -f jsonl | jq -r '[.source, .summary[0].text] | @tsv'
+  ringkas berita.txt --highlight | less -R      the whole text, summary and keywords marked
+  ringkas artikel/ --format html > laporan.html one page: table of documents, each highlighted
+  ringkas artikel/ --corpus-topics 10           what the whole folder is about
   ringkas sentences berita.txt                  one sentence per line
   ringkas stem membacakan perekonomian          stems: baca, ekonomi
 
@@ -37,6 +44,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print each sentence of the inputs on its own line (inner newlines become spaces).
+    #[command(after_help = SENTENCES_EXAMPLES)]
     Sentences {
         /// Files or folders; stdin when none or `-`.
         paths: Vec<PathBuf>,
@@ -45,11 +53,45 @@ pub enum Command {
         ext: Vec<String>,
     },
     /// Print the stem of each word given, or of each line of stdin.
+    #[command(after_help = STEM_EXAMPLES)]
     Stem {
         /// Words to stem; stdin lines when none.
         words: Vec<String>,
     },
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
 }
+
+const SENTENCES_EXAMPLES: &str = "\
+Examples:
+  ringkas sentences berita.txt                  one sentence per line
+  cat berita.txt | ringkas sentences | wc -l    count the sentences
+  ringkas sentences artikel/ --ext txt          every .txt file below artikel/";
+
+const STEM_EXAMPLES: &str = "\
+Examples:
+  ringkas stem membacakan perekonomian          baca, ekonomi
+  printf 'pertanian\\nmenanam\\n' | ringkas stem   one stem per stdin line
+  ringkas stem -l en running studies            English: run, studi";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  ringkas completions bash > ~/.local/share/bash-completion/completions/ringkas
+  ringkas completions zsh > ~/.zfunc/_ringkas
+  ringkas completions fish > ~/.config/fish/completions/ringkas.fish
+  ringkas completions powershell >> $PROFILE";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  ringkas man > ringkas.1 && man ./ringkas.1
+  sudo sh -c 'ringkas man > /usr/local/share/man/man1/ringkas.1'";
 
 #[derive(Debug, Args)]
 pub struct LanguageArgs {
@@ -119,13 +161,62 @@ pub struct RunArgs {
     /// No notes on stderr (errors are still reported).
     #[arg(short = 'q', long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// How results look (issue 6).
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
+
+    /// Show keyword and sentence scores in text output.
+    #[arg(long)]
+    pub scores: bool,
+
+    /// Print the whole document with the summary and keywords marked (in JSON: add `layout`).
+    #[arg(long)]
+    pub highlight: bool,
+
+    /// After the documents, the N terms that best characterise the whole batch.
+    #[arg(long, value_name = "N")]
+    pub corpus_topics: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour: `always` and `never` win; `auto` needs a terminal, no NO_COLOR (any
+    /// non-empty value) and a TERM other than `dumb`.
+    pub fn resolve(self, terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                terminal && no_color.is_none_or(OsStr::is_empty) && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// For people: keywords on one line, numbered summary sentences.
     Text,
+    /// One pretty object for one input, an array for several.
     Json,
+    /// One compact object per line, streamed.
     Jsonl,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -162,6 +253,21 @@ impl Cli {
             lexicon: self.language.lexicon.clone(),
             threads: usize::from(run.threads),
             explain: run.explain,
+            layout: run.view.highlight || matches!(run.format, FormatArg::Html),
+        }
+    }
+
+    /// How text looks; colour is decided here, from the flag, the terminal and NO_COLOR.
+    pub fn text_style(&self) -> TextStyle {
+        let view = &self.run.view;
+        TextStyle {
+            color: view.color.resolve(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            ),
+            scores: view.scores,
+            highlight: view.highlight,
         }
     }
 
@@ -170,6 +276,7 @@ impl Cli {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -182,6 +289,43 @@ mod tests {
     #[test]
     fn cli_definition_is_sound() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn cli_help_mentions_every_option_and_has_examples() {
+        let mut root = Cli::command();
+        root.build();
+        let mut commands = vec![root.clone()];
+        commands.extend(
+            root.get_subcommands()
+                .filter(|c| c.get_name() != "help")
+                .cloned(),
+        );
+        for mut cmd in commands {
+            let help = cmd.render_long_help().to_string();
+            assert!(help.contains("Examples:"), "{}", cmd.get_name());
+            for arg in cmd.get_arguments() {
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        help.contains(&format!("--{long}")),
+                        "{}: --{long}",
+                        cmd.get_name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cli_color_auto_needs_a_terminal_and_no_no_color() {
+        let set = Some(OsStr::new("1"));
+        assert!(ColorArg::Auto.resolve(true, None, None));
+        assert!(ColorArg::Auto.resolve(true, Some(OsStr::new("")), Some(OsStr::new("xterm"))));
+        assert!(!ColorArg::Auto.resolve(false, None, None));
+        assert!(!ColorArg::Auto.resolve(true, set, None));
+        assert!(!ColorArg::Auto.resolve(true, None, Some(OsStr::new("dumb"))));
+        assert!(ColorArg::Always.resolve(false, set, None));
+        assert!(!ColorArg::Never.resolve(true, None, None));
     }
 
     #[test]

@@ -6,7 +6,9 @@
 use std::io::{self, Write};
 
 use crate::config::Format;
+use crate::pretty::TextStyle;
 use crate::report::{Record, Report};
+use crate::topics::{Corpus, CorpusRecord};
 
 /// Writes a stream of records in one format.
 pub struct RecordWriter<W: Write> {
@@ -16,6 +18,10 @@ pub struct RecordWriter<W: Write> {
     /// otherwise; text adds a header per document when there are several.
     total: usize,
     written: usize,
+    style: TextStyle,
+    /// HTML is one page: records wait here for `finish`.
+    pending: Vec<Record>,
+    corpus: Option<Corpus>,
 }
 
 impl<W: Write> RecordWriter<W> {
@@ -25,7 +31,16 @@ impl<W: Write> RecordWriter<W> {
             format,
             total,
             written: 0,
+            style: TextStyle::default(),
+            pending: Vec::new(),
+            corpus: None,
         }
+    }
+
+    /// How text output looks (colour, scores, highlighting).
+    pub fn with_style(mut self, style: TextStyle) -> Self {
+        self.style = style;
+        self
     }
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
@@ -50,13 +65,42 @@ impl<W: Write> RecordWriter<W> {
                     self.write_text(report)?;
                 }
             }
+            Format::Html => self.pending.push(record.clone()),
         }
         self.written += 1;
         Ok(())
     }
 
-    /// Closes the JSON array, if any, and flushes.
+    /// The final corpus record (`--corpus-topics`); `total` must count it.
+    pub fn write_corpus(&mut self, corpus: Corpus) -> io::Result<()> {
+        let record = CorpusRecord { corpus };
+        match self.format {
+            Format::Jsonl => {
+                serde_json::to_writer(&mut self.out, &record)?;
+                self.out.write_all(b"\n")?;
+            }
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, &record)?;
+            }
+            Format::Text => {
+                if self.written > 0 {
+                    writeln!(self.out)?;
+                }
+                self.style.corpus(&mut self.out, &record.corpus)?;
+            }
+            Format::Html => self.corpus = Some(record.corpus),
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the JSON array, if any, writes the HTML page, and flushes.
     pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Html {
+            crate::html::write_page(&mut self.out, &self.pending, self.corpus.as_ref())?;
+        }
         if self.format == Format::Json && self.total != 1 {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
@@ -70,15 +114,9 @@ impl<W: Write> RecordWriter<W> {
             if self.written > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "==> {} <==", report.source)?;
+            self.style.header(out, &report.source)?;
         }
-        let terms: Vec<&str> = report.keywords.iter().map(|k| k.term.as_str()).collect();
-        writeln!(out, "Keywords: {}", terms.join(", "))?;
-        writeln!(out, "Summary:")?;
-        for s in &report.summary {
-            writeln!(out, "  [{}] {}", s.index, s.text)?;
-        }
-        Ok(())
+        self.style.report(out, report)
     }
 }
 
@@ -107,6 +145,7 @@ mod tests {
                 headings: 0,
                 words: 3,
             },
+            layout: None,
         })
     }
 

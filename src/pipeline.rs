@@ -15,6 +15,7 @@ use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
 use crate::input::Input;
 use crate::keywords;
+use crate::layout::Layout;
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
@@ -40,6 +41,7 @@ pub struct Engine {
     keywords: usize,
     length: SummaryLength,
     explain: bool,
+    layout: bool,
     weights: Weights,
     pool: rayon::ThreadPool,
 }
@@ -74,6 +76,7 @@ impl Engine {
             keywords: config.keywords,
             length: config.length,
             explain: config.explain,
+            layout: config.layout,
             weights: Weights::default(),
             pool,
         })
@@ -190,10 +193,12 @@ impl Engine {
                 features: self.explain.then_some(c.features),
             })
             .collect();
+        let keywords = keywords::extract(a, &probability, self.keywords);
         Report {
             source: source.to_string(),
             language: self.analyzer.language().code().to_string(),
-            keywords: keywords::extract(a, &probability, self.keywords),
+            layout: self.layout.then(|| Layout::new(a, &keywords)),
+            keywords,
             summary,
             stats: Stats {
                 sentences: a.sentences.len(),

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::Layout;
 use crate::summary::Features;
 
 /// One keyword or key phrase.
@@ -48,6 +49,9 @@ pub struct Report {
     /// In document order.
     pub summary: Vec<SummarySentence>,
     pub stats: Stats,
+    /// The text with sentence and keyword spans, when asked for (`Config::layout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
 }
 
 /// The record of an input that failed.
