@@ -117,10 +117,10 @@ impl JsonLine {
     /// The record's id (any JSON value) and text (a string field).
     pub fn parse(&self) -> Result<Document, Error> {
         let value: Value = serde_json::from_slice(&self.bytes).map_err(|e| {
-            self.error(match e.classify() {
-                serde_json::error::Category::Data => format!("not a JSON object ({e})"),
-                _ => format!("not JSON ({e})"),
-            })
+            // serde_json says "at line 1 column N" of the one line it saw: keep only the column.
+            let text = e.to_string();
+            let reason = text.split(" at line ").next().unwrap_or(&text);
+            self.error(format!("not JSON ({reason} at column {})", e.column()))
         })?;
         let Value::Object(mut record) = value else {
             return Err(self.error("not a JSON object".into()));
@@ -462,6 +462,50 @@ mod tests {
         assert_eq!(names, ["/a.md", "/b.txt", "/sub/d.TXT"]);
         assert_eq!(ex.notes.len(), 1);
         assert!(ex.notes[0].contains("skipped 2"));
+    }
+
+    fn lines(text: &str) -> Vec<Result<Document, String>> {
+        JsonLines::new(text.as_bytes(), "-", "isi")
+            .map(|i| i.document().map_err(|e| e.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn input_jsonl_reads_id_and_renamed_field_in_order() {
+        let got =
+            lines("{\"id\": 7, \"isi\": \"Satu.\"}\r\n\n  \n{\"isi\": \"Dua.\", \"id\": \"b\"}");
+        assert_eq!(
+            got,
+            [
+                Ok(Document {
+                    id: Some(Value::from(7)),
+                    text: "Satu.".into()
+                }),
+                Ok(Document {
+                    id: Some(Value::from("b")),
+                    text: "Dua.".into()
+                }),
+            ]
+        );
+    }
+
+    #[test]
+    fn input_jsonl_bad_lines_name_their_line_number() {
+        let got = lines("{\"isi\": \"ok\"}\nnot json\n{\"text\": \"x\"}\n{\"isi\": 5}\n[1]\n");
+        assert!(got[0].is_ok());
+        let errors: Vec<&str> = got[1..]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().as_str())
+            .collect();
+        assert!(
+            errors[0].starts_with("-: line 2: not JSON ("),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].ends_with("at column 2)"), "{}", errors[0]);
+        assert_eq!(errors[1], "-: line 3: no field `isi`");
+        assert_eq!(errors[2], "-: line 4: field `isi` is not a string");
+        assert_eq!(errors[3], "-: line 5: not a JSON object");
     }
 
     #[test]

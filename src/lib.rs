@@ -23,6 +23,7 @@ pub mod analyzer;
 pub mod config;
 pub mod error;
 pub mod hash;
+pub mod idf;
 pub mod input;
 pub mod keywords;
 pub mod normalize;
