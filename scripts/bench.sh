@@ -30,7 +30,7 @@ if [[ -d $target ]]; then
         -not -path '*/.*' -printf '%s\n' | awk '{s += $1; n++} END {print s + 0, n + 0}')
     input_args=("$target")
     one=$(find "$target" -type f \( -iname '*.txt' -o -iname '*.md' \) -not -path '*/.*' \
-        | sort | head -n 1)
+        | sort | sed -n 1p)
     one_args=()
 else
     bytes=$(stat -c %s "$target")
@@ -81,7 +81,7 @@ awk -v base="$(col wordfreq 1)" -v j1="$(col j1 1)" -v j2="$(col j2 1)" 'BEGIN {
 # One document on stdin, whole processes, start-up included.
 start=$(date +%s.%N)
 for ((i = 0; i < single_runs; i++)); do
-    "$ringkas" "${one_args[@]}" -f jsonl < "$one" > /dev/null
+    "$ringkas" "${one_args[@]}" -f jsonl -q < "$one" > /dev/null
 done
 end=$(date +%s.%N)
 awk -v n="$single_runs" -v s="$start" -v e="$end" -v f="$one" 'BEGIN {

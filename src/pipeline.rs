@@ -136,12 +136,18 @@ impl Engine {
             if chunk.is_empty() {
                 break;
             }
-            let records: Vec<(Record, u64)> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| self.process(input, corpus, &memos))
-                    .collect()
-            });
+            let records: Vec<(Record, u64)> = if let [input] = &chunk[..] {
+                // One document (stdin): no hand-over to a worker thread, which costs more
+                // than a short document on a busy machine. Long ones still score in parallel.
+                vec![self.process(input, corpus, &memos)]
+            } else {
+                self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|input| self.process(input, corpus, &memos))
+                        .collect()
+                })
+            };
             for (record, bytes) in records {
                 outcome.documents += 1;
                 if matches!(record, Record::Error(_)) {
@@ -279,7 +285,7 @@ impl Engine {
             }
         };
         if body.len() >= PARALLEL_SENTENCES {
-            body.par_iter().map(score).collect()
+            self.pool.install(|| body.par_iter().map(score).collect())
         } else {
             body.iter().map(score).collect()
         }

@@ -29,8 +29,9 @@ const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
 /// hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`) from capturing
 /// derived words (`mengupas` is `kupas`, `menerangi` is `terang`).
 pub struct Lexicon {
-    /// Word -> whether it can be the root of an affixed word.
-    words: HashMap<Box<str>, bool, FastBuild>,
+    /// Word -> whether it can be the root of an affixed word. The embedded list's words are
+    /// borrowed from the binary, so building it allocates no string.
+    words: HashMap<Cow<'static, str>, bool, FastBuild>,
 }
 
 impl Lexicon {
@@ -38,13 +39,28 @@ impl Lexicon {
     /// start-up stays cheap for runs that never stem Indonesian.
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Lexicon::parse(EMBEDDED_LEXICON))))
+        Arc::clone(EMBEDDED.get_or_init(|| {
+            Arc::new(Lexicon::collect(EMBEDDED_LEXICON, |word| {
+                if word.chars().any(char::is_uppercase) {
+                    Cow::Owned(word.to_lowercase())
+                } else {
+                    Cow::Borrowed(word)
+                }
+            }))
+        }))
     }
 
     /// One word per line; blank lines and lines starting with `#` are ignored; words are
     /// lowercased. A trailing ` =` marks a bare word.
     pub fn parse(text: &str) -> Lexicon {
-        let mut words: HashMap<Box<str>, bool, FastBuild> = HashMap::default();
+        Lexicon::collect(text, |word| Cow::Owned(word.to_lowercase()))
+    }
+
+    fn collect<'t>(text: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) -> Lexicon {
+        // Sized up front: growing a table of 30,000 words step by step was most of start-up.
+        let lines = text.bytes().filter(|&b| b == b'\n').count() + 1;
+        let mut words: HashMap<Cow<'static, str>, bool, FastBuild> =
+            HashMap::with_capacity_and_hasher(lines, FastBuild::default());
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -56,9 +72,7 @@ impl Lexicon {
             if word.is_empty() {
                 continue;
             }
-            *words
-                .entry(word.to_lowercase().into_boxed_str())
-                .or_default() |= affixable;
+            *words.entry(key(word)).or_default() |= affixable;
         }
         Lexicon { words }
     }
