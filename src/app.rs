@@ -324,13 +324,13 @@ impl Bar {
         let bar = match batch.size() {
             Some(total) => ProgressBar::new(total).with_style(
                 ProgressStyle::with_template(
-                    "{prefix:>8} [{bar:30}] {bytes}/{total_bytes} {bytes_per_sec} ETA {eta} {msg}",
+                    "{prefix:>8} [{bar:30}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
                 )
                 .expect("the template is valid")
                 .progress_chars("=> "),
             ),
             None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{prefix:>8} {spinner} {bytes} {bytes_per_sec} {msg}")
+                ProgressStyle::with_template("{prefix:>8} {spinner} {decimal_bytes} {decimal_bytes_per_sec} {msg}")
                     .expect("the template is valid"),
             ),
         };
