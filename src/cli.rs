@@ -19,6 +19,9 @@ Examples:
   ringkas artikel/ --corpus-topics 10           what the whole folder is about
   ringkas sentences berita.txt                  one sentence per line
   ringkas stem membacakan perekonomian          stems: baca, ekonomi
+  ringkas idf build arsip/ -o arsip.idf         document frequencies of a corpus
+  ringkas --input jsonl --idf arsip.idf -f jsonl < shard.jsonl
+                                                score JSON Lines records against a model
 
 Exit codes: 0 ok, 1 some inputs failed (each has an error record), 2 usage or fatal error.";
 
@@ -67,6 +70,76 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(after_help = MAN_EXAMPLES)]
     Man,
+    /// Corpus statistics: build IDF models and merge them.
+    #[command(after_help = IDF_EXAMPLES)]
+    Idf {
+        #[command(subcommand)]
+        command: IdfCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum IdfCommand {
+    /// Count document frequencies over the inputs and save them as a model.
+    #[command(after_help = IDF_EXAMPLES)]
+    Build(BuildArgs),
+    /// Add models together (built from disjoint parts of a corpus).
+    #[command(after_help = IDF_EXAMPLES)]
+    Merge {
+        /// The models to add.
+        #[arg(required = true)]
+        models: Vec<PathBuf>,
+        /// Where to write the merged model.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Files or folders; `-` or nothing reads stdin.
+    pub paths: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: u16,
+    /// No progress and no notes on stderr (errors are still reported).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+/// How inputs are read.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// What the inputs hold: `files` (one document each) or `jsonl` (one JSON record a line).
+    #[arg(long, value_enum, default_value = "files")]
+    pub input: InputArg,
+
+    /// With `--input jsonl`: the field holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// Extensions read from folders (comma-separated; with `--input jsonl`: jsonl).
+    #[arg(long, value_delimiter = ',')]
+    pub ext: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StopwordArgs {
+    /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Vec<PathBuf>,
+
+    /// Do not use the embedded stopword list.
+    #[arg(long)]
+    pub no_default_stopwords: bool,
 }
 
 const SENTENCES_EXAMPLES: &str = "\
@@ -80,6 +153,13 @@ Examples:
   ringkas stem membacakan perekonomian          baca, ekonomi
   printf 'pertanian\\nmenanam\\n' | ringkas stem   one stem per stdin line
   ringkas stem -l en running studies            English: run, studi";
+
+const IDF_EXAMPLES: &str = "\
+Examples:
+  ringkas idf build arsip/ -o arsip.idf         document frequencies of a folder
+  ringkas idf build --input jsonl part-0.jsonl -o part-0.idf
+  ringkas idf merge part-*.idf -o semua.idf     add shard models (order does not matter)
+  ringkas artikel.txt --idf semua.idf           score against the corpus model";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -137,17 +217,15 @@ pub struct RunArgs {
     #[arg(long, value_name = "R", value_parser = parse_ratio)]
     pub ratio: Option<f64>,
 
-    /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Score against this IDF model (from `ringkas idf build`) instead of the inputs.
     #[arg(long, value_name = "FILE")]
-    pub stopwords: Vec<PathBuf>,
-
-    /// Do not use the embedded stopword list.
-    #[arg(long)]
-    pub no_default_stopwords: bool,
-
-    /// Extensions read from folders (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
-    pub ext: Vec<String>,
+    pub idf: Option<PathBuf>,
 
     /// Worker threads (0: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
@@ -158,7 +236,7 @@ pub struct RunArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// No notes on stderr (errors are still reported).
+    /// No progress, notes or summary on stderr (errors are still reported).
     #[arg(short = 'q', long)]
     pub quiet: bool,
 
@@ -207,6 +285,28 @@ impl ColorArg {
     }
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    Files,
+    Jsonl,
+}
+
+impl SourceArgs {
+    /// The extensions read from folders.
+    pub fn extensions(&self) -> Vec<String> {
+        if !self.ext.is_empty() {
+            return self.ext.clone();
+        }
+        match self.input {
+            InputArg::Files => ringkas::input::DEFAULT_EXTENSIONS
+                .iter()
+                .map(|e| e.to_string())
+                .collect(),
+            InputArg::Jsonl => vec!["jsonl".to_string()],
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
     /// For people: keywords on one line, numbered summary sentences.
@@ -238,6 +338,28 @@ impl Cli {
     /// The library's view of the flags.
     pub fn config(&self) -> Config {
         let run = &self.run;
+        if let Some(Command::Idf {
+            command: IdfCommand::Build(build),
+        }) = &self.command
+        {
+            return Config {
+                stopword_files: build.stopwords.stopwords.clone(),
+                default_stopwords: !build.stopwords.no_default_stopwords,
+                threads: usize::from(build.threads),
+                ..self.language_config()
+            };
+        }
+        Config {
+            stopword_files: run.stopwords.stopwords.clone(),
+            default_stopwords: !run.stopwords.no_default_stopwords,
+            threads: usize::from(run.threads),
+            ..self.language_config()
+        }
+    }
+
+    /// The config of the flags every command shares.
+    fn language_config(&self) -> Config {
+        let run = &self.run;
         Config {
             language: match self.language.lang {
                 LangArg::Id => Language::Indonesian,
@@ -248,12 +370,10 @@ impl Cli {
                 Some(r) => SummaryLength::Ratio(r),
                 None => SummaryLength::Sentences(run.sentences),
             },
-            stopword_files: run.stopwords.clone(),
-            default_stopwords: !run.no_default_stopwords,
             lexicon: self.language.lexicon.clone(),
-            threads: usize::from(run.threads),
             explain: run.explain,
             layout: run.view.highlight || matches!(run.format, FormatArg::Html),
+            ..Config::default()
         }
     }
 
@@ -343,5 +463,33 @@ mod tests {
         assert_eq!(config.keywords, 5);
         assert_eq!(config.length, SummaryLength::Ratio(0.2));
         assert_eq!(config.language, Language::English);
+        assert_eq!(cli.run.source.extensions(), ["txt", "md"]);
+    }
+
+    #[test]
+    fn cli_idf_build_takes_its_own_stopwords_and_threads() {
+        let cli = Cli::parse_from([
+            "ringkas",
+            "idf",
+            "build",
+            "a/",
+            "-o",
+            "m.idf",
+            "--no-default-stopwords",
+            "-j",
+            "2",
+            "--input",
+            "jsonl",
+        ]);
+        let config = cli.config();
+        assert!(!config.default_stopwords);
+        assert_eq!(config.threads, 2);
+        let Some(Command::Idf {
+            command: IdfCommand::Build(build),
+        }) = &cli.command
+        else {
+            panic!("idf build parses");
+        };
+        assert_eq!(build.source.extensions(), ["jsonl"]);
     }
 }

@@ -22,7 +22,9 @@
 pub mod analyzer;
 pub mod config;
 pub mod error;
+pub mod hash;
 pub mod html;
+pub mod idf;
 pub mod input;
 pub mod keywords;
 pub mod layout;

@@ -127,6 +127,7 @@ mod tests {
 
     fn report(source: &str) -> Record {
         Record::Report(Report {
+            id: None,
             source: source.into(),
             language: "id".into(),
             keywords: vec![Keyword {
@@ -164,6 +165,7 @@ mod tests {
         let one: Record = serde_json::from_str(&render(Format::Json, &[report("a")])).unwrap();
         assert_eq!(one, report("a"));
         let err = Record::Error(ErrorRecord {
+            id: None,
             source: "b".into(),
             error: "no such file or directory".into(),
         });

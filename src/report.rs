@@ -42,6 +42,9 @@ pub struct Stats {
 /// The result for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The `id` of a JSON Lines input record, as it was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     pub source: String,
     pub language: String,
     /// Best first.
@@ -57,6 +60,9 @@ pub struct Report {
 /// The record of an input that failed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorRecord {
+    /// The `id` of a JSON Lines input record, when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     pub source: String,
     pub error: String,
 }

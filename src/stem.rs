@@ -15,8 +15,9 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
+
+use crate::hash::FastBuild;
 
 /// The embedded root list; see its header for provenance and licence.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
@@ -1164,47 +1165,6 @@ fn vowels(word: &str) -> usize {
 
 fn is_short(word: &str) -> bool {
     word.chars().nth(3).is_none()
-}
-
-// ---------------------------------------------------------------------------------------------
-// A fast hash for the short keys of the lexicon and the memo table (FxHash's multiply-rotate).
-
-type FastBuild = BuildHasherDefault<FastHasher>;
-
-#[derive(Default, Clone, Copy)]
-struct FastHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(
-                chunk.try_into().expect("chunks_exact yields 8 bytes"),
-            ));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
 }
 
 #[cfg(test)]

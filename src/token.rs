@@ -75,9 +75,12 @@ fn classify(chunk: &str) -> (TokenKind, usize) {
         return (TokenKind::Mention, 1 + word_chars_len(name));
     }
     let core = trim_trailing_punctuation(chunk);
-    let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
     for scheme in ["http://", "https://", "www."] {
-        if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+        // ASCII case folding is enough: no other character lowercases into a scheme's letters.
+        let head = core.as_bytes().get(..scheme.len());
+        if head.is_some_and(|h| h.eq_ignore_ascii_case(scheme.as_bytes()))
+            && core.len() > scheme.len()
+        {
             return (TokenKind::Url, core.len());
         }
     }

@@ -142,6 +142,7 @@ mod tests {
 
     fn report(source: &str, keywords: &[(&str, f64)]) -> Report {
         Report {
+            id: None,
             source: source.into(),
             language: "id".into(),
             keywords: keywords
