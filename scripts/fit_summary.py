@@ -20,7 +20,8 @@ import subprocess
 from collections import Counter
 
 TOKEN_RE = re.compile(r"[^\W_]+")
-FEATURES = ["position", "centrality", "title", "length", "lead", "paragraph", "quote"]
+FEATURES = ["position", "centrality", "title", "length", "lead", "paragraph", "quote", "salience",
+            "question"]
 
 
 def tokens(text):

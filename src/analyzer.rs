@@ -5,10 +5,10 @@
 //! lexicon are shared, read-only); each worker thread brings its own stem memo.
 
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::config::Language;
+use crate::hash::{FastMap, FastSet};
 use crate::normalize::normalize;
 use crate::sentence::{SentenceSplitter, flatten};
 use crate::stem::{MemoStemmer, Stemmer};
@@ -107,6 +107,19 @@ impl Analysis {
         }
         keys
     }
+
+    /// [`Analysis::content_keys`], moved out of the analysis instead of copied.
+    pub fn into_content_keys(self) -> Vec<Box<str>> {
+        let mut content = vec![false; self.vocab.len()];
+        for t in self.terms.iter().filter(|t| t.content) {
+            content[t.id as usize] = true;
+        }
+        self.vocab
+            .into_iter()
+            .zip(content)
+            .filter_map(|(key, content)| content.then_some(key))
+            .collect()
+    }
 }
 
 /// Turns text into an `Analysis`. `Send + Sync`; build once per run.
@@ -120,9 +133,9 @@ pub struct Analyzer {
 /// What the document says about how its words are capitalised.
 struct CaseEvidence<'t> {
     /// Words seen in lowercase.
-    lower_forms: HashSet<&'t str>,
+    lower_forms: FastSet<&'t str>,
     /// Lowercased words seen capitalised inside a sentence.
-    names: HashSet<String>,
+    names: FastSet<String>,
 }
 
 /// A token with its sentence, before keys are assigned.
@@ -185,8 +198,8 @@ impl Analyzer {
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
-        let mut lower_forms: HashSet<&str> = HashSet::new();
-        let mut names: HashSet<String> = HashSet::new();
+        let mut lower_forms: FastSet<&str> = FastSet::default();
+        let mut names: FastSet<String> = FastSet::default();
         for r in raws.iter().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
             if !w.chars().any(char::is_uppercase) {
@@ -202,7 +215,7 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        let mut ids: HashMap<Box<str>, u32> = HashMap::new();
+        let mut ids: FastMap<Box<str>, u32> = FastMap::default();
         let mut r = 0;
         for (i, span) in spans.iter().enumerate() {
             let first = analysis.terms.len();
@@ -219,23 +232,25 @@ impl Analyzer {
                 }
                 let surface = &text[raw.token.start..end];
                 let (key, content, proper) = if raw.token.kind != TokenKind::Word {
-                    (lowercase(surface), false, false)
+                    (Key::Itself(lowercase(surface)), false, false)
                 } else if joined {
-                    let word: String = surface.split_whitespace().collect();
-                    (Cow::Owned(memo.stem(&word).to_string()), true, false)
+                    (Key::Stem(surface.split_whitespace().collect()), true, false)
                 } else {
                     self.word_key(surface, raw.weak_case, &evidence, memo)
+                };
+                // Borrowed from the memo, so a word costs no allocation once it is known.
+                let key: &str = match &key {
+                    Key::Itself(key) => key,
+                    Key::Stem(word) => memo.stem(word),
                 };
                 let content = content
                     && raw.token.start >= dateline_end
                     && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-                let id = match ids.get(key.as_ref()) {
+                let id = match ids.get(key) {
                     Some(&id) => id,
                     None => {
-                        let id = analysis.vocab.len() as u32;
-                        let key: Box<str> = key.into();
-                        analysis.vocab.push(key.clone());
-                        ids.insert(key, id);
+                        let id = ids.len() as u32;
+                        ids.insert(key.into(), id);
                         id
                     }
                 };
@@ -261,6 +276,11 @@ impl Analyzer {
                 terms: first..analysis.terms.len(),
             });
         }
+        // The keys move from the table into the vocabulary: one allocation per distinct key.
+        analysis.vocab = vec![Box::default(); ids.len()];
+        for (key, id) in ids {
+            analysis.vocab[id as usize] = key;
+        }
         analysis.text = text;
         analysis
     }
@@ -275,16 +295,15 @@ impl Analyzer {
         weak_case: bool,
         evidence: &CaseEvidence<'_>,
         memo: &mut MemoStemmer<'_>,
-    ) -> (Cow<'a, str>, bool, bool) {
+    ) -> (Key<'a>, bool, bool) {
         let lower = lowercase(surface);
         if self.stopwords.contains(&lower) {
-            return (lower, false, false);
+            return (Key::Itself(lower), false, false);
         }
         let mut letters = surface.chars().filter(|c| c.is_alphabetic());
         let capitalised = letters.next().is_some_and(char::is_uppercase);
         if !capitalised {
-            let stem = memo.stem(&lower);
-            return (Cow::Owned(stem.to_string()), true, false);
+            return (Key::Stem(lower), true, false);
         }
         let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
         let ordinary = !acronym
@@ -296,10 +315,9 @@ impl Analyzer {
                         .lexicon()
                         .is_some_and(|l| l.contains(memo.stem(&lower)))));
         if ordinary {
-            let stem = memo.stem(&lower);
-            (Cow::Owned(stem.to_string()), true, false)
+            (Key::Stem(lower), true, false)
         } else {
-            (lower, true, true)
+            (Key::Itself(lower), true, true)
         }
     }
 
@@ -332,6 +350,14 @@ impl Analyzer {
         joined.push_str(fragment);
         known(&joined, memo)
     }
+}
+
+/// What a term is counted under, before the stem is looked up.
+enum Key<'a> {
+    /// The (lowercased) word itself.
+    Itself(Cow<'a, str>),
+    /// The stem of this lowercase word.
+    Stem(Cow<'a, str>),
 }
 
 fn lowercase(s: &str) -> Cow<'_, str> {
@@ -464,6 +490,88 @@ mod tests {
             c.iter()
                 .any(|(s, _)| s == "Pemerintah" || s == "pemerintah")
         );
+    }
+
+    /// The key of the first term whose surface is `surface`.
+    fn key_of<'a>(a: &'a Analysis, surface: &str) -> &'a str {
+        let term = a
+            .terms
+            .iter()
+            .find(|t| a.surface(t) == surface)
+            .unwrap_or_else(|| panic!("no term {surface:?} in {:?}", content(a)));
+        a.key(term)
+    }
+
+    #[test]
+    fn analyzer_reduplication_counts_under_the_single_word() {
+        let a = analyze(
+            "Negara-negara anggota membahas isu-isu keamanan. Setiap negara mengirim wakil, \
+             dan anak-anaknya ikut ke taman melihat kupu-kupu serta kunang-kunang.",
+        );
+        assert_eq!(key_of(&a, "negara-negara"), "negara");
+        assert_eq!(key_of(&a, "negara-negara"), key_of(&a, "negara"));
+        assert_eq!(key_of(&a, "isu-isu"), "isu");
+        assert_eq!(key_of(&a, "anak-anaknya"), "anak");
+        // Lexicalised reduplications are words of their own.
+        assert_eq!(key_of(&a, "kupu-kupu"), "kupu-kupu");
+        assert_eq!(key_of(&a, "kunang-kunang"), "kunang-kunang");
+    }
+
+    #[test]
+    fn analyzer_hyphenated_compounds_and_ordinals() {
+        let a = analyze(
+            "Pada abad ke-21, gerakan anti-korupsi dan aksi tuduh-menuduh di jalur \
+             Jakarta-Bandung makin ramai, sementara kasus Covid-19 dan pembayaran non-tunai \
+             naik turun bolak-balik, dan tarik-menarik kepentingan terus terjadi.",
+        );
+        // An ordinal is a number, never a keyword.
+        let ordinal = a
+            .terms
+            .iter()
+            .find(|t| a.surface(t) == "ke-21")
+            .expect("ke-21");
+        assert_eq!(ordinal.kind, TokenKind::Number);
+        assert!(!ordinal.content);
+        // A compound of two roots is one term of its own; so is a form the lexicon lists.
+        assert_eq!(key_of(&a, "anti-korupsi"), "anti-korupsi");
+        assert_eq!(key_of(&a, "non-tunai"), "non-tunai");
+        assert_eq!(key_of(&a, "bolak-balik"), "bolak-balik");
+        assert_eq!(key_of(&a, "tarik-menarik"), "tarik-menarik");
+        // A reciprocal reduplication the lexicon does not list folds to its root.
+        assert_eq!(key_of(&a, "tuduh-menuduh"), "tuduh");
+        assert_eq!(key_of(&a, "Covid-19"), "covid-19");
+        let route = a.terms.iter().find(|t| a.surface(t) == "Jakarta-Bandung");
+        assert!(
+            route.is_some_and(|t| t.proper && t.content),
+            "{:?}",
+            content(&a)
+        );
+    }
+
+    #[test]
+    fn analyzer_rejoins_di_fragments_of_noisy_text() {
+        let a = analyze(
+            "Serangan di gital makin sering. Para menteri memilih jalur di plomasi, \
+             lalu hasil di skusi itu di bahas lagi di rumah dinas di Brussels.",
+        );
+        let c = content(&a);
+        let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
+        for joined in ["digital", "diplomasi", "diskusi"] {
+            assert!(surfaces.contains(&joined), "{joined} in {surfaces:?}");
+        }
+        for fragment in ["gital", "plomasi", "skusi"] {
+            assert!(!surfaces.contains(&fragment), "{fragment} in {surfaces:?}");
+        }
+        // The preposition stays before a place or a known word.
+        assert!(surfaces.contains(&"rumah") && surfaces.contains(&"Brussels"));
+        // A known fragment stays apart, and still counts under its root.
+        assert_eq!(key_of(&a, "bahas"), "bahas");
+        let joined = a
+            .terms
+            .iter()
+            .find(|t| a.surface(t) == "diskusi")
+            .expect("diskusi");
+        assert!(joined.joined && &a.text[joined.start..joined.end] == "di skusi");
     }
 
     #[test]

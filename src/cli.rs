@@ -1,8 +1,11 @@
 //! The command line: clap definitions, turned into a plain `ringkas::Config` before any work.
 
+use std::ffi::OsStr;
+use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use ringkas::pretty::TextStyle;
 use ringkas::{Config, Format, Language, SummaryLength};
 
 const EXAMPLES: &str = "\
@@ -10,8 +13,15 @@ Examples:
   cat berita.txt | ringkas                      keywords and a 3-sentence summary
   ringkas artikel/ --format jsonl > hasil.jsonl one JSON record per file, in path order
   ringkas a.txt --format json | jq -r '.keywords[].term'
+  ringkas artikel/ -f jsonl | jq -r '[.source, .summary[0].text] | @tsv'
+  ringkas berita.txt --highlight | less -R      the whole text, summary and keywords marked
+  ringkas artikel/ --format html > laporan.html one page: table of documents, each highlighted
+  ringkas artikel/ --corpus-topics 10           what the whole folder is about
   ringkas sentences berita.txt                  one sentence per line
   ringkas stem membacakan perekonomian          stems: baca, ekonomi
+  ringkas idf build arsip/ -o arsip.idf         document frequencies of a corpus
+  ringkas --input jsonl --idf arsip.idf -f jsonl < shard.jsonl
+                                                score JSON Lines records against a model
 
 Exit codes: 0 ok, 1 some inputs failed (each has an error record), 2 usage or fatal error.";
 
@@ -37,6 +47,7 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Print each sentence of the inputs on its own line (inner newlines become spaces).
+    #[command(after_help = SENTENCES_EXAMPLES)]
     Sentences {
         /// Files or folders; stdin when none or `-`.
         paths: Vec<PathBuf>,
@@ -45,11 +56,122 @@ pub enum Command {
         ext: Vec<String>,
     },
     /// Print the stem of each word given, or of each line of stdin.
+    #[command(after_help = STEM_EXAMPLES)]
     Stem {
         /// Words to stem; stdin lines when none.
         words: Vec<String>,
     },
+    /// Print a shell completion script.
+    #[command(after_help = COMPLETIONS_EXAMPLES)]
+    Completions {
+        /// The shell to complete in.
+        shell: clap_complete::Shell,
+    },
+    /// Print the man page (roff).
+    #[command(after_help = MAN_EXAMPLES)]
+    Man,
+    /// Corpus statistics: build IDF models and merge them.
+    #[command(after_help = IDF_EXAMPLES)]
+    Idf {
+        #[command(subcommand)]
+        command: IdfCommand,
+    },
 }
+
+#[derive(Debug, Subcommand)]
+pub enum IdfCommand {
+    /// Count document frequencies over the inputs and save them as a model.
+    #[command(after_help = IDF_EXAMPLES)]
+    Build(BuildArgs),
+    /// Add models together (built from disjoint parts of a corpus).
+    #[command(after_help = IDF_EXAMPLES)]
+    Merge {
+        /// The models to add.
+        #[arg(required = true)]
+        models: Vec<PathBuf>,
+        /// Where to write the merged model.
+        #[arg(short = 'o', long, value_name = "FILE")]
+        output: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// Files or folders; `-` or nothing reads stdin.
+    pub paths: Vec<PathBuf>,
+    /// Where to write the model.
+    #[arg(short = 'o', long, value_name = "FILE")]
+    pub output: PathBuf,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: u16,
+    /// No progress and no notes on stderr (errors are still reported).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+/// How inputs are read.
+#[derive(Debug, Args)]
+pub struct SourceArgs {
+    /// What the inputs hold: `files` (one document each) or `jsonl` (one JSON record a line).
+    #[arg(long, value_enum, default_value = "files")]
+    pub input: InputArg,
+
+    /// With `--input jsonl`: the field holding the text.
+    #[arg(long, value_name = "NAME", default_value = "text")]
+    pub text_field: String,
+
+    /// Extensions read from folders (comma-separated; with `--input jsonl`: jsonl).
+    #[arg(long, value_delimiter = ',')]
+    pub ext: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StopwordArgs {
+    /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
+    #[arg(long, value_name = "FILE")]
+    pub stopwords: Vec<PathBuf>,
+
+    /// Do not use the embedded stopword list.
+    #[arg(long)]
+    pub no_default_stopwords: bool,
+}
+
+const SENTENCES_EXAMPLES: &str = "\
+Examples:
+  ringkas sentences berita.txt                  one sentence per line
+  cat berita.txt | ringkas sentences | wc -l    count the sentences
+  ringkas sentences artikel/ --ext txt          every .txt file below artikel/";
+
+const STEM_EXAMPLES: &str = "\
+Examples:
+  ringkas stem membacakan perekonomian          baca, ekonomi
+  printf 'pertanian\\nmenanam\\n' | ringkas stem   one stem per stdin line
+  ringkas stem -l en running studies            English: run, studi";
+
+const IDF_EXAMPLES: &str = "\
+Examples:
+  ringkas idf build arsip/ -o arsip.idf         document frequencies of a folder
+  ringkas idf build --input jsonl part-0.jsonl -o part-0.idf
+  ringkas idf merge part-*.idf -o semua.idf     add shard models (order does not matter)
+  ringkas artikel.txt --idf semua.idf           score against the corpus model";
+
+const COMPLETIONS_EXAMPLES: &str = "\
+Examples:
+  ringkas completions bash > ~/.local/share/bash-completion/completions/ringkas
+  ringkas completions zsh > ~/.zfunc/_ringkas
+  ringkas completions fish > ~/.config/fish/completions/ringkas.fish
+  ringkas completions powershell >> $PROFILE";
+
+const MAN_EXAMPLES: &str = "\
+Examples:
+  ringkas man > ringkas.1 && man ./ringkas.1
+  sudo sh -c 'ringkas man > /usr/local/share/man/man1/ringkas.1'";
 
 #[derive(Debug, Args)]
 pub struct LanguageArgs {
@@ -95,17 +217,15 @@ pub struct RunArgs {
     #[arg(long, value_name = "R", value_parser = parse_ratio)]
     pub ratio: Option<f64>,
 
-    /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+
+    #[command(flatten)]
+    pub source: SourceArgs,
+
+    /// Score against this IDF model (from `ringkas idf build`) instead of the inputs.
     #[arg(long, value_name = "FILE")]
-    pub stopwords: Vec<PathBuf>,
-
-    /// Do not use the embedded stopword list.
-    #[arg(long)]
-    pub no_default_stopwords: bool,
-
-    /// Extensions read from folders (comma-separated).
-    #[arg(long, value_delimiter = ',', default_value = "txt,md")]
-    pub ext: Vec<String>,
+    pub idf: Option<PathBuf>,
 
     /// Worker threads (0: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
@@ -116,16 +236,87 @@ pub struct RunArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// No notes on stderr (errors are still reported).
+    /// No progress, notes or summary on stderr (errors are still reported).
     #[arg(short = 'q', long)]
     pub quiet: bool,
+
+    #[command(flatten)]
+    pub view: ViewArgs,
+}
+
+/// How results look (issue 6).
+#[derive(Debug, Args)]
+pub struct ViewArgs {
+    /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set.
+    #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
+    pub color: ColorArg,
+
+    /// Show keyword and sentence scores in text output.
+    #[arg(long)]
+    pub scores: bool,
+
+    /// Print the whole document with the summary and keywords marked (in JSON: add `layout`).
+    #[arg(long)]
+    pub highlight: bool,
+
+    /// After the documents, the N terms that best characterise the whole batch.
+    #[arg(long, value_name = "N")]
+    pub corpus_topics: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl ColorArg {
+    /// Whether to colour: `always` and `never` win; `auto` needs a terminal, no NO_COLOR (any
+    /// non-empty value) and a TERM other than `dumb`.
+    pub fn resolve(self, terminal: bool, no_color: Option<&OsStr>, term: Option<&OsStr>) -> bool {
+        match self {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                terminal && no_color.is_none_or(OsStr::is_empty) && term.is_none_or(|t| t != "dumb")
+            }
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum InputArg {
+    Files,
+    Jsonl,
+}
+
+impl SourceArgs {
+    /// The extensions read from folders.
+    pub fn extensions(&self) -> Vec<String> {
+        if !self.ext.is_empty() {
+            return self.ext.clone();
+        }
+        match self.input {
+            InputArg::Files => ringkas::input::DEFAULT_EXTENSIONS
+                .iter()
+                .map(|e| e.to_string())
+                .collect(),
+            InputArg::Jsonl => vec!["jsonl".to_string()],
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
 pub enum FormatArg {
+    /// For people: keywords on one line, numbered summary sentences.
     Text,
+    /// One pretty object for one input, an array for several.
     Json,
+    /// One compact object per line, streamed.
     Jsonl,
+    /// One self-contained HTML page.
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -147,6 +338,28 @@ impl Cli {
     /// The library's view of the flags.
     pub fn config(&self) -> Config {
         let run = &self.run;
+        if let Some(Command::Idf {
+            command: IdfCommand::Build(build),
+        }) = &self.command
+        {
+            return Config {
+                stopword_files: build.stopwords.stopwords.clone(),
+                default_stopwords: !build.stopwords.no_default_stopwords,
+                threads: usize::from(build.threads),
+                ..self.language_config()
+            };
+        }
+        Config {
+            stopword_files: run.stopwords.stopwords.clone(),
+            default_stopwords: !run.stopwords.no_default_stopwords,
+            threads: usize::from(run.threads),
+            ..self.language_config()
+        }
+    }
+
+    /// The config of the flags every command shares.
+    fn language_config(&self) -> Config {
+        let run = &self.run;
         Config {
             language: match self.language.lang {
                 LangArg::Id => Language::Indonesian,
@@ -157,11 +370,24 @@ impl Cli {
                 Some(r) => SummaryLength::Ratio(r),
                 None => SummaryLength::Sentences(run.sentences),
             },
-            stopword_files: run.stopwords.clone(),
-            default_stopwords: !run.no_default_stopwords,
             lexicon: self.language.lexicon.clone(),
-            threads: usize::from(run.threads),
             explain: run.explain,
+            layout: run.view.highlight || matches!(run.format, FormatArg::Html),
+            ..Config::default()
+        }
+    }
+
+    /// How text looks; colour is decided here, from the flag, the terminal and NO_COLOR.
+    pub fn text_style(&self) -> TextStyle {
+        let view = &self.run.view;
+        TextStyle {
+            color: view.color.resolve(
+                std::io::stdout().is_terminal(),
+                std::env::var_os("NO_COLOR").as_deref(),
+                std::env::var_os("TERM").as_deref(),
+            ),
+            scores: view.scores,
+            highlight: view.highlight,
         }
     }
 
@@ -170,6 +396,7 @@ impl Cli {
             FormatArg::Text => Format::Text,
             FormatArg::Json => Format::Json,
             FormatArg::Jsonl => Format::Jsonl,
+            FormatArg::Html => Format::Html,
         }
     }
 }
@@ -182,6 +409,43 @@ mod tests {
     #[test]
     fn cli_definition_is_sound() {
         Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn cli_help_mentions_every_option_and_has_examples() {
+        let mut root = Cli::command();
+        root.build();
+        let mut commands = vec![root.clone()];
+        commands.extend(
+            root.get_subcommands()
+                .filter(|c| c.get_name() != "help")
+                .cloned(),
+        );
+        for mut cmd in commands {
+            let help = cmd.render_long_help().to_string();
+            assert!(help.contains("Examples:"), "{}", cmd.get_name());
+            for arg in cmd.get_arguments() {
+                if let Some(long) = arg.get_long() {
+                    assert!(
+                        help.contains(&format!("--{long}")),
+                        "{}: --{long}",
+                        cmd.get_name()
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn cli_color_auto_needs_a_terminal_and_no_no_color() {
+        let set = Some(OsStr::new("1"));
+        assert!(ColorArg::Auto.resolve(true, None, None));
+        assert!(ColorArg::Auto.resolve(true, Some(OsStr::new("")), Some(OsStr::new("xterm"))));
+        assert!(!ColorArg::Auto.resolve(false, None, None));
+        assert!(!ColorArg::Auto.resolve(true, set, None));
+        assert!(!ColorArg::Auto.resolve(true, None, Some(OsStr::new("dumb"))));
+        assert!(ColorArg::Always.resolve(false, set, None));
+        assert!(!ColorArg::Never.resolve(true, None, None));
     }
 
     #[test]
@@ -199,5 +463,33 @@ mod tests {
         assert_eq!(config.keywords, 5);
         assert_eq!(config.length, SummaryLength::Ratio(0.2));
         assert_eq!(config.language, Language::English);
+        assert_eq!(cli.run.source.extensions(), ["txt", "md"]);
+    }
+
+    #[test]
+    fn cli_idf_build_takes_its_own_stopwords_and_threads() {
+        let cli = Cli::parse_from([
+            "ringkas",
+            "idf",
+            "build",
+            "a/",
+            "-o",
+            "m.idf",
+            "--no-default-stopwords",
+            "-j",
+            "2",
+            "--input",
+            "jsonl",
+        ]);
+        let config = cli.config();
+        assert!(!config.default_stopwords);
+        assert_eq!(config.threads, 2);
+        let Some(Command::Idf {
+            command: IdfCommand::Build(build),
+        }) = &cli.command
+        else {
+            panic!("idf build parses");
+        };
+        assert_eq!(build.source.extensions(), ["jsonl"]);
     }
 }

@@ -49,6 +49,8 @@ pub enum Format {
     Text,
     Json,
     Jsonl,
+    /// One self-contained HTML page for the whole run.
+    Html,
 }
 
 /// Everything one run needs to know.
@@ -68,6 +70,8 @@ pub struct Config {
     pub threads: usize,
     /// Include per-sentence features in the report.
     pub explain: bool,
+    /// Include each document's text with sentence and keyword spans (`Report::layout`).
+    pub layout: bool,
 }
 
 impl Default for Config {
@@ -81,6 +85,7 @@ impl Default for Config {
             lexicon: None,
             threads: 0,
             explain: false,
+            layout: false,
         }
     }
 }

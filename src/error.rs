@@ -17,6 +17,14 @@ pub enum Error {
     IsDirectory { path: String },
     /// A word list (stopwords, lexicon) could not be used.
     WordList { path: String, problem: String },
+    /// A line of a JSON Lines input is not a document.
+    BadLine {
+        path: String,
+        line: usize,
+        problem: String,
+    },
+    /// An IDF model file could not be used (foreign, corrupt, or from another version).
+    Model { path: String, problem: String },
 }
 
 impl Error {
@@ -27,7 +35,9 @@ impl Error {
             | Error::InvalidUtf8 { path, .. }
             | Error::Binary { path }
             | Error::IsDirectory { path }
-            | Error::WordList { path, .. } => path,
+            | Error::WordList { path, .. }
+            | Error::BadLine { path, .. }
+            | Error::Model { path, .. } => path,
         }
     }
 
@@ -40,7 +50,8 @@ impl Error {
             }
             Error::Binary { .. } => "binary file (contains NUL bytes), not text".to_string(),
             Error::IsDirectory { .. } => "is a directory, expected a file".to_string(),
-            Error::WordList { problem, .. } => problem.clone(),
+            Error::WordList { problem, .. } | Error::Model { problem, .. } => problem.clone(),
+            Error::BadLine { line, problem, .. } => format!("line {line}: {problem}"),
         }
     }
 }

@@ -1,15 +1,78 @@
 //! Keywords and key phrases: runs of one to three content words, bounded by stopwords and
-//! punctuation, scored from the TF-IDF of their stems; near-duplicates merged; each shown in
-//! its most frequent spelling.
+//! punctuation, scored from how often, how early and how widely their stems occur, weighed
+//! by IDF; near-duplicates merged; each shown in its most frequent spelling.
+//!
+//! A word's score is the probability, under a logistic model fitted on IndoSum train
+//! (`scripts/fit_keywords.py`), that it appears in the article's headline or human summary.
+//! A phrase scores the geometric mean of its words' probabilities, discounted when its words
+//! also occur apart (low cohesion).
 
 use std::collections::HashMap;
 
 use crate::analyzer::Analysis;
 use crate::report::Keyword;
-use crate::score::term_counts;
 
 /// Longest key phrase, in words.
 pub const MAX_PHRASE_WORDS: usize = 3;
+
+/// Weights of the logistic keyword model.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct KeywordModel {
+    pub bias: f64,
+    /// ln(term frequency).
+    pub ln_tf: f64,
+    /// 1 / (1 + index of the first body sentence holding the term).
+    pub first: f64,
+    /// 1 when the term first occurs in the first three body sentences.
+    pub lead: f64,
+    /// Share of the sentences holding the term.
+    pub spread: f64,
+    /// Capitalised inside a sentence: a name.
+    pub proper: f64,
+    /// Longest spelling, min(chars, 12) / 12.
+    pub length: f64,
+    /// IDF with the document's sentences as the collection.
+    pub sentence_idf: f64,
+    /// IDF against the batch or a saved model (0 when there is none).
+    pub corpus_idf: f64,
+}
+
+/// A phrase's score is discounted by its cohesion (its count over its most frequent word's
+/// count) to this power. Chosen on train by P@10 and HR@10.
+const PHRASE_COHESION: f64 = 1.0;
+
+impl KeywordModel {
+    /// For one document scored alone. Fitted with `python3 scripts/fit_keywords.py --limit 800`
+    /// on indosum-train.jsonl; the cohesion exponent was chosen on train by P@10/HR@10.
+    pub const SINGLE: KeywordModel = KeywordModel {
+        bias: -0.125,
+        ln_tf: 0.693,
+        first: 1.330,
+        lead: 1.658,
+        spread: 0.091,
+        proper: 0.015,
+        length: 0.101,
+        sentence_idf: -0.719,
+        corpus_idf: 0.0,
+    };
+
+    /// For a document scored against a corpus. Fitted with `python3 scripts/fit_keywords.py
+    /// --limit 800 --corpus` on indosum-train.jsonl.
+    pub const CORPUS: KeywordModel = KeywordModel {
+        corpus_idf: 0.0,
+        ..KeywordModel::SINGLE
+    };
+}
+
+/// What the model knows about one term of the document.
+#[derive(Debug, Clone, Copy, Default)]
+struct TermStats {
+    tf: u32,
+    first: usize,
+    sentences: u32,
+    proper: bool,
+    length: usize,
+}
 
 /// A phrase: up to three term ids, in text order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -23,10 +86,10 @@ impl Phrase {
         &self.ids[..self.len as usize]
     }
 
-    /// Same stems, or one phrase's stems inside the other's: "siber" and "keamanan siber".
+    /// Shares a stem with the other: "siber" and "keamanan siber", or the overlapping windows
+    /// "Kemerdekaan Pesona Danau" and "Pesona Danau Toba" of one long name.
     fn overlaps(&self, other: &Phrase) -> bool {
-        let (a, b) = (self.ids(), other.ids());
-        a.iter().all(|x| b.contains(x)) || b.iter().all(|x| a.contains(x))
+        self.ids().iter().any(|x| other.ids().contains(x))
     }
 }
 
@@ -36,12 +99,13 @@ struct Occurrences {
     starts: Vec<usize>,
 }
 
-/// The best `k` keywords of a document, best first.
-pub fn extract(a: &Analysis, idf: &[f64], k: usize) -> Vec<Keyword> {
+/// The best `k` keywords of a document, best first, from the terms' keyword probabilities
+/// (`probabilities`).
+pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
     if k == 0 {
         return Vec::new();
     }
-    let tf = term_counts(a);
+    let tf = crate::score::term_counts(a);
     let phrases = collect(a);
     let mut scored: Vec<(Phrase, f64, usize, usize)> = phrases
         .iter()
@@ -49,9 +113,11 @@ pub fn extract(a: &Analysis, idf: &[f64], k: usize) -> Vec<Keyword> {
             let count = occ.starts.len();
             let ids = phrase.ids();
             let score = if ids.len() == 1 {
-                f64::from(tf[ids[0] as usize]) * idf[ids[0] as usize]
+                probability[ids[0] as usize]
             } else if count >= 2 {
-                count as f64 * ids.iter().map(|&id| idf[id as usize]).sum::<f64>()
+                let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
+                geometric_mean(phrase, probability)
+                    * (count as f64 / f64::from(most)).powf(PHRASE_COHESION)
             } else {
                 return None;
             };
@@ -63,34 +129,156 @@ pub fn extract(a: &Analysis, idf: &[f64], k: usize) -> Vec<Keyword> {
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
     let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
-    // Chosen phrases by word: only those sharing a word with a phrase can overlap it, so a
-    // huge `-k` does not compare every phrase with every chosen one.
-    let mut by_word: HashMap<u32, Vec<usize>> = HashMap::new();
-    for (phrase, score, count, _) in scored {
+    for &(phrase, score, count, _) in &scored {
         if chosen.len() == k {
             break;
         }
-        let overlaps = phrase.ids().iter().any(|id| {
-            by_word
-                .get(id)
-                .is_some_and(|js| js.iter().any(|&j| chosen[j].0.overlaps(&phrase)))
-        });
-        if !overlaps {
-            for &id in phrase.ids() {
-                by_word.entry(id).or_default().push(chosen.len());
+        // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
+        // siber", not "siber" and then "keamanan".
+        let (wide, wide_count) = widen(&phrase, score, count, &scored, &tf, probability);
+        let clashes: Vec<usize> = (0..chosen.len())
+            .filter(|&i| chosen[i].0.overlaps(&wide))
+            .collect();
+        match clashes.as_slice() {
+            [] => chosen.push((wide, score, wide_count)),
+            // "siber" is listed and "keamanan" widens to "keamanan siber": the phrase takes
+            // the place of its part.
+            &[i] if wide != phrase
+                && chosen[i].0.ids().iter().all(|id| wide.ids().contains(id)) =>
+            {
+                chosen[i].0 = wide;
+                chosen[i].2 = wide_count;
             }
-            chosen.push((phrase, score, count));
+            _ if chosen.iter().all(|(c, _, _)| !c.overlaps(&phrase)) => {
+                chosen.push((phrase, score, count));
+            }
+            _ => {}
         }
     }
-    let top = chosen.first().map_or(1.0, |c| c.1);
     chosen
         .into_iter()
         .map(|(phrase, score, count)| Keyword {
             term: surface(a, &phrase, &phrases[&phrase]),
-            score: round4(score / top),
+            score: round4(score),
             count,
         })
         .collect()
+}
+
+fn geometric_mean(phrase: &Phrase, probability: &[f64]) -> f64 {
+    let ids = phrase.ids();
+    let logs: f64 = ids.iter().map(|&id| probability[id as usize].ln()).sum();
+    (logs / ids.len() as f64).exp()
+}
+
+/// A longer phrase replaces a word only when it holds at least this share of the occurrences
+/// of each of its words. Chosen on train by P@10/HR@10.
+const WIDEN_SHARE: f64 = 0.75;
+
+/// A longer phrase replaces a word only when its words' geometric-mean probability is at least
+/// this share of the word's score: its other words must be about as likely keywords. Chosen on train by P@10/HR@10.
+const WIDEN_SCORE: f64 = 1.0;
+
+/// The phrase to list for `phrase`: the most frequent longer phrase holding it that accounts
+/// for at least half of the occurrences of each of its words and scores nearly as well (ties
+/// to the earlier-scored), or `phrase` itself.
+fn widen(
+    phrase: &Phrase,
+    score: f64,
+    count: usize,
+    scored: &[(Phrase, f64, usize, usize)],
+    tf: &[u32],
+    probability: &[f64],
+) -> (Phrase, usize) {
+    let mut best = (*phrase, count);
+    for &(longer, _, n, _) in scored {
+        if longer.len <= phrase.len
+            || n < 2
+            || geometric_mean(&longer, probability) < WIDEN_SCORE * score
+            || n <= best.1 && best.0.len > phrase.len
+        {
+            continue;
+        }
+        let holds = phrase.ids().iter().all(|id| longer.ids().contains(id));
+        let cohesive = phrase
+            .ids()
+            .iter()
+            .all(|&id| n as f64 >= WIDEN_SHARE * f64::from(tf[id as usize]));
+        if holds && cohesive {
+            best = (longer, n);
+        }
+    }
+    best
+}
+
+/// The probability, by vocabulary id, that each content term is a keyword (0 for the rest).
+/// Summary scoring uses it too: a sentence full of likely keywords is a likely summary
+/// sentence.
+pub fn probabilities(a: &Analysis, corpus_idf: Option<&[f64]>) -> Vec<f64> {
+    term_probabilities(a, &term_stats(a), corpus_idf)
+}
+
+fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f64]>) -> Vec<f64> {
+    let model = if corpus_idf.is_some() {
+        KeywordModel::CORPUS
+    } else {
+        KeywordModel::SINGLE
+    };
+    let n = a.sentences.len().max(1) as f64;
+    stats
+        .iter()
+        .enumerate()
+        .map(|(id, s)| {
+            if s.tf == 0 {
+                return 0.0;
+            }
+            let z = model.bias
+                + model.ln_tf * f64::from(s.tf).ln()
+                + model.first / (1.0 + s.first as f64)
+                + model.lead * f64::from(u8::from(s.first < 3))
+                + model.spread * f64::from(s.sentences) / n
+                + model.proper * f64::from(u8::from(s.proper))
+                + model.length * s.length.min(12) as f64 / 12.0
+                + model.sentence_idf * crate::score::idf(n as u64, u64::from(s.sentences))
+                + model.corpus_idf * corpus_idf.map_or(0.0, |c| c[id]);
+            1.0 / (1.0 + (-z).exp())
+        })
+        .collect()
+}
+
+/// Frequency, first body sentence, spread, capitalisation and length of each content term.
+fn term_stats(a: &Analysis) -> Vec<TermStats> {
+    let mut stats = vec![TermStats::default(); a.vocab.len()];
+    let mut body = 0;
+    for (i, sentence) in a.sentences.iter().enumerate() {
+        for t in a.sentence_terms(i).iter().filter(|t| t.content) {
+            let s = &mut stats[t.id as usize];
+            if s.tf == 0 {
+                s.first = body;
+            }
+            s.tf += 1;
+            s.proper |= t.proper
+                || (!t.weak_case
+                    && t.start < a.text.len()
+                    && a.text[t.start..].starts_with(char::is_uppercase));
+            s.length = s.length.max(a.text[t.start..t.end].chars().count());
+        }
+        let mut ids: Vec<u32> = a
+            .sentence_terms(i)
+            .iter()
+            .filter(|t| t.content)
+            .map(|t| t.id)
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        for id in ids {
+            stats[id as usize].sentences += 1;
+        }
+        if !sentence.heading {
+            body += 1;
+        }
+    }
+    stats
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
@@ -165,7 +353,6 @@ mod tests {
     use super::*;
     use crate::analyzer::Analyzer;
     use crate::config::Language;
-    use crate::score::sentence_idf;
     use crate::stem::{Lexicon, Stemmer};
     use crate::stopwords::Stopwords;
 
@@ -177,7 +364,7 @@ mod tests {
         );
         let mut memo = analyzer.memo();
         let a = analyzer.analyze(text, &mut memo);
-        extract(&a, &sentence_idf(&a), k)
+        extract(&a, &probabilities(&a, None), k)
     }
 
     const TEXT: &str = "Keamanan siber menjadi prioritas NATO. Serangan siber makin canggih. \

@@ -22,11 +22,16 @@
 pub mod analyzer;
 pub mod config;
 pub mod error;
+pub mod hash;
+pub mod html;
+pub mod idf;
 pub mod input;
 pub mod keywords;
+pub mod layout;
 pub mod normalize;
 pub mod output;
 pub mod pipeline;
+pub mod pretty;
 pub mod report;
 pub mod score;
 pub mod sentence;
@@ -34,6 +39,7 @@ pub mod stem;
 pub mod stopwords;
 pub mod summary;
 pub mod token;
+pub mod topics;
 
 pub use config::{Config, Format, Language, SummaryLength};
 pub use error::Error;

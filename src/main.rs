@@ -2,6 +2,7 @@
 
 mod app;
 mod cli;
+mod generate;
 
 use std::process::ExitCode;
 

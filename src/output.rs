@@ -6,7 +6,9 @@
 use std::io::{self, Write};
 
 use crate::config::Format;
+use crate::pretty::TextStyle;
 use crate::report::{Record, Report};
+use crate::topics::{Corpus, CorpusRecord};
 
 /// Writes a stream of records in one format.
 pub struct RecordWriter<W: Write> {
@@ -16,6 +18,10 @@ pub struct RecordWriter<W: Write> {
     /// otherwise; text adds a header per document when there are several.
     total: usize,
     written: usize,
+    style: TextStyle,
+    /// HTML is one page: records wait here for `finish`.
+    pending: Vec<Record>,
+    corpus: Option<Corpus>,
     /// One JSON Lines record, built whole before it is written (reused between records).
     line: Vec<u8>,
 }
@@ -27,24 +33,22 @@ impl<W: Write> RecordWriter<W> {
             format,
             total,
             written: 0,
+            style: TextStyle::default(),
+            pending: Vec::new(),
+            corpus: None,
             line: Vec::new(),
         }
     }
 
+    /// How text output looks (colour, scores, highlighting).
+    pub fn with_style(mut self, style: TextStyle) -> Self {
+        self.style = style;
+        self
+    }
+
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         match self.format {
-            Format::Jsonl => {
-                // The line is complete before any of it is written, and goes out in one
-                // write: a run stopped by Ctrl-C (or a full disk) leaves whole lines only,
-                // never half a record that `jq` would choke on. (Serialising straight into
-                // the BufWriter would spill a record longer than its buffer in pieces.)
-                self.line.clear();
-                serde_json::to_writer(&mut self.line, record)?;
-                self.line.push(b'\n');
-                self.out.write_all(&self.line)?;
-                // Each line goes out as soon as it is ready, for `jq` and `head`.
-                self.out.flush()?;
-            }
+            Format::Jsonl => self.write_line(record)?,
             Format::Json if self.total == 1 => {
                 serde_json::to_writer_pretty(&mut self.out, record)?;
                 self.out.write_all(b"\n")?;
@@ -59,17 +63,56 @@ impl<W: Write> RecordWriter<W> {
                     self.write_text(report)?;
                 }
             }
+            Format::Html => self.pending.push(record.clone()),
         }
         self.written += 1;
         Ok(())
     }
 
-    /// Closes the JSON array, if any, and flushes.
+    /// The final corpus record (`--corpus-topics`); `total` must count it.
+    pub fn write_corpus(&mut self, corpus: Corpus) -> io::Result<()> {
+        let record = CorpusRecord { corpus };
+        match self.format {
+            Format::Jsonl => self.write_line(&record)?,
+            Format::Json => {
+                self.out
+                    .write_all(if self.written == 0 { b"[\n" } else { b",\n" })?;
+                serde_json::to_writer_pretty(&mut self.out, &record)?;
+            }
+            Format::Text => {
+                if self.written > 0 {
+                    writeln!(self.out)?;
+                }
+                self.style.corpus(&mut self.out, &record.corpus)?;
+            }
+            Format::Html => self.corpus = Some(record.corpus),
+        }
+        self.written += 1;
+        Ok(())
+    }
+
+    /// Closes the JSON array, if any, writes the HTML page, and flushes.
     pub fn finish(mut self) -> io::Result<()> {
+        if self.format == Format::Html {
+            crate::html::write_page(&mut self.out, &self.pending, self.corpus.as_ref())?;
+        }
         if self.format == Format::Json && self.total != 1 {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
+        self.out.flush()
+    }
+
+    /// One JSON Lines record. The line is complete before any of it is written, and goes out
+    /// in one write: a run stopped by Ctrl-C (or a full disk) leaves whole lines only, never
+    /// half a record that `jq` would choke on. (Serialising straight into the BufWriter would
+    /// spill a record longer than its buffer in pieces.)
+    fn write_line(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
+        self.line.clear();
+        serde_json::to_writer(&mut self.line, value)?;
+        self.line.push(b'\n');
+        self.out.write_all(&self.line)?;
+        // Each line goes out as soon as it is ready, for `jq` and `head`.
         self.out.flush()
     }
 
@@ -79,15 +122,9 @@ impl<W: Write> RecordWriter<W> {
             if self.written > 0 {
                 writeln!(out)?;
             }
-            writeln!(out, "==> {} <==", report.source)?;
+            self.style.header(out, &report.source)?;
         }
-        let terms: Vec<&str> = report.keywords.iter().map(|k| k.term.as_str()).collect();
-        writeln!(out, "Keywords: {}", terms.join(", "))?;
-        writeln!(out, "Summary:")?;
-        for s in &report.summary {
-            writeln!(out, "  [{}] {}", s.index, s.text)?;
-        }
-        Ok(())
+        self.style.report(out, report)
     }
 }
 
@@ -98,6 +135,7 @@ mod tests {
 
     fn report(source: &str) -> Record {
         Record::Report(Report {
+            id: None,
             source: source.into(),
             language: "id".into(),
             keywords: vec![Keyword {
@@ -116,6 +154,7 @@ mod tests {
                 headings: 0,
                 words: 3,
             },
+            layout: None,
         })
     }
 
@@ -134,6 +173,7 @@ mod tests {
         let one: Record = serde_json::from_str(&render(Format::Json, &[report("a")])).unwrap();
         assert_eq!(one, report("a"));
         let err = Record::Error(ErrorRecord {
+            id: None,
             source: "b".into(),
             error: "no such file or directory".into(),
         });

@@ -7,6 +7,7 @@
 //! stays bounded by the chunk, not the batch.
 
 use std::io;
+use std::sync::Mutex;
 
 use rayon::prelude::*;
 
@@ -15,6 +16,7 @@ use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
 use crate::input::Input;
 use crate::keywords;
+use crate::layout::Layout;
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
@@ -40,6 +42,7 @@ pub struct Engine {
     keywords: usize,
     length: SummaryLength,
     explain: bool,
+    layout: bool,
     weights: Weights,
     pool: rayon::ThreadPool,
 }
@@ -74,6 +77,7 @@ impl Engine {
             keywords: config.keywords,
             length: config.length,
             explain: config.explain,
+            layout: config.layout,
             weights: Weights::default(),
             pool,
         })
@@ -88,8 +92,7 @@ impl Engine {
         self.pool.install(|| {
             let mut memo = self.analyzer.memo();
             let analysis = self.analyzer.analyze(text, &mut memo);
-            let idf = sentence_idf(&analysis);
-            self.build_report(source, &analysis, &idf)
+            self.build_report(source, &analysis, None)
         })
     }
 
@@ -101,23 +104,58 @@ impl Engine {
         inputs: &[Input],
         sink: &mut dyn FnMut(Record) -> io::Result<()>,
     ) -> io::Result<Outcome> {
-        let corpus = (inputs.len() > 1).then(|| self.document_frequencies(inputs));
+        self.run_source(&inputs, None, &mut NoProgress, sink)
+    }
+
+    /// Like [`Engine::run`] over any [`Source`]: scored against `model` when given (one pass),
+    /// else, for more than one input, against the batch's own document frequencies (a first
+    /// pass counts them, a second scores). Inputs are read a chunk at a time, so memory is
+    /// bounded by the chunk and the vocabulary, never by the number of documents.
+    pub fn run_source(
+        &self,
+        source: &dyn Source,
+        model: Option<&DocFreq>,
+        progress: &mut dyn Progress,
+        sink: &mut dyn FnMut(Record) -> io::Result<()>,
+    ) -> io::Result<Outcome> {
+        let memos = Memos::new(self);
+        let counted;
+        let corpus = match model {
+            Some(model) => Some(model),
+            None if source.len_hint().is_some_and(|n| n <= 1) => None,
+            None => {
+                progress.pass(Pass::Counting);
+                let (df, inputs) = self.count(source, &memos, progress);
+                counted = df;
+                (inputs > 1).then_some(&counted)
+            }
+        };
+        progress.pass(Pass::Scoring);
         let mut outcome = Outcome::default();
-        for chunk in inputs.chunks(CHUNK) {
-            let records: Vec<Record> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map_init(
-                        || self.analyzer.memo(),
-                        |memo, input| self.process(input, corpus.as_ref(), memo),
-                    )
-                    .collect()
-            });
-            for record in records {
+        let mut inputs = source.inputs();
+        loop {
+            let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            let records: Vec<(Record, u64)> = if let [input] = &chunk[..] {
+                // One document (stdin): no hand-over to a worker thread, which costs more
+                // than a short document on a busy machine. Long ones still score in parallel.
+                vec![self.process(input, corpus, &memos)]
+            } else {
+                self.pool.install(|| {
+                    chunk
+                        .par_iter()
+                        .map(|input| self.process(input, corpus, &memos))
+                        .collect()
+                })
+            };
+            for (record, bytes) in records {
                 outcome.documents += 1;
                 if matches!(record, Record::Error(_)) {
                     outcome.failures += 1;
                 }
+                progress.advance(bytes);
                 sink(record)?;
             }
         }
@@ -125,54 +163,89 @@ impl Engine {
     }
 
     /// Document frequencies over all readable inputs (the first pass of a batch).
-    pub fn document_frequencies(&self, inputs: &[Input]) -> DocFreq {
+    pub fn document_frequencies(
+        &self,
+        source: &dyn Source,
+        progress: &mut dyn Progress,
+    ) -> DocFreq {
+        progress.pass(Pass::Counting);
+        self.count(source, &Memos::new(self), progress).0
+    }
+
+    /// Document frequencies, and the number of inputs (readable or not).
+    fn count(
+        &self,
+        source: &dyn Source,
+        memos: &Memos<'_>,
+        progress: &mut dyn Progress,
+    ) -> (DocFreq, usize) {
         let mut df = DocFreq::default();
-        for chunk in inputs.chunks(CHUNK) {
-            let keys: Vec<Option<Vec<Box<str>>>> = self.pool.install(|| {
+        let mut seen = 0;
+        let mut inputs = source.inputs();
+        loop {
+            let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            seen += chunk.len();
+            let keys: Vec<(Option<Vec<Box<str>>>, u64)> = self.pool.install(|| {
                 chunk
                     .par_iter()
-                    .map_init(
-                        || self.analyzer.memo(),
-                        |memo, input| {
-                            let text = input.load().ok()?;
-                            let a = self.analyzer.analyze(&text, memo);
-                            Some(a.content_keys().into_iter().map(Box::from).collect())
-                        },
-                    )
+                    .map(|input| match input.document() {
+                        Ok(doc) => {
+                            let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
+                            (Some(a.into_content_keys()), doc.text.len() as u64)
+                        }
+                        Err(_) => (None, 0),
+                    })
                     .collect()
             });
-            for doc in keys.into_iter().flatten() {
-                df.add_document(doc.iter().map(AsRef::as_ref));
+            for (doc, bytes) in keys {
+                if let Some(doc) = doc {
+                    df.add_document(doc.iter().map(AsRef::as_ref));
+                }
+                progress.advance(bytes);
             }
         }
-        df
+        (df, seen)
     }
 
-    fn process(
-        &self,
-        input: &Input,
-        corpus: Option<&DocFreq>,
-        memo: &mut MemoStemmer<'_>,
-    ) -> Record {
+    /// The record of one input and the bytes of text it held.
+    fn process(&self, input: &Input, corpus: Option<&DocFreq>, memos: &Memos<'_>) -> (Record, u64) {
         let source = input.name();
-        match input.load() {
-            Ok(text) => {
-                let analysis = self.analyzer.analyze(&text, memo);
-                let idf = match corpus {
-                    Some(df) => corpus_idf(&analysis, df),
-                    None => sentence_idf(&analysis),
-                };
-                Record::Report(self.build_report(&source, &analysis, &idf))
+        match input.document() {
+            Ok(doc) => {
+                // The memo is released before scoring, which may run in parallel.
+                let analysis = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
+                let idf = corpus.map(|df| corpus_idf(&analysis, df));
+                let mut report = self.build_report(&source, &analysis, idf.as_deref());
+                report.id = doc.id;
+                (Record::Report(report), doc.text.len() as u64)
             }
-            Err(err) => Record::Error(ErrorRecord {
-                source,
-                error: err.problem(),
-            }),
+            Err(err) => (
+                Record::Error(ErrorRecord {
+                    id: None,
+                    source,
+                    error: err.problem(),
+                }),
+                0,
+            ),
         }
     }
 
-    fn build_report(&self, source: &str, a: &Analysis, idf: &[f64]) -> Report {
-        let candidates = self.candidates(a, idf);
+    /// The report of an analysed document; `corpus_idf` when it is scored against a corpus,
+    /// otherwise its own sentences are the IDF collection.
+    fn build_report(&self, source: &str, a: &Analysis, corpus_idf: Option<&[f64]>) -> Report {
+        let own_idf;
+        let idf = match corpus_idf {
+            Some(idf) => idf,
+            None => {
+                own_idf = sentence_idf(a);
+                &own_idf
+            }
+        };
+        let probability = keywords::probabilities(a, corpus_idf);
+        let candidates = self.candidates(a, idf, &probability);
         let wanted = self.length.count(candidates.len());
         let summary = summary::select(&candidates, wanted, self.weights.redundancy)
             .into_iter()
@@ -183,10 +256,13 @@ impl Engine {
                 features: self.explain.then_some(c.features),
             })
             .collect();
+        let keywords = keywords::extract(a, &probability, self.keywords);
         Report {
+            id: None,
             source: source.to_string(),
             language: self.analyzer.language().code().to_string(),
-            keywords: keywords::extract(a, idf, self.keywords),
+            layout: self.layout.then(|| Layout::new(a, &keywords)),
+            keywords,
             summary,
             stats: Stats {
                 sentences: a.sentences.len(),
@@ -197,7 +273,7 @@ impl Engine {
     }
 
     /// Scores every candidate sentence; in parallel for long documents.
-    fn candidates(&self, a: &Analysis, idf: &[f64]) -> Vec<Candidate> {
+    fn candidates(&self, a: &Analysis, idf: &[f64], probability: &[f64]) -> Vec<Candidate> {
         let document = TermVector::from_terms(a.terms.iter(), idf);
         let title = a
             .sentences
@@ -212,7 +288,8 @@ impl Engine {
             .collect();
         let score = |&(pos, i): &(usize, usize)| {
             let vector = TermVector::from_terms(a.sentence_terms(i), idf);
-            let features = summary::features(a, i, pos, &vector, &document, title.as_ref());
+            let features =
+                summary::features(a, i, pos, &vector, &document, title.as_ref(), probability);
             Candidate {
                 index: i,
                 score: self.weights.score(&features),
@@ -221,10 +298,77 @@ impl Engine {
             }
         };
         if body.len() >= PARALLEL_SENTENCES {
-            body.par_iter().map(score).collect()
+            self.pool.install(|| body.par_iter().map(score).collect())
         } else {
             body.iter().map(score).collect()
         }
+    }
+}
+
+/// The inputs of a run, in order; opened afresh for each pass.
+pub trait Source {
+    /// A new pass over the inputs.
+    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
+    /// How many inputs there are, when known without reading them.
+    fn len_hint(&self) -> Option<usize> {
+        None
+    }
+}
+
+impl Source for &[Input] {
+    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
+        Box::new(self.iter().cloned())
+    }
+
+    fn len_hint(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
+/// Which pass of a run is under way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Pass {
+    /// Counting document frequencies over the batch.
+    Counting,
+    /// Scoring each document and handing on its record.
+    Scoring,
+}
+
+/// What a run reports as it goes, for a progress display; the library itself never prints.
+pub trait Progress {
+    fn pass(&mut self, _pass: Pass) {}
+    /// One more input done, which held `bytes` of text.
+    fn advance(&mut self, _bytes: u64) {}
+}
+
+/// Reports nothing.
+pub struct NoProgress;
+
+impl Progress for NoProgress {}
+
+/// One stem memo per worker thread, kept for the whole run: a memo made per parallel task
+/// would start cold again and again.
+struct Memos<'e> {
+    slots: Vec<Mutex<MemoStemmer<'e>>>,
+}
+
+impl<'e> Memos<'e> {
+    fn new(engine: &'e Engine) -> Self {
+        Memos {
+            slots: (0..engine.pool.current_num_threads().max(1))
+                .map(|_| Mutex::new(engine.analyzer.memo()))
+                .collect(),
+        }
+    }
+
+    /// Runs `f` with this worker's memo. `f` must not start parallel work: a task stolen
+    /// meanwhile would wait for the same memo.
+    fn with<R>(&self, f: impl FnOnce(&mut MemoStemmer<'e>) -> R) -> R {
+        let slot = rayon::current_thread_index().unwrap_or(0) % self.slots.len();
+        let mut memo = self.slots[slot]
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        f(&mut memo)
     }
 }
 

@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::layout::Layout;
 use crate::summary::Features;
 
 /// One keyword or key phrase.
@@ -41,6 +42,9 @@ pub struct Stats {
 /// The result for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
+    /// The `id` of a JSON Lines input record, as it was written.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     pub source: String,
     pub language: String,
     /// Best first.
@@ -48,11 +52,17 @@ pub struct Report {
     /// In document order.
     pub summary: Vec<SummarySentence>,
     pub stats: Stats,
+    /// The text with sentence and keyword spans, when asked for (`Config::layout`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout: Option<Layout>,
 }
 
 /// The record of an input that failed.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ErrorRecord {
+    /// The `id` of a JSON Lines input record, when it could be read.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<serde_json::Value>,
     pub source: String,
     pub error: String,
 }

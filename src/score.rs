@@ -3,15 +3,14 @@
 //! Where the IDF collection comes from is the caller's choice: a single document is scored
 //! against its own sentences, a batch against its documents (`DocFreq`).
 
-use std::collections::HashMap;
-
 use crate::analyzer::Analysis;
+use crate::hash::FastMap;
 
 /// Document frequencies of a collection: how many documents hold each key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct DocFreq {
     pub documents: u64,
-    pub counts: HashMap<Box<str>, u64>,
+    pub counts: FastMap<Box<str>, u64>,
 }
 
 impl DocFreq {

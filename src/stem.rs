@@ -15,51 +15,151 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, OnceLock};
+
+use crate::hash::FastBuild;
 
 /// The embedded root list; see its header for provenance and licence.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
+/// Common roots hunspell lacks, found in news text; see its header for how they were chosen.
+const EMBEDDED_SUPPLEMENT: &str = include_str!("../data/lexicon-supplement-id.txt");
+/// Roots preferred among homograph readings; see its header for how it was made.
+const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
 
-/// A set of Indonesian root words.
+/// A set of Indonesian root words, each with the affixes it is known to take.
 ///
-/// A word may be marked bare (a line `word =`): it is a word of its own, but never the root
-/// left by stripping a prefix or a derivational suffix. The embedded list marks the words
-/// hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`) from capturing
-/// derived words (`mengupas` is `kupas`, `menerangi` is `terang`).
+/// A line is `word`, `word =` or `word CLASSES`. A bare word (`word =`) is a word of its own,
+/// but never the root left by stripping a prefix or a derivational suffix: the embedded list
+/// marks the words hunspell gives no affix flags, which keeps rare homographs (`upas`, `rang`)
+/// from capturing derived words (`mengupas` is `kupas`, `menerangi` is `terang`). `CLASSES`
+/// names the affixes hunspell's flags give the root, one letter each (see [`CLASS_LETTERS`];
+/// `-` for none); a plain `word` takes any affix.
 pub struct Lexicon {
-    /// Word -> whether it can be the root of an affixed word.
-    words: HashMap<Box<str>, bool, FastBuild>,
+    words: HashMap<Box<str>, Entry, FastBuild>,
+}
+
+/// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
+/// se-, ter-, ku-/kau-; suffixes -an, -i, -kan; particles (-lah, -kah, -tah, -pun), -nya,
+/// and -ku/-mu.
+pub const CLASS_LETTERS: &str = "BDKMPRSTUaiklno";
+
+/// What the lexicon knows about a word: whether it can be a root of affixed words, and which
+/// affix classes hunspell allows on it (one bit per letter of [`CLASS_LETTERS`]), and whether
+/// it is a preferred homograph.
+#[derive(Clone, Copy, Default, Debug, PartialEq, Eq)]
+struct Entry(u32);
+
+impl Entry {
+    const AFFIXABLE: u32 = 1 << 15;
+    /// The root wins over another reading of the same prefix (see `data/homographs-id.txt`).
+    const PREFERRED: u32 = 1 << 16;
+    const ANY: Entry = Entry(Entry::AFFIXABLE | ((1 << CLASS_LETTERS.len()) - 1));
+
+    /// `=` is bare, `-` an affix root with no known class, letters the classes it takes.
+    fn parse(marker: Option<&str>) -> Entry {
+        match marker {
+            None => Entry::ANY,
+            Some("=") => Entry(0),
+            Some(classes) => classes.bytes().fold(Entry(Entry::AFFIXABLE), |entry, b| {
+                Entry(entry.0 | class_bit(b).unwrap_or(0))
+            }),
+        }
+    }
+
+    fn affixable(self) -> bool {
+        self.0 & Entry::AFFIXABLE != 0
+    }
+
+    fn preferred(self) -> bool {
+        self.0 & Entry::PREFERRED != 0
+    }
+
+    fn takes_all(self, classes: u32) -> bool {
+        self.0 & classes == classes
+    }
+}
+
+/// The affix classes a root must take to explain a listed word, and whether a loan suffix
+/// (-is, -isme, -isasi: no hunspell flag) was cut.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    classes: u32,
+    loan: bool,
+}
+
+/// `=`, `-` or affix class letters: what may follow a word on a lexicon line.
+fn is_marker(field: &str) -> bool {
+    field == "=" || field == "-" || field.bytes().all(|b| class_bit(b).is_some())
+}
+
+fn class_bit(letter: u8) -> Option<u32> {
+    CLASS_LETTERS
+        .bytes()
+        .position(|b| b == letter)
+        .map(|i| 1 << i)
 }
 
 impl Lexicon {
-    /// The lexicon shipped with ringkas, parsed on first use and shared afterwards, so that
+    /// The lexicon shipped with ringkas (hunspell's roots, a supplement of common roots it
+    /// lacks, and the preferred homographs), parsed on first use and shared afterwards, so that
     /// start-up stays cheap for runs that never stem Indonesian.
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
-        Arc::clone(EMBEDDED.get_or_init(|| Arc::new(Lexicon::parse(EMBEDDED_LEXICON))))
+        Arc::clone(EMBEDDED.get_or_init(|| {
+            let mut lexicon = Lexicon::parse(EMBEDDED_LEXICON);
+            lexicon.add(EMBEDDED_SUPPLEMENT);
+            lexicon.prefer(EMBEDDED_HOMOGRAPHS);
+            Arc::new(lexicon)
+        }))
     }
 
-    /// One word per line; blank lines and lines starting with `#` are ignored; words are
-    /// lowercased. A trailing ` =` marks a bare word.
+    /// Marks the roots listed in `text` (one a line, `#` comments) as the reading to take when
+    /// a prefix's sound change leaves two lexicon roots. Words not in the lexicon are skipped.
+    pub fn prefer(&mut self, text: &str) {
+        for word in text.lines().map(str::trim) {
+            if word.starts_with('#') {
+                continue;
+            }
+            if let Some(entry) = self.words.get_mut(word) {
+                entry.0 |= Entry::PREFERRED;
+            }
+        }
+    }
+
+    /// One word per line, optionally followed by ` =` (bare) or its affix classes; blank lines
+    /// and lines starting with `#` are ignored; words are lowercased. A word listed twice
+    /// takes the affixes of both lines.
     pub fn parse(text: &str) -> Lexicon {
-        let mut words: HashMap<Box<str>, bool, FastBuild> = HashMap::default();
+        let mut lexicon = Lexicon {
+            words: HashMap::default(),
+        };
+        lexicon.add(text);
+        lexicon
+    }
+
+    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads.
+    fn add(&mut self, text: &str) {
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (word, affixable) = match line.strip_suffix('=') {
-                Some(word) => (word.trim_end(), false),
-                None => (line, true),
+            let (word, marker) = match line.rsplit_once(char::is_whitespace) {
+                Some((word, marker)) if is_marker(marker) => (word.trim_end(), Some(marker)),
+                // `word=` written without the space.
+                _ => match line.strip_suffix('=') {
+                    Some(word) => (word.trim_end(), Some("=")),
+                    None => (line, None),
+                },
             };
             if word.is_empty() {
                 continue;
             }
-            *words
+            let entry = self
+                .words
                 .entry(word.to_lowercase().into_boxed_str())
-                .or_default() |= affixable;
+                .or_default();
+            entry.0 |= Entry::parse(marker).0;
         }
-        Lexicon { words }
     }
 
     pub fn contains(&self, word: &str) -> bool {
@@ -68,7 +168,11 @@ impl Lexicon {
 
     /// Whether `word` can be what remains of an affixed word.
     fn is_affix_root(&self, word: &str) -> bool {
-        self.words.get(word).copied().unwrap_or(false)
+        self.entry(word).affixable()
+    }
+
+    fn entry(&self, word: &str) -> Entry {
+        self.words.get(word).copied().unwrap_or_default()
     }
 
     pub fn len(&self) -> usize {
@@ -104,13 +208,94 @@ impl IndonesianStemmer {
     /// The root of `word`, which must already be lowercase. Lexicon words, short words and
     /// words with digits come back borrowed, unchanged.
     pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) || self.is_root(word) {
+        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) {
             return Cow::Borrowed(word);
+        }
+        if self.is_root(word) {
+            return Cow::Borrowed(self.listed_derivation(word).unwrap_or(word));
         }
         if word.contains('-') {
             return self.stem_hyphenated(word);
         }
         self.stem_single(word)
+    }
+
+    /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
+    /// [`IndonesianStemmer::bare_derivation`].
+    fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if self.lexicon.is_affix_root(word) || word.contains('-') {
+            return None;
+        }
+        self.bare_derivation(word)
+    }
+
+    /// The root of a bare lexicon word that is an affix root with suffixes or a repeated first
+    /// syllable on, when the root's hunspell flags allow those suffixes: hunspell lists many
+    /// such words without flags (`belikan`, `besaran`, `idealisme`, `rerata`, `apatah`),
+    /// because its suffix flags mostly work only inside a confix. Prefixed words it lists
+    /// apart from their roots are words of their own (`beringin`, `perdata`, `mendiang`): its
+    /// prefix flags all work alone, so those would be generated if they were plain derivations.
+    /// Only suffixes are cut, so the root is a slice of the word.
+    fn bare_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let mut needs = Needs::default();
+        let mut rest = word;
+        if let Some(root) = self.licensed_root(rest, needs) {
+            return Some(root);
+        }
+        if let Some(r) = strip_any_suffix(rest, &PARTICLES) {
+            rest = r;
+            needs.classes |= class_bit(b'l').unwrap_or(0);
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        if let Some(r) = strip_any_suffix(rest, &POSSESSIVES) {
+            let class = if rest.ends_with("nya") { b'n' } else { b'o' };
+            needs.classes |= class_bit(class).unwrap_or(0);
+            rest = r;
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        let suffix = DERIVATIONAL.iter().find(|s| rest.ends_with(*s))?;
+        let mut derived = needs;
+        match *suffix {
+            "kan" => {
+                // -an after a root ending in k (`masukan`) before -kan (`belikan`).
+                let mut an = needs;
+                an.classes |= class_bit(b'a').unwrap_or(0);
+                if let Some(root) = self.licensed_root(&rest[..rest.len() - 2], an) {
+                    return Some(root);
+                }
+                derived.classes |= class_bit(b'k').unwrap_or(0);
+            }
+            "an" => derived.classes |= class_bit(b'a').unwrap_or(0),
+            "i" => derived.classes |= class_bit(b'i').unwrap_or(0),
+            _ => derived.loan = true,
+        }
+        self.licensed_root(&rest[..rest.len() - suffix.len()], derived)
+    }
+
+    /// `candidate` (or, after a repeated first syllable, its rest) if it is an affix root that
+    /// takes everything in `needs`.
+    fn licensed_root<'w>(&self, candidate: &'w str, needs: Needs) -> Option<&'w str> {
+        let takes = |root: &str| {
+            let entry = self.lexicon.entry(root);
+            root.len() >= 3
+                && entry.affixable()
+                && entry.takes_all(needs.classes)
+                && (!needs.loan || root.len() >= MIN_LOAN_ROOT)
+        };
+        if needs != Needs::default() && takes(candidate) {
+            return Some(candidate);
+        }
+        // Only `le-`/`re-` (`lelembut`, `rerata`), which also read as the infixes -el-, -er-:
+        // other listed `Ce-` words are mostly words of their own (`beberapa`, `tetangga`).
+        // candidate[0] is an ASCII consonant, so byte 2 is a char boundary.
+        let reduplicated = (is_dwipurwa(candidate)
+            && matches!(candidate.as_bytes()[0], b'l' | b'r'))
+        .then(|| &candidate[2..])?;
+        takes(reduplicated).then_some(reduplicated)
     }
 
     fn is_root(&self, word: &str) -> bool {
@@ -122,7 +307,10 @@ impl IndonesianStemmer {
             .confix_strip(word)
             .or_else(|| self.partial_reduplication(word))
         {
-            Some(root) => Cow::Owned(root),
+            Some(root) => match self.listed_derivation(&root) {
+                Some(inner) => Cow::Owned(inner.to_owned()),
+                None => Cow::Owned(root),
+            },
             None => fallback(word),
         }
     }
@@ -130,10 +318,7 @@ impl IndonesianStemmer {
     /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
     /// `lelembut` is `lembut`, `tetamu` is `tamu`.
     fn partial_reduplication(&self, word: &str) -> Option<String> {
-        let bytes = word.as_bytes();
-        let repeated =
-            bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0];
-        if !repeated {
+        if !is_dwipurwa(word) {
             return None;
         }
         // bytes[0] is ASCII, so byte 2 is a char boundary.
@@ -497,6 +682,9 @@ impl<'l> Context<'l> {
                     result: root_with_k.clone(),
                 });
                 self.current = root_with_k;
+                if self.found() {
+                    return;
+                }
                 self.remove_prefixes();
                 if self.found() {
                     return;
@@ -537,6 +725,8 @@ fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -
 }
 
 const MIN_BARE_ROOT: usize = 3;
+/// Shortest root a loan suffix (-is, -isme, -isasi) is taken off for a listed word.
+const MIN_LOAN_ROOT: usize = 5;
 
 fn prefix_first(word: &str) -> bool {
     let confix = |prefix: &str, suffix: &str| {
@@ -647,16 +837,23 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
     }
     for (prefix, rules) in PREFIX_RULES {
         let mut reading = None;
+        let mut root = None;
         for rule in *rules {
             reading = rule(word);
-            if reading
-                .as_deref()
-                .is_some_and(|r| is_candidate_root(lexicon, r, bare, true))
-            {
+            let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
+            else {
+                continue;
+            };
+            // A later root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
+            let preferred = lexicon.entry(&candidate).preferred();
+            if root.is_none() || preferred {
+                root = Some(candidate);
+            }
+            if preferred {
                 break;
             }
         }
-        if let Some(reading) = reading {
+        if let Some(reading) = root.or(reading) {
             return Some((*prefix, reading));
         }
     }
@@ -956,53 +1153,18 @@ fn fallback(word: &str) -> Cow<'_, str> {
     Cow::Borrowed(w)
 }
 
+/// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.
+fn is_dwipurwa(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0]
+}
+
 fn vowels(word: &str) -> usize {
     word.bytes().filter(|&b| is_vowel(b)).count()
 }
 
 fn is_short(word: &str) -> bool {
     word.chars().nth(3).is_none()
-}
-
-// ---------------------------------------------------------------------------------------------
-// A fast hash for the short keys of the lexicon and the memo table (FxHash's multiply-rotate).
-
-type FastBuild = BuildHasherDefault<FastHasher>;
-
-#[derive(Default, Clone, Copy)]
-struct FastHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FastHasher {
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FastHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for chunk in &mut chunks {
-            self.add(u64::from_le_bytes(
-                chunk.try_into().expect("chunks_exact yields 8 bytes"),
-            ));
-        }
-        let mut tail = [0u8; 8];
-        let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
-    }
-
-    fn write_u8(&mut self, byte: u8) {
-        self.add(u64::from(byte));
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
-    }
 }
 
 #[cfg(test)]
@@ -1124,6 +1286,17 @@ mod tests {
     }
 
     #[test]
+    fn stem_hyphenated_compounds_stay_whole() {
+        assert_stems(&[
+            ("anti-korupsi", "anti-korupsi"),
+            ("non-tunai", "non-tunai"),
+            ("tarik-menarik", "tarik-menarik"),
+            ("tuduh-menuduh", "tuduh"),
+            ("e-ktp", "e-ktp"),
+        ]);
+    }
+
+    #[test]
     fn stem_fallback_strips_clitics_of_unknown_words() {
         assert_stems(&[("fiturnya", "fitur"), ("xylofonlah", "xylofon")]);
         assert_stems(&[("abc", "abc"), ("covid19", "covid19")]);
@@ -1145,6 +1318,119 @@ mod tests {
         let stemmer = stemmer();
         assert!(matches!(stemmer.stem("rumah"), Cow::Borrowed("rumah")));
         assert!(matches!(stemmer.stem("kupu-kupu"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn stem_lexicon_parse_reads_affix_classes() {
+        let lexicon = Lexicon::parse("beli DMPTaklno\nbelikan =\nrumah\nabatik -\nrumah sakit\n");
+        let beli = lexicon.entry("beli");
+        assert!(beli.affixable() && beli.takes_all(class_bit(b'k').unwrap_or(0)));
+        assert!(!beli.takes_all(class_bit(b'i').unwrap_or(0)));
+        assert!(!lexicon.is_affix_root("belikan"));
+        assert_eq!(lexicon.entry("rumah"), Entry::ANY);
+        assert!(lexicon.is_affix_root("abatik"));
+        assert!(
+            !lexicon
+                .entry("abatik")
+                .takes_all(class_bit(b'a').unwrap_or(0))
+        );
+        // A last field that is no marker belongs to the word.
+        assert!(lexicon.contains("rumah sakit"));
+    }
+
+    #[test]
+    fn stem_embedded_lexicon_carries_hunspell_classes() {
+        let lexicon = Lexicon::embedded();
+        let takes = |word: &str, classes: &[u8]| {
+            let mask = classes.iter().filter_map(|&c| class_bit(c)).sum();
+            lexicon.entry(word).takes_all(mask)
+        };
+        // beli/D0M0MkO0OkP0PaT0a0nl: di-, meN-, -kan (in me-...-kan), -an, -lah, -nya.
+        assert!(takes("beli", b"DMkanl"));
+        // nas/DkMk: -kan then -lah is no -lah on the root.
+        assert!(takes("nas", b"Mk") && !takes("nas", b"l"));
+        assert!(!lexicon.is_affix_root("belikan"));
+    }
+
+    #[test]
+    fn stem_listed_derivations_lose_their_suffixes() {
+        assert_stems(&[
+            ("ataupun", "atau"),
+            ("bagaimanapun", "bagaimana"),
+            ("globalisasi", "global"),
+            ("injili", "injil"),
+            ("sesumbar", "sesumbar"),
+            ("beberapa", "beberapa"),
+        ]);
+        let lexicon = Arc::new(Lexicon::parse(
+            "beli DMPTaklno\nbelikan =\nbesar BDKMPaklno\nbesaran =\nlembut KMPTaklno\n\
+             lelembut =\nkata BDMSTaiklno\nkatai =\nmudi P\nmudian =\n",
+        ));
+        let stemmer = IndonesianStemmer::new(lexicon);
+        for (word, stem) in [
+            ("belikan", "beli"),
+            ("belikanlah", "beli"),
+            ("besaran", "besar"),
+            ("besarannya", "besar"),
+            ("lelembut", "lembut"),
+            ("katai", "kata"),
+            // mudi takes no -an: `mudian` is a word of its own.
+            ("mudian", "mudian"),
+        ] {
+            assert_eq!(stemmer.stem(word), stem, "stem of {word}");
+        }
+        assert!(matches!(stemmer.stem("besaran"), Cow::Borrowed("besar")));
+    }
+
+    #[test]
+    fn stem_listed_prefixed_words_stay_whole() {
+        assert_stems(&[
+            ("beringin", "beringin"),
+            ("perdata", "perdata"),
+            ("mendiang", "mendiang"),
+            ("sekarang", "sekarang"),
+        ]);
+    }
+
+    #[test]
+    fn stem_homographs_take_the_preferred_reading() {
+        assert_stems(&[
+            ("mengunjungi", "kunjung"),
+            ("pengarang", "karang"),
+            ("perawat", "rawat"),
+            ("mengaku", "aku"),
+            ("mengubah", "ubah"),
+        ]);
+        let mut lexicon = Lexicon::parse("alah\nkalah\n");
+        assert_eq!(
+            IndonesianStemmer::new(Arc::new(Lexicon::parse("alah\nkalah\n"))).stem("mengalah"),
+            "alah"
+        );
+        lexicon.prefer("# comment\nkalah\ntidak-ada\n");
+        assert_eq!(
+            IndonesianStemmer::new(Arc::new(lexicon)).stem("mengalah"),
+            "kalah"
+        );
+    }
+
+    #[test]
+    fn stem_supplement_roots_take_affixes() {
+        assert!(!Lexicon::parse(EMBEDDED_LEXICON).contains("rinci"));
+        assert_stems(&[
+            ("dirinci", "rinci"),
+            ("rincian", "rinci"),
+            ("berfitur", "fitur"),
+            ("direspon", "respon"),
+        ]);
+    }
+
+    #[test]
+    fn stem_kan_may_be_k_and_an() {
+        assert_stems(&[
+            ("pekikan", "pekik"),
+            ("belokan", "belok"),
+            ("masukan", "masuk"),
+        ]);
     }
 
     #[test]

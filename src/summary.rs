@@ -23,6 +23,10 @@ pub struct Features {
     pub paragraph: f64,
     /// 1 when the sentence quotes someone: quotes colour a story more than they state it.
     pub quote: f64,
+    /// Mean keyword probability of the sentence's content words.
+    pub salience: f64,
+    /// 1 for a question: news states, questions tease.
+    pub question: f64,
 }
 
 /// Weights of the features in a sentence's score.
@@ -35,20 +39,27 @@ pub struct Weights {
     pub lead: f64,
     pub paragraph: f64,
     pub quote: f64,
+    pub salience: f64,
+    pub question: f64,
     /// A candidate whose cosine to an already chosen sentence exceeds this is skipped.
     pub redundancy: f64,
 }
 
 impl Default for Weights {
+    /// Fitted on IndoSum train by `python3 scripts/fit_summary.py` (coordinate ascent on mean
+    /// ROUGE-1/2 of the top three sentences); dev was never used to fit. `title` is set by
+    /// hand: IndoSum's texts carry no headline, so the fit cannot see it.
     fn default() -> Self {
         Weights {
-            position: 1.0,
+            position: 1.9,
             centrality: 0.6,
             title: 0.3,
-            length: 0.1,
+            length: 0.0,
             lead: 0.0,
             paragraph: 0.0,
-            quote: 0.0,
+            quote: -0.6,
+            salience: -0.2,
+            question: -1.0,
             redundancy: 0.6,
         }
     }
@@ -63,6 +74,8 @@ impl Weights {
             + self.lead * f.lead
             + self.paragraph * f.paragraph
             + self.quote * f.quote
+            + self.salience * f.salience
+            + self.question * f.question
     }
 }
 
@@ -116,9 +129,18 @@ pub fn features(
     vector: &TermVector,
     document: &TermVector,
     title: Option<&TermVector>,
+    probability: &[f64],
 ) -> Features {
     let s = &a.sentences[i];
     let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
+    let salience = a
+        .sentence_terms(i)
+        .iter()
+        .filter(|t| t.content)
+        .map(|t| probability[t.id as usize])
+        .sum::<f64>()
+        / content.max(1) as f64;
+    let text = &a.text[s.start..s.end];
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     Features {
         position: 1.0 / (1.0 + body_position as f64),
@@ -127,7 +149,9 @@ pub fn features(
         length: content.min(20) as f64 / 20.0,
         lead: flag(body_position < 3),
         paragraph: flag(s.paragraph_start),
-        quote: flag(a.text[s.start..s.end].contains('"')),
+        quote: flag(text.contains('"')),
+        salience,
+        question: flag(text.trim_end_matches(['"', '\'', ')']).ends_with('?')),
     }
 }
 

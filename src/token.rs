@@ -120,9 +120,13 @@ impl Chunk {
         // The character at `p` is alphanumeric, so trailing punctuation never reaches it.
         let core_end = self.core_end;
         let core = &text[p..core_end];
-        let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
         for scheme in ["http://", "https://", "www."] {
-            if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+            // ASCII case folding is enough: no other character lowercases into a scheme's
+            // letters.
+            let head = core.as_bytes().get(..scheme.len());
+            if head.is_some_and(|h| h.eq_ignore_ascii_case(scheme.as_bytes()))
+                && core.len() > scheme.len()
+            {
                 return (TokenKind::Url, core.len());
             }
         }
@@ -382,9 +386,11 @@ mod tests {
                 return (TokenKind::Mention, 1 + word_chars_len(name));
             }
             let core = trim_trailing_punctuation(chunk);
-            let lower_head: String = core.chars().take(8).flat_map(char::to_lowercase).collect();
             for scheme in ["http://", "https://", "www."] {
-                if lower_head.starts_with(scheme) && core.len() > scheme.len() {
+                let head = core.as_bytes().get(..scheme.len());
+                if head.is_some_and(|h| h.eq_ignore_ascii_case(scheme.as_bytes()))
+                    && core.len() > scheme.len()
+                {
                     return (TokenKind::Url, core.len());
                 }
             }
@@ -501,6 +507,38 @@ mod tests {
                 ("Jum'at", Word),
                 ("pra", Word),
                 ("an", Word),
+            ]
+        );
+    }
+
+    #[test]
+    fn token_noisy_news_text() {
+        assert_eq!(
+            tokens(
+                "contohberita.com, Markas NATO di penuhi delegasi negara-negara (anggota-nya) \
+                 pada abad ke-21 -- isu-isu e-KTP, serangan di gital bisa datang kapan. Saja"
+            ),
+            [
+                ("contohberita.com", Url),
+                ("Markas", Word),
+                ("NATO", Word),
+                ("di", Word),
+                ("penuhi", Word),
+                ("delegasi", Word),
+                ("negara-negara", Word),
+                ("anggota-nya", Word),
+                ("pada", Word),
+                ("abad", Word),
+                ("ke-21", Number),
+                ("isu-isu", Word),
+                ("e-KTP", Word),
+                ("serangan", Word),
+                ("di", Word),
+                ("gital", Word),
+                ("bisa", Word),
+                ("datang", Word),
+                ("kapan", Word),
+                ("Saja", Word),
             ]
         );
     }

@@ -25,11 +25,30 @@ use ringkas::output::RecordWriter;
 /// Long enough for any of these runs; a hang fails the test instead of stalling CI.
 const PATIENCE: Duration = Duration::from_secs(60);
 
-/// What a run gave: exit code, records (JSON Lines), stderr lines.
+/// What a run gave: exit code, records (JSON Lines), stderr lines without the closing
+/// batch summary ("ringkas: 3 documents, 1 failed, 0.01 s"), which is kept apart.
 struct Run {
     code: Option<i32>,
     records: Vec<Record>,
     stderr: Vec<String>,
+    summary: Option<String>,
+}
+
+/// Splits off the batch summary line, without its timing.
+fn split_summary(mut lines: Vec<String>) -> (Vec<String>, Option<String>) {
+    let is_summary = |l: &str| {
+        l.strip_prefix("ringkas: ")
+            .and_then(|rest| rest.split_once(" document"))
+            .is_some_and(|(n, _)| n.parse::<usize>().is_ok())
+    };
+    let summary = match lines.last() {
+        Some(last) if is_summary(last) => lines.pop().map(|l| {
+            let parts: Vec<&str> = l.split(", ").collect();
+            parts[..parts.len().min(2)].join(", ")
+        }),
+        _ => None,
+    };
+    (lines, summary)
 }
 
 impl Run {
@@ -52,14 +71,18 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
         .timeout(PATIENCE)
         .output()
         .expect("ringkas runs");
-    Run {
-        code: out.status.code(),
-        records: jsonl(&String::from_utf8(out.stdout).expect("stdout is UTF-8")),
-        stderr: String::from_utf8(out.stderr)
+    let (stderr, summary) = split_summary(
+        String::from_utf8(out.stderr)
             .expect("stderr is UTF-8")
             .lines()
             .map(str::to_string)
             .collect(),
+    );
+    Run {
+        code: out.status.code(),
+        records: jsonl(&String::from_utf8(out.stdout).expect("stdout is UTF-8")),
+        stderr,
+        summary,
     }
 }
 
@@ -101,6 +124,10 @@ fn fault_missing_path_and_dangling_link_are_one_error_each() {
             "ringkas: nope.txt: no such file or directory",
             "ringkas: dangling.txt: no such file or directory"
         ]
+    );
+    assert_eq!(
+        run.summary.as_deref(),
+        Some("ringkas: 3 documents, 2 failed")
     );
 }
 
@@ -205,10 +232,15 @@ fn fault_file_vanishing_between_listing_and_reading() {
         "the FIFO was read"
     );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(
-        String::from_utf8(out.stderr).unwrap(),
-        "ringkas: docs/b.txt: no such file or directory\n"
+    let (stderr, summary) = split_summary(
+        String::from_utf8(out.stderr)
+            .unwrap()
+            .lines()
+            .map(str::to_string)
+            .collect(),
     );
+    assert_eq!(stderr, ["ringkas: docs/b.txt: no such file or directory"]);
+    assert_eq!(summary.as_deref(), Some("ringkas: 4 documents, 1 failed"));
 }
 
 #[test]
@@ -590,4 +622,61 @@ fn fault_jsonl_writer_writes_whole_lines() {
         let parsed: Record = serde_json::from_slice(write).unwrap();
         assert_eq!(&parsed, record);
     }
+}
+
+/// `--input jsonl`: a malformed line is an error record naming its line number, in its place;
+/// the other lines still give their reports.
+#[test]
+fn fault_malformed_jsonl_lines_are_reported_by_line_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let news = serde_json::to_string(NEWS).unwrap();
+    let lines = [
+        format!(r#"{{"id": 1, "text": {news}}}"#),
+        "not json".to_string(),
+        r#"{"id": 3}"#.to_string(),
+        String::new(),
+        r#"{"id": 5, "text": 5}"#.to_string(),
+        "[1, 2]".to_string(),
+        format!(r#"{{"id": 7, "text": {news}"#),
+        format!(r#"{{"id": 8, "text": {news}}}"#),
+    ];
+    fs::write(dir.path().join("in.jsonl"), lines.join("\n")).unwrap();
+    let run = run_in(dir.path(), &["--input", "jsonl", "in.jsonl"]);
+    assert_eq!(run.code, Some(1));
+    let problems: Vec<String> = run
+        .records
+        .iter()
+        .map(|r| match r {
+            Record::Report(_) => "report".to_string(),
+            Record::Error(e) => e.error.clone(),
+        })
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            "report",
+            "line 2: not JSON (expected ident at column 2)",
+            "line 3: no field `text`",
+            "line 5: field `text` is not a string",
+            "line 6: not a JSON object",
+            &format!(
+                "line 7: not JSON (EOF while parsing an object at column {})",
+                lines[6].len()
+            ),
+            "report",
+        ]
+    );
+    assert!(run.records.iter().all(|r| r.source() == "in.jsonl"));
+    assert_eq!(
+        run.stderr,
+        problems
+            .iter()
+            .filter(|p| *p != "report")
+            .map(|p| format!("ringkas: in.jsonl: {p}"))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        run.summary.as_deref(),
+        Some("ringkas: 7 documents, 5 failed")
+    );
 }

@@ -1,0 +1,312 @@
+//! Saved corpus statistics: the document frequencies of a collection, in a file that can be
+//! built on many machines and merged, so a shard of an archive is scored against the whole.
+//!
+//! The format is versioned plain text, sorted by term so equal models are equal files:
+//!
+//! ```text
+//! ringkas-idf 1
+//! language id
+//! documents 2263
+//! terms 2
+//! beras<TAB>17
+//! harga<TAB>40
+//! ```
+//!
+//! Merging adds document counts and frequencies, so it is associative and commutative, and
+//! models of different languages do not merge. Reading checks everything it can (header,
+//! version, counts, order), so a foreign, truncated or corrupt file is refused with one line
+//! naming it.
+
+use std::io::{self, BufRead, BufReader, Write};
+use std::path::Path;
+
+use crate::config::Language;
+use crate::error::Error;
+use crate::score::DocFreq;
+
+/// First word of every model file.
+const MAGIC: &str = "ringkas-idf";
+/// The format this build writes and reads.
+pub const VERSION: u32 = 1;
+
+/// Document frequencies of a collection, for one language.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub language: Language,
+    pub df: DocFreq,
+}
+
+impl Model {
+    pub fn new(language: Language, df: DocFreq) -> Self {
+        Model { language, df }
+    }
+
+    /// Adds another model's counts; both must be of the same language.
+    pub fn merge(&mut self, other: &Model, other_path: &str) -> Result<(), Error> {
+        if other.language != self.language {
+            return Err(Error::Model {
+                path: other_path.to_string(),
+                problem: format!(
+                    "model is for language `{}`, the others for `{}`",
+                    other.language.code(),
+                    self.language.code()
+                ),
+            });
+        }
+        self.df.merge(&other.df);
+        Ok(())
+    }
+
+    /// Writes the model in the current format.
+    pub fn write(&self, out: &mut impl Write) -> io::Result<()> {
+        let mut terms: Vec<(&str, u64)> = self
+            .df
+            .counts
+            .iter()
+            .map(|(k, &n)| (k.as_ref(), n))
+            .collect();
+        terms.sort_unstable();
+        writeln!(out, "{MAGIC} {VERSION}")?;
+        writeln!(out, "language {}", self.language.code())?;
+        writeln!(out, "documents {}", self.df.documents)?;
+        writeln!(out, "terms {}", terms.len())?;
+        for (term, n) in terms {
+            writeln!(out, "{term}\t{n}")?;
+        }
+        Ok(())
+    }
+
+    /// Writes the model to `path` through a temporary file, so a reader never sees half a model.
+    pub fn save(&self, path: &Path) -> Result<(), Error> {
+        let display = path.display().to_string();
+        let fail = |source: io::Error| Error::Io {
+            path: display.clone(),
+            source,
+        };
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+        {
+            let mut out = io::BufWriter::new(tmp.as_file_mut());
+            self.write(&mut out).map_err(fail)?;
+            out.flush().map_err(fail)?;
+        }
+        tmp.persist(path).map_err(|e| fail(e.error))?;
+        Ok(())
+    }
+
+    /// Reads a model file.
+    pub fn load(path: &Path) -> Result<Model, Error> {
+        let display = path.display().to_string();
+        let file = std::fs::File::open(path).map_err(|source| Error::Io {
+            path: display.clone(),
+            source,
+        })?;
+        Model::read(BufReader::new(file), &display)
+    }
+
+    /// Reads a model; `name` is what errors call it.
+    pub fn read(reader: impl BufRead, name: &str) -> Result<Model, Error> {
+        let mut lines = reader.split(b'\n');
+        let mut number = 0;
+        let mut next = || -> Result<Option<String>, Error> {
+            number += 1;
+            match lines.next() {
+                None => Ok(None),
+                Some(Ok(bytes)) => String::from_utf8(bytes)
+                    .map(Some)
+                    .map_err(|_| Error::Model {
+                        path: name.to_string(),
+                        problem: corrupt(number, "not UTF-8"),
+                    }),
+                Some(Err(source)) => Err(Error::Io {
+                    path: name.to_string(),
+                    source,
+                }),
+            }
+        };
+        let bad = |line: usize, what: &str| Error::Model {
+            path: name.to_string(),
+            problem: corrupt(line, what),
+        };
+
+        let header = next()?.unwrap_or_default();
+        let Some(version) = header.strip_prefix(MAGIC).map(str::trim) else {
+            return Err(Error::Model {
+                path: name.to_string(),
+                problem: format!("not a ringkas IDF model (no `{MAGIC}` header)"),
+            });
+        };
+        match version.parse::<u32>() {
+            Ok(VERSION) => {}
+            Ok(v) if v > VERSION => {
+                return Err(Error::Model {
+                    path: name.to_string(),
+                    problem: format!(
+                        "IDF model format {v} is newer than this ringkas reads ({VERSION})"
+                    ),
+                });
+            }
+            _ => return Err(bad(1, "unknown format version")),
+        }
+        let mut field = |key: &str, line: usize| -> Result<String, Error> {
+            let text = next()?.ok_or_else(|| bad(line, "file ends early"))?;
+            text.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix(' '))
+                .map(str::to_string)
+                .ok_or_else(|| bad(line, &format!("expected `{key} ...`")))
+        };
+        let language = match field("language", 2)?.as_str() {
+            "id" => Language::Indonesian,
+            "en" => Language::English,
+            _ => return Err(bad(2, "unknown language")),
+        };
+        let documents: u64 = field("documents", 3)?
+            .parse()
+            .map_err(|_| bad(3, "document count is not a number"))?;
+        let terms: usize = field("terms", 4)?
+            .parse()
+            .map_err(|_| bad(4, "term count is not a number"))?;
+
+        let mut df = DocFreq {
+            documents,
+            ..DocFreq::default()
+        };
+        df.counts.reserve(terms.min(1 << 24));
+        let mut previous: Option<String> = None;
+        for line in 5..5 + terms {
+            let text = next()?.ok_or_else(|| bad(line, "file ends early (truncated?)"))?;
+            let (term, count) = text
+                .split_once('\t')
+                .ok_or_else(|| bad(line, "expected `term<TAB>count`"))?;
+            let count: u64 = count
+                .parse()
+                .map_err(|_| bad(line, "count is not a number"))?;
+            if term.is_empty() || count == 0 || count > documents {
+                return Err(bad(line, "count out of range or empty term"));
+            }
+            if previous.as_deref().is_some_and(|p| p >= term) {
+                return Err(bad(line, "terms out of order"));
+            }
+            df.counts.insert(term.into(), count);
+            previous = Some(term.to_string());
+        }
+        if next()?.is_some_and(|rest| !rest.is_empty()) || next()?.is_some() {
+            return Err(bad(5 + terms, "more terms than the header says"));
+        }
+        Ok(Model { language, df })
+    }
+}
+
+fn corrupt(line: usize, what: &str) -> String {
+    format!("corrupt IDF model (line {line}: {what})")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn model(docs: &[&[&str]]) -> Model {
+        let mut df = DocFreq::default();
+        for doc in docs {
+            df.add_document(doc.iter().copied());
+        }
+        Model::new(Language::Indonesian, df)
+    }
+
+    fn bytes(m: &Model) -> Vec<u8> {
+        let mut out = Vec::new();
+        m.write(&mut out).unwrap();
+        out
+    }
+
+    fn read(text: &str) -> Result<Model, Error> {
+        Model::read(text.as_bytes(), "m.idf")
+    }
+
+    #[test]
+    fn idf_round_trips_and_is_sorted() {
+        let m = model(&[&["harga", "beras"], &["harga"]]);
+        let text = String::from_utf8(bytes(&m)).unwrap();
+        assert_eq!(
+            text,
+            "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 2\nberas\t1\nharga\t2\n"
+        );
+        assert_eq!(read(&text).unwrap(), m);
+    }
+
+    #[test]
+    fn idf_merge_is_associative_and_commutative() {
+        let a = model(&[&["harga", "beras"], &["banjir"]]);
+        let b = model(&[&["harga"], &["cabai", "beras"]]);
+        let c = model(&[&["banjir", "bekasi"]]);
+        let merged = |parts: [&Model; 3]| {
+            let mut m = parts[0].clone();
+            m.merge(parts[1], "x").unwrap();
+            m.merge(parts[2], "x").unwrap();
+            bytes(&m)
+        };
+        let mut bc = b.clone();
+        bc.merge(&c, "c").unwrap();
+        let mut a_bc = a.clone();
+        a_bc.merge(&bc, "bc").unwrap();
+        assert_eq!(merged([&a, &b, &c]), bytes(&a_bc));
+        assert_eq!(merged([&a, &b, &c]), merged([&c, &a, &b]));
+        assert_eq!(merged([&a, &b, &c]), merged([&b, &c, &a]));
+        let whole = model(&[
+            &["harga", "beras"],
+            &["banjir"],
+            &["harga"],
+            &["cabai", "beras"],
+            &["banjir", "bekasi"],
+        ]);
+        assert_eq!(merged([&a, &b, &c]), bytes(&whole));
+    }
+
+    #[test]
+    fn idf_merge_refuses_another_language() {
+        let a = model(&[&["harga"]]);
+        let mut b = a.clone();
+        b.language = Language::English;
+        let err = a.clone().merge(&b, "en.idf").unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("en.idf: model is for language `en`")
+        );
+    }
+
+    #[test]
+    fn idf_refuses_foreign_corrupt_and_newer_files() {
+        let cases = [
+            ("", "not a ringkas IDF model"),
+            ("{\"id\": 1}\n", "not a ringkas IDF model"),
+            ("ringkas-idf 9\n", "newer than this ringkas reads"),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 2\nberas\t1\n",
+                "truncated",
+            ),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 1\nberas\t3\n",
+                "out of range",
+            ),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 2\nharga\t1\nberas\t1\n",
+                "out of order",
+            ),
+            ("ringkas-idf 1\nlanguage fr\n", "unknown language"),
+            ("ringkas-idf 1\nlanguage id\ndocuments x\n", "not a number"),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 0\nberas\t1\n",
+                "more terms",
+            ),
+        ];
+        for (text, want) in cases {
+            let err = read(text).unwrap_err().to_string();
+            assert!(err.starts_with("m.idf: "), "{err}");
+            assert!(err.contains(want), "{text:?}: {err}");
+            assert!(!err.contains('\n'), "{err}");
+        }
+    }
+}
