@@ -49,15 +49,15 @@ impl Default for Weights {
     /// hand: IndoSum's texts carry no headline, so the fit cannot see it.
     fn default() -> Self {
         Weights {
-            position: 1.9,
+            position: 1.5,
             centrality: 0.6,
             title: 0.3,
             length: 0.0,
             lead: 0.0,
             paragraph: 0.0,
-            quote: -0.6,
-            salience: -0.2,
-            question: -1.0,
+            quote: -0.5,
+            salience: -0.1,
+            question: -0.9,
             redundancy: 0.6,
         }
     }
@@ -108,6 +108,7 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         .collect();
     const BOILERPLATE: &[&str] = &[
         "baca juga",
+        "baca_juga",
         "lihat juga",
         "simak juga",
         "editor:",
