@@ -99,7 +99,7 @@ def main():
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("--limit", type=int)
     ap.add_argument("--k", type=int, default=3)
-    ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--rounds", type=int, default=2)
     a = ap.parse_args()
     articles = [json.loads(l) for l in open(a.gold, encoding="utf-8")][: a.limit]
     with cf.ThreadPoolExecutor(a.jobs) as ex:

@@ -57,6 +57,9 @@ pub struct Analysis {
     pub terms: Vec<Term>,
     /// Term keys (stems of content words, lowercase forms of the rest), by id.
     pub vocab: Vec<Box<str>>,
+    /// Where a news dateline opening the first sentence ("Jakarta, KOMPAS.com -") ends; 0 when
+    /// there is none.
+    pub dateline_end: usize,
 }
 
 impl Analysis {
@@ -69,6 +72,21 @@ impl Analysis {
     pub fn sentence_text(&self, i: usize) -> String {
         let s = &self.sentences[i];
         flatten(&self.text[s.start..s.end]).into()
+    }
+
+    /// Sentence `i` as a summary shows it: on one line, without a dateline opening it (a
+    /// place and a source name are boilerplate, not news).
+    pub fn summary_text(&self, i: usize) -> String {
+        let s = &self.sentences[i];
+        if s.start < self.dateline_end && self.dateline_end < s.end {
+            let rest = self.text[self.dateline_end..s.end].trim_start_matches(|c: char| {
+                c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+            });
+            if rest.chars().any(char::is_alphanumeric) {
+                return flatten(rest).into();
+            }
+        }
+        self.sentence_text(i)
     }
 
     /// The key a term is counted under.
@@ -281,6 +299,7 @@ impl Analyzer {
         for (key, id) in ids {
             analysis.vocab[id as usize] = key;
         }
+        analysis.dateline_end = dateline_end;
         analysis.text = text;
         analysis
     }
@@ -374,6 +393,18 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     let Some(first) = spans.iter().find(|s| !s.heading) else {
         return 0;
     };
+    // A site name opening the text: "thelighthousepeople.com, Markas NATO ...".
+    if let Some(site) = raws
+        .iter()
+        .find(|r| r.token.start >= first.start)
+        .filter(|r| r.token.start == first.start && r.token.kind == TokenKind::Url)
+    {
+        let after = &text[site.token.end..first.end];
+        let gap = after.len() - after.trim_start().len();
+        if after.trim_start().starts_with([',', ':']) {
+            return site.token.end + gap + 1;
+        }
+    }
     let head_end = text[first.start..first.end]
         .char_indices()
         .nth(80)
@@ -387,13 +418,23 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
         return 0;
     };
     let cut = first.start + dash;
-    // A dateline is short and names a place or a source: a comma or a domain before the dash.
+    // A dateline is short and names a place or a source: a comma, a bracketed source, a domain,
+    // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
+    // Polisi ...", but not "Kim Jun - su, ...").
     let before: Vec<&Raw> = raws
         .iter()
         .filter(|r| r.token.start >= first.start && r.token.end <= cut)
         .collect();
+    let head = &text[first.start..cut];
+    let capital_after = text[cut..first.end]
+        .trim_start_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '-' | '\u{2013}' | '\u{2014}')
+        })
+        .starts_with(|c: char| c.is_uppercase() || c == '"');
     let looks_like = before.len() <= 6
-        && (text[first.start..cut].contains(',')
+        && head.starts_with(char::is_uppercase)
+        && (head.contains([',', '('])
+            || before.len() <= 2 && capital_after
             || before.iter().any(|r| r.token.kind == TokenKind::Url)
             || before.iter().all(|r| {
                 !text[r.token.start..r.token.end]
@@ -572,6 +613,27 @@ mod tests {
             .find(|t| a.surface(t) == "diskusi")
             .expect("diskusi");
         assert!(joined.joined && &a.text[joined.start..joined.end] == "di skusi");
+    }
+
+    #[test]
+    fn analyzer_summary_text_drops_the_dateline() {
+        let a = analyze("Jakarta, KOMPAS.com - Pemerintah menaikkan harga beras. Warga mengeluh.");
+        assert_eq!(a.summary_text(0), "Pemerintah menaikkan harga beras.");
+        assert_eq!(a.summary_text(1), "Warga mengeluh.");
+        let a = analyze("Rimanews - Polisi membekuk pengedar tembakau gorila.");
+        assert_eq!(
+            a.summary_text(0),
+            "Polisi membekuk pengedar tembakau gorila."
+        );
+        let a = analyze("Kim Jun - su, anggota grup JYJ, membintangi musikal.");
+        assert_eq!(
+            a.summary_text(0),
+            "Kim Jun - su, anggota grup JYJ, membintangi musikal."
+        );
+        let a = analyze("situsberita.com, Markas NATO penuh delegasi.");
+        assert_eq!(a.summary_text(0), "Markas NATO penuh delegasi.");
+        let a = analyze("Harga beras naik - lagi - pekan ini.");
+        assert_eq!(a.summary_text(0), "Harga beras naik - lagi - pekan ini.");
     }
 
     #[test]

@@ -59,8 +59,15 @@ impl KeywordModel {
     /// For a document scored against a corpus. Fitted with `python3 scripts/fit_keywords.py
     /// --limit 800 --corpus` on indosum-train.jsonl.
     pub const CORPUS: KeywordModel = KeywordModel {
-        corpus_idf: 0.0,
-        ..KeywordModel::SINGLE
+        bias: -0.176,
+        ln_tf: 0.700,
+        first: 1.468,
+        lead: 2.000,
+        spread: 0.089,
+        proper: -0.122,
+        length: 0.075,
+        sentence_idf: -0.852,
+        corpus_idf: 0.181,
     };
 }
 

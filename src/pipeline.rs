@@ -272,7 +272,7 @@ impl Engine {
             .into_iter()
             .map(|c| SummarySentence {
                 index: c.index,
-                text: a.sentence_text(c.index),
+                text: a.summary_text(c.index),
                 score: keywords::round4(c.score),
                 features: self.explain.then_some(c.features),
             })
@@ -302,11 +302,19 @@ impl Engine {
             .position(|s| !s.heading)
             .filter(|&first_body| first_body > 0)
             .map(|_| TermVector::from_terms(a.sentence_terms(0), idf));
-        let body: Vec<(usize, usize)> = (0..a.sentences.len())
+        let units: Vec<(usize, usize)> = (0..a.sentences.len())
             .filter(|&i| !a.sentences[i].heading)
             .enumerate()
+            .collect();
+        let mut body: Vec<(usize, usize)> = units
+            .iter()
+            .copied()
             .filter(|&(_, i)| summary::is_candidate(a, i))
             .collect();
+        if body.is_empty() {
+            // A short note of fragments still gets its sentences back rather than nothing.
+            body = units;
+        }
         let score = |&(pos, i): &(usize, usize)| {
             let vector = TermVector::from_terms(a.sentence_terms(i), idf);
             let features =

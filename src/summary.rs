@@ -51,15 +51,15 @@ impl Default for Weights {
     /// hand: IndoSum's texts carry no headline, so the fit cannot see it.
     fn default() -> Self {
         Weights {
-            position: 1.9,
+            position: 1.5,
             centrality: 0.6,
             title: 0.3,
             length: 0.0,
             lead: 0.0,
             paragraph: 0.0,
-            quote: -0.6,
-            salience: -0.2,
-            question: -1.0,
+            quote: -0.5,
+            salience: -0.1,
+            question: -0.9,
             redundancy: 0.6,
         }
     }
@@ -110,6 +110,7 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         .collect();
     const BOILERPLATE: &[&str] = &[
         "baca juga",
+        "baca_juga",
         "lihat juga",
         "simak juga",
         "editor:",
@@ -117,8 +118,19 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         "foto:",
         "sumber:",
         "(baca",
+        "reporter:",
+        "pewarta:",
+        "penyunting:",
+        "keterangan foto",
     ];
-    !BOILERPLATE.iter().any(|b| head.starts_with(b))
+    // Words that never open an Indonesian sentence: a sentence starting with one is the tail
+    // of another, cut off by a stray full stop ("... bisa datang kapan. Saja dan dari mana").
+    const TAILS: &[&str] = &["saja", "pun", "lah", "nya", "yang"];
+    let first_word = head
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or("");
+    !BOILERPLATE.iter().any(|b| head.starts_with(b)) && !TAILS.contains(&first_word)
 }
 
 /// The features of sentence `i`, given the document and headline vectors.
@@ -219,6 +231,35 @@ mod tests {
             score,
             vector: TermVector::from_weights(ids.iter().map(|&i| (i, 1.0)).collect()),
         }
+    }
+
+    fn analysis(text: &str) -> Analysis {
+        use crate::analyzer::Analyzer;
+        use crate::config::Language;
+        use crate::stem::{Lexicon, Stemmer};
+        use crate::stopwords::Stopwords;
+        let analyzer = Analyzer::new(
+            Language::Indonesian,
+            Stopwords::embedded(Language::Indonesian),
+            Stemmer::indonesian(Lexicon::embedded()),
+        );
+        let mut memo = analyzer.memo();
+        analyzer.analyze(text, &mut memo)
+    }
+
+    #[test]
+    fn summary_candidates_skip_boilerplate_and_fragments() {
+        let a = analysis(
+            "Serangan siber bisa datang kapan. Saja dan dari mana saja, kesiapan menjadi kunci \
+             utama pertahanan. Baca juga: Pertemuan NATO membahas keamanan siber global. \
+             Pewarta: Ahmad Fauzi dari kantor berita nasional. NATO memperkuat pertahanan siber \
+             anggotanya.",
+        );
+        let candidates: Vec<usize> = (0..a.sentences.len())
+            .filter(|&i| is_candidate(&a, i))
+            .collect();
+        let last = a.sentences.len() - 1;
+        assert_eq!(candidates, [0, last], "{:?}", a.sentences);
     }
 
     #[test]
