@@ -17,6 +17,25 @@ use ringkas::{Engine, Record};
 
 use crate::cli::{BuildArgs, Cli, Command, IdfCommand, InputArg, SourceArgs};
 
+/// Held while a record goes out: Ctrl-C waits for it, so an output file ends in whole lines.
+/// (A default SIGINT kills the process inside a long write(2), leaving half a record.)
+static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
+
+/// On Ctrl-C, exit with 130 (128 + SIGINT) between records, never in the middle of one.
+pub fn exit_whole_on_interrupt() {
+    // Without a handler (a platform without signals), Ctrl-C keeps its default action.
+    let _ = ctrlc::set_handler(|| {
+        let _whole = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        std::process::exit(130);
+    });
+}
+
+/// Runs `write` while holding the output lock.
+fn whole<T>(write: impl FnOnce() -> T) -> T {
+    let _whole = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+    write()
+}
+
 pub enum Status {
     Ok,
     SomeFailed,
@@ -249,14 +268,14 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
             if let (Some((_, counter)), Record::Report(report)) = (&mut topics, &record) {
                 counter.add(report);
             }
-            writer.write(&record)
+            whole(|| writer.write(&record))
         },
     )?;
     progress.finish();
     if let Some((n, counter)) = topics {
-        writer.write_corpus(counter.finish(n))?;
+        whole(|| writer.write_corpus(counter.finish(n)))?;
     }
-    writer.finish()?;
+    whole(|| writer.finish())?;
     if !quiet && !batch.is_single() {
         eprintln!(
             "ringkas: {} documents, {} failed, {:.2} s",

@@ -10,6 +10,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
+    app::exit_whole_on_interrupt();
     match app::run(&cli) {
         Ok(app::Status::Ok) => ExitCode::SUCCESS,
         Ok(app::Status::SomeFailed) => ExitCode::from(1),
