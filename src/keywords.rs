@@ -10,6 +10,7 @@
 use std::collections::HashMap;
 
 use crate::analyzer::Analysis;
+use crate::hash::FastMap;
 use crate::report::Keyword;
 
 /// Longest key phrase, in words.
@@ -92,12 +93,6 @@ impl Phrase {
     fn ids(&self) -> &[u32] {
         &self.ids[..self.len as usize]
     }
-
-    /// Shares a stem with the other: "siber" and "keamanan siber", or the overlapping windows
-    /// "Kemerdekaan Pesona Danau" and "Pesona Danau Toba" of one long name.
-    fn overlaps(&self, other: &Phrase) -> bool {
-        self.ids().iter().any(|x| other.ids().contains(x))
-    }
 }
 
 #[derive(Debug, Default)]
@@ -136,18 +131,40 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
     let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
+    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
+    // longer phrases holding a word (in score order), and the chosen entries holding it.
+    let mut longer: FastMap<u32, Vec<usize>> = FastMap::default();
+    for (i, (phrase, ..)) in scored.iter().enumerate().filter(|(_, s)| s.0.len > 1) {
+        for &id in phrase.ids() {
+            longer.entry(id).or_default().push(i);
+        }
+    }
+    let mut chosen_by_word: FastMap<u32, Vec<usize>> = FastMap::default();
+    let clashes = |phrase: &Phrase, chosen_by_word: &FastMap<u32, Vec<usize>>| {
+        let mut found: Vec<usize> = phrase
+            .ids()
+            .iter()
+            .filter_map(|id| chosen_by_word.get(id))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    };
     for &(phrase, score, count, _) in &scored {
         if chosen.len() == k {
             break;
         }
         // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
         // siber", not "siber" and then "keamanan".
-        let (wide, wide_count) = widen(&phrase, score, count, &scored, &tf, probability);
-        let clashes: Vec<usize> = (0..chosen.len())
-            .filter(|&i| chosen[i].0.overlaps(&wide))
-            .collect();
-        match clashes.as_slice() {
-            [] => chosen.push((wide, score, wide_count)),
+        let holding = longer.get(&phrase.ids[0]).map_or(&[][..], Vec::as_slice);
+        let (wide, wide_count) = widen(&phrase, score, count, holding, &scored, &tf, probability);
+        let pick = match clashes(&wide, &chosen_by_word).as_slice() {
+            [] => {
+                chosen.push((wide, score, wide_count));
+                Some(chosen.len() - 1)
+            }
             // "siber" is listed and "keamanan" widens to "keamanan siber": the phrase takes
             // the place of its part.
             &[i] if wide != phrase
@@ -155,11 +172,21 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
             {
                 chosen[i].0 = wide;
                 chosen[i].2 = wide_count;
+                Some(i)
             }
-            _ if chosen.iter().all(|(c, _, _)| !c.overlaps(&phrase)) => {
+            _ if clashes(&phrase, &chosen_by_word).is_empty() => {
                 chosen.push((phrase, score, count));
+                Some(chosen.len() - 1)
             }
-            _ => {}
+            _ => None,
+        };
+        if let Some(i) = pick {
+            for &id in chosen[i].0.ids() {
+                let entries = chosen_by_word.entry(id).or_default();
+                if !entries.contains(&i) {
+                    entries.push(i);
+                }
+            }
         }
     }
     chosen
@@ -193,12 +220,13 @@ fn widen(
     phrase: &Phrase,
     score: f64,
     count: usize,
+    holding: &[usize],
     scored: &[(Phrase, f64, usize, usize)],
     tf: &[u32],
     probability: &[f64],
 ) -> (Phrase, usize) {
     let mut best = (*phrase, count);
-    for &(longer, _, n, _) in scored {
+    for &(longer, _, n, _) in holding.iter().map(|&i| &scored[i]) {
         if longer.len <= phrase.len
             || n < 2
             || geometric_mean(&longer, probability) < WIDEN_SCORE * score
