@@ -7,9 +7,8 @@
 //! A phrase scores the geometric mean of its words' probabilities, discounted when its words
 //! also occur apart (low cohesion).
 
-use std::collections::HashMap;
-
 use crate::analyzer::Analysis;
+use crate::hash::FastMap;
 use crate::report::Keyword;
 
 /// Longest key phrase, in words.
@@ -280,8 +279,8 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-fn collect(a: &Analysis) -> HashMap<Phrase, Occurrences> {
-    let mut phrases: HashMap<Phrase, Occurrences> = HashMap::new();
+fn collect(a: &Analysis) -> FastMap<Phrase, Occurrences> {
+    let mut phrases: FastMap<Phrase, Occurrences> = FastMap::default();
     for s in &a.sentences {
         let mut run_start = s.terms.start;
         for j in s.terms.clone() {
