@@ -8,7 +8,6 @@
 //! also occur apart (low cohesion).
 
 use crate::analyzer::Analysis;
-use crate::hash::FastMap;
 use crate::report::Keyword;
 
 /// Longest key phrase, in words.
@@ -92,10 +91,45 @@ impl Phrase {
     }
 }
 
+/// Where one phrase occurs.
+#[derive(Debug, Clone, Copy)]
+struct Occurrences<'p> {
+    /// Index in `Analysis::terms` of the first word of each occurrence, in text order.
+    starts: &'p [usize],
+}
+
+/// Every phrase of a document and where it occurs, sorted by phrase: one vector sorted once,
+/// rather than a hash map holding a vector per phrase.
 #[derive(Debug, Default)]
-struct Occurrences {
-    /// Index in `Analysis::terms` of the first word of each occurrence.
+struct Phrases {
+    /// Each phrase and the end of its run in `starts`.
+    phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
+}
+
+impl Phrases {
+    fn iter(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
+        self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
+            let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
+            (
+                phrase,
+                Occurrences {
+                    starts: &self.starts[start..*end],
+                },
+            )
+        })
+    }
+
+    fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
+        let k = self
+            .phrases
+            .binary_search_by(|(p, _)| p.cmp(phrase))
+            .expect("only phrases of the document are looked up");
+        let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
+        Occurrences {
+            starts: &self.starts[start..self.phrases[k].1],
+        }
+    }
 }
 
 /// The best `k` keywords of a document, best first, from the terms' keyword probabilities
@@ -155,7 +189,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
     chosen
         .into_iter()
         .map(|(phrase, score, count)| Keyword {
-            term: surface(a, &phrase, &phrases[&phrase]),
+            term: surface(a, &phrase, phrases.get(&phrase)),
             score: round4(score),
             count,
         })
@@ -279,8 +313,8 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-fn collect(a: &Analysis) -> FastMap<Phrase, Occurrences> {
-    let mut phrases: FastMap<Phrase, Occurrences> = FastMap::default();
+fn collect(a: &Analysis) -> Phrases {
+    let mut found: Vec<(Phrase, usize)> = Vec::with_capacity(a.terms.len() * MAX_PHRASE_WORDS);
     for s in &a.sentences {
         let mut run_start = s.terms.start;
         for j in s.terms.clone() {
@@ -305,17 +339,29 @@ fn collect(a: &Analysis) -> FastMap<Phrase, Occurrences> {
                 if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
                     continue;
                 }
-                phrases.entry(phrase).or_default().starts.push(first);
+                found.push((phrase, first));
             }
         }
+    }
+    found.sort_unstable();
+    let mut phrases = Phrases {
+        phrases: Vec::new(),
+        starts: Vec::with_capacity(found.len()),
+    };
+    for (phrase, start) in found {
+        match phrases.phrases.last_mut() {
+            Some((last, end)) if *last == phrase => *end += 1,
+            _ => phrases.phrases.push((phrase, phrases.starts.len() + 1)),
+        }
+        phrases.starts.push(start);
     }
     phrases
 }
 
 /// The most frequent spelling of a phrase; ties go to the first seen.
-fn surface(a: &Analysis, phrase: &Phrase, occ: &Occurrences) -> String {
+fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     let mut counts: Vec<(String, usize)> = Vec::new();
-    for &start in &occ.starts {
+    for &start in occ.starts {
         let words: Vec<_> = a.terms[start..start + phrase.len as usize]
             .iter()
             .map(|t| a.surface(t))

@@ -4,10 +4,10 @@
 //! frequencies, once to score. Analysing is most of the work, so the first pass keeps what it
 //! analysed, up to a memory budget, and the second pass unpacks it instead of reading and
 //! analysing again. An [`Analysis`] spends most of its bytes on padding and small allocations
-//! (a `Term` is 32 bytes, each vocabulary key its own box); packed, a term takes 13 bytes and
-//! the vocabulary one string, so the budget holds about three times as many documents.
+//! (a `Term` is 32 bytes); packed, a term takes 13, so the budget holds about twice as many
+//! documents.
 
-use crate::analyzer::{Analysis, Sentence, Term};
+use crate::analyzer::{Analysis, Sentence, Term, Vocab};
 use crate::token::TokenKind;
 
 /// An [`Analysis`] in a compact form: terms as parallel arrays, keys in one string.
@@ -20,9 +20,7 @@ pub struct PackedAnalysis {
     ids: Vec<u32>,
     /// Token kind (3 bits) and the five flags of each term.
     flags: Vec<u8>,
-    /// The vocabulary, key after key, and where each key ends.
-    keys: String,
-    key_ends: Vec<u32>,
+    vocab: Vocab,
 }
 
 const KINDS: [TokenKind; 6] = [
@@ -57,15 +55,8 @@ impl PackedAnalysis {
     /// Packs `a`; `None` for a text too long for 32-bit offsets (such a document is simply
     /// analysed again).
     pub fn pack(a: &Analysis) -> Option<PackedAnalysis> {
-        let key_bytes: usize = a.vocab.iter().map(|k| k.len()).sum();
-        if u32::try_from(a.text.len().max(key_bytes)).is_err() {
+        if u32::try_from(a.text.len()).is_err() {
             return None;
-        }
-        let mut keys = String::with_capacity(key_bytes);
-        let mut key_ends = Vec::with_capacity(a.vocab.len());
-        for key in &a.vocab {
-            keys.push_str(key);
-            key_ends.push(keys.len() as u32);
         }
         Some(PackedAnalysis {
             text: a.text.clone(),
@@ -74,8 +65,7 @@ impl PackedAnalysis {
             ends: a.terms.iter().map(|t| t.end as u32).collect(),
             ids: a.terms.iter().map(|t| t.id).collect(),
             flags: a.terms.iter().map(pack_flags).collect(),
-            keys,
-            key_ends,
+            vocab: a.vocab.clone(),
         })
     }
 
@@ -84,22 +74,16 @@ impl PackedAnalysis {
         self.text.capacity()
             + self.sentences.capacity() * size_of::<Sentence>()
             + self.starts.capacity() * 13
-            + self.keys.capacity()
-            + self.key_ends.capacity() * 4
-    }
-
-    fn key(&self, id: usize) -> &str {
-        let start = if id == 0 { 0 } else { self.key_ends[id - 1] };
-        &self.keys[start as usize..self.key_ends[id] as usize]
+            + self.vocab.heap_bytes()
     }
 
     /// The distinct keys of content terms, as [`Analysis::content_keys`] gives them.
     pub fn content_keys(&self) -> Vec<&str> {
-        let mut seen = vec![false; self.key_ends.len()];
+        let mut seen = vec![false; self.vocab.len()];
         let mut keys = Vec::new();
         for (&id, &flags) in self.ids.iter().zip(&self.flags) {
             if flags & CONTENT != 0 && !std::mem::replace(&mut seen[id as usize], true) {
-                keys.push(self.key(id as usize));
+                keys.push(self.vocab.get(id as usize));
             }
         }
         keys
@@ -123,14 +107,11 @@ impl PackedAnalysis {
                 }
             })
             .collect();
-        let vocab = (0..self.key_ends.len())
-            .map(|id| Box::from(self.key(id)))
-            .collect();
         Analysis {
             text: self.text,
             sentences: self.sentences,
             terms,
-            vocab,
+            vocab: self.vocab,
         }
     }
 }

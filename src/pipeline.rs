@@ -231,7 +231,7 @@ impl Engine {
                         doc.bytes
                     }
                     Counted::Keys(keys, bytes) => {
-                        df.add_document(keys.iter().map(AsRef::as_ref));
+                        df.add_document(keys.iter());
                         *bytes
                     }
                     Counted::Failed => 0,
@@ -406,7 +406,7 @@ struct KeptDocument {
 enum Counted {
     Kept(KeptDocument),
     /// Its content keys only: the budget is spent (or the text too long to pack).
-    Keys(Vec<Box<str>>, u64),
+    Keys(crate::analyzer::Vocab, u64),
     Failed,
 }
 

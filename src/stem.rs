@@ -435,31 +435,45 @@ impl fmt::Debug for Stemmer {
 /// itself stores no second copy.
 pub struct MemoStemmer<'s> {
     stemmer: &'s Stemmer,
-    cache: HashMap<Box<str>, Option<Box<str>>, FastBuild>,
+    /// Each word seen, with its stem's index in `stems`, or [`SAME`] for a word that is its
+    /// own stem.
+    cache: HashMap<Box<str>, u32, FastBuild>,
+    stems: Vec<Box<str>>,
 }
+
+/// In the stem memo: the word is its own stem.
+const SAME: u32 = u32::MAX;
 
 impl<'s> MemoStemmer<'s> {
     pub fn new(stemmer: &'s Stemmer) -> Self {
         MemoStemmer {
             stemmer,
             cache: HashMap::default(),
+            stems: Vec::new(),
         }
     }
 
-    /// The stem of a lowercase word.
-    pub fn stem(&mut self, word: &str) -> &str {
-        if !self.cache.contains_key(word) {
-            let stem = match self.stemmer.stem(word) {
-                Cow::Borrowed(stem) if stem == word => None,
-                stem => Some(stem.into_owned().into_boxed_str()),
-            };
-            self.cache.insert(word.into(), stem);
+    /// The stem of a lowercase word. One hash lookup for a word seen before.
+    pub fn stem<'a>(&'a mut self, word: &'a str) -> &'a str {
+        let slot = match self.cache.get(word) {
+            Some(&slot) => slot,
+            None => {
+                let slot = match self.stemmer.stem(word) {
+                    Cow::Borrowed(stem) if stem == word => SAME,
+                    stem => {
+                        self.stems.push(stem.into_owned().into_boxed_str());
+                        (self.stems.len() - 1) as u32
+                    }
+                };
+                self.cache.insert(word.into(), slot);
+                slot
+            }
+        };
+        if slot == SAME {
+            word
+        } else {
+            &self.stems[slot as usize]
         }
-        let (key, stem) = self
-            .cache
-            .get_key_value(word)
-            .expect("the word was inserted above");
-        stem.as_deref().unwrap_or(key)
     }
 }
 
