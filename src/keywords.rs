@@ -281,6 +281,7 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
 fn term_stats(a: &Analysis) -> Vec<TermStats> {
     let mut stats = vec![TermStats::default(); a.vocab.len()];
     let mut body = 0;
+    let mut ids: Vec<u32> = Vec::new();
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
             let s = &mut stats[t.id as usize];
@@ -294,15 +295,16 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                     && a.text[t.start..].starts_with(char::is_uppercase));
             s.length = s.length.max(a.text[t.start..t.end].chars().count());
         }
-        let mut ids: Vec<u32> = a
-            .sentence_terms(i)
-            .iter()
-            .filter(|t| t.content)
-            .map(|t| t.id)
-            .collect();
+        ids.clear();
+        ids.extend(
+            a.sentence_terms(i)
+                .iter()
+                .filter(|t| t.content)
+                .map(|t| t.id),
+        );
         ids.sort_unstable();
         ids.dedup();
-        for id in ids {
+        for &id in &ids {
             stats[id as usize].sentences += 1;
         }
         if !sentence.heading {
@@ -343,7 +345,14 @@ fn collect(a: &Analysis) -> Phrases {
             }
         }
     }
-    found.sort_unstable();
+    // By phrase, then position: the order of (Phrase, usize), compared as one integer.
+    found.sort_unstable_by_key(|&(p, start)| {
+        let key = u128::from(p.ids[0]) << 96
+            | u128::from(p.ids[1]) << 64
+            | u128::from(p.ids[2]) << 32
+            | u128::from(p.len);
+        (key, start)
+    });
     let mut phrases = Phrases {
         phrases: Vec::new(),
         starts: Vec::with_capacity(found.len()),

@@ -50,8 +50,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        let chunk_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let (kind, len) = classify(&rest[..chunk_end]);
+        let (kind, len) = match plain_word_len(rest.as_bytes()) {
+            Some(len) => (TokenKind::Word, len),
+            None => {
+                let chunk_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+                classify(&rest[..chunk_end])
+            }
+        };
         let boundary_before = first || text[last_end..i].chars().any(|c| !c.is_whitespace());
         out.push(Token {
             start: i,
@@ -63,6 +68,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         i += len;
         last_end = i;
     }
+}
+
+/// The common case, without decoding characters: ASCII letters up to whitespace or the end,
+/// which `classify` would find to be one `Word` of that length.
+fn plain_word_len(rest: &[u8]) -> Option<usize> {
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    // `char::is_whitespace` on ASCII: space and tab to carriage return.
+    let ends = rest
+        .get(len)
+        .is_none_or(|&b| b == b' ' || (b'\t'..=b'\r').contains(&b));
+    (len > 0 && ends).then_some(len)
 }
 
 /// Kind and byte length of the token at the start of `chunk` (a run without whitespace that
@@ -317,6 +336,28 @@ mod tests {
             words("kemarin.Presiden datang"),
             ["kemarin", "Presiden", "datang"]
         );
+    }
+
+    #[test]
+    fn token_plain_words_take_the_fast_path_alike() {
+        for text in [
+            "abc",
+            "abc def",
+            "abc\tdef\n",
+            "abc\u{b}x",
+            "abc\u{a0}x",
+            "ab.",
+            "ab1",
+        ] {
+            let mut out = Vec::new();
+            tokenize(text, &mut out);
+            let chunk_end = text.find(char::is_whitespace).unwrap_or(text.len());
+            assert_eq!(
+                (out[0].kind, out[0].end),
+                classify(&text[..chunk_end]),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
