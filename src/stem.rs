@@ -35,7 +35,8 @@ const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
 /// names the affixes hunspell's flags give the root, one letter each (see [`CLASS_LETTERS`];
 /// `-` for none); a plain `word` takes any affix.
 pub struct Lexicon {
-    words: HashMap<Box<str>, Entry, FastBuild>,
+    /// Embedded words borrow from the binary; only words of a user's file are allocated.
+    words: HashMap<Cow<'static, str>, Entry, FastBuild>,
 }
 
 /// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
@@ -106,8 +107,13 @@ impl Lexicon {
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            let mut lexicon = Lexicon::parse(EMBEDDED_LEXICON);
-            lexicon.add(EMBEDDED_SUPPLEMENT);
+            // Start-up of a one-document run is mostly this: no copies, no rehashing.
+            let lines = EMBEDDED_LEXICON.bytes().filter(|&b| b == b'\n').count();
+            let mut lexicon = Lexicon {
+                words: HashMap::with_capacity_and_hasher(lines, FastBuild::default()),
+            };
+            lexicon.add(EMBEDDED_LEXICON, lowercase_static);
+            lexicon.add(EMBEDDED_SUPPLEMENT, lowercase_static);
             lexicon.prefer(EMBEDDED_HOMOGRAPHS);
             Arc::new(lexicon)
         }))
@@ -133,12 +139,12 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words: HashMap::default(),
         };
-        lexicon.add(text);
+        lexicon.add(text, |word| Cow::Owned(word.to_lowercase()));
         lexicon
     }
 
-    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads.
-    fn add(&mut self, text: &str) {
+    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads; `key` lowercases.
+    fn add<'t>(&mut self, text: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) {
         for line in text.lines().map(str::trim) {
             if line.is_empty() || line.starts_with('#') {
                 continue;
@@ -154,10 +160,7 @@ impl Lexicon {
             if word.is_empty() {
                 continue;
             }
-            let entry = self
-                .words
-                .entry(word.to_lowercase().into_boxed_str())
-                .or_default();
+            let entry = self.words.entry(key(word)).or_default();
             entry.0 |= Entry::parse(marker).0;
         }
     }
@@ -181,6 +184,15 @@ impl Lexicon {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+/// An embedded word as a key: borrowed unless it has capitals.
+fn lowercase_static(word: &'static str) -> Cow<'static, str> {
+    if word.chars().any(char::is_uppercase) {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
