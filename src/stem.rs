@@ -145,11 +145,42 @@ impl Lexicon {
 
     /// Adds the words of `text`, in the format [`Lexicon::parse`] reads; `key` lowercases.
     fn add<'t>(&mut self, text: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) {
-        for line in text.lines().map(str::trim) {
+        // ASCII text (the embedded lists) is cut with byte searches, which find the same lines
+        // and fields as the `char` ones: on ASCII, `char::is_whitespace` is space, `\t`..`\r`.
+        let ascii = text.is_ascii();
+        let is_space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let (raw, next) = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => (&rest[..end], &rest[end + 1..]),
+                None => (rest, ""),
+            };
+            rest = next;
+            let line = if ascii {
+                let bytes = raw.as_bytes();
+                let start = bytes
+                    .iter()
+                    .position(|b| !is_space(b))
+                    .unwrap_or(bytes.len());
+                let end = bytes
+                    .iter()
+                    .rposition(|b| !is_space(b))
+                    .map_or(start, |e| e + 1);
+                &raw[start..end]
+            } else {
+                raw.trim()
+            };
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (word, marker) = match line.rsplit_once(char::is_whitespace) {
+            let split = if ascii {
+                line.bytes()
+                    .rposition(|b| is_space(&b))
+                    .map(|k| (&line[..k], &line[k + 1..]))
+            } else {
+                line.rsplit_once(char::is_whitespace)
+            };
+            let (word, marker) = match split {
                 Some((word, marker)) if is_marker(marker) => (word.trim_end(), Some(marker)),
                 // `word=` written without the space.
                 _ => match line.strip_suffix('=') {
@@ -189,7 +220,10 @@ impl Lexicon {
 
 /// An embedded word as a key: borrowed unless it has capitals.
 fn lowercase_static(word: &'static str) -> Cow<'static, str> {
-    if word.chars().any(char::is_uppercase) {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
         Cow::Owned(word.to_lowercase())
     } else {
         Cow::Borrowed(word)
@@ -1457,6 +1491,19 @@ mod tests {
             ("belokan", "belok"),
             ("masukan", "masuk"),
         ]);
+    }
+
+    #[test]
+    fn stem_lexicon_byte_parse_reads_like_lines() {
+        // The ASCII path must cut lines and fields exactly as `str::lines` and `trim` do.
+        let text = " abad il \r\n# note\n\nabai DMk\nupas =\nrang=\n\tBeras\u{b}\nlast";
+        let fast = Lexicon::parse(text);
+        let mut slow = Lexicon::parse("");
+        for line in text.lines().map(str::trim) {
+            slow.add(&format!("{line}\n\u{e9}"), |w| Cow::Owned(w.to_lowercase()));
+        }
+        slow.words.remove("\u{e9}");
+        assert_eq!(fast.words, slow.words);
     }
 
     #[test]
