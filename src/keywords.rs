@@ -84,6 +84,21 @@ impl Phrase {
         &self.ids[..self.len as usize]
     }
 
+    /// The phrase as one integer that sorts as the phrase does.
+    fn key(&self) -> u128 {
+        u128::from(self.ids[0]) << 96
+            | u128::from(self.ids[1]) << 64
+            | u128::from(self.ids[2]) << 32
+            | u128::from(self.len)
+    }
+
+    fn from_key(key: u128) -> Phrase {
+        Phrase {
+            ids: [(key >> 96) as u32, (key >> 64) as u32, (key >> 32) as u32],
+            len: key as u8,
+        }
+    }
+
     /// Shares a stem with the other: "siber" and "keamanan siber", or the overlapping windows
     /// "Kemerdekaan Pesona Danau" and "Pesona Danau Toba" of one long name.
     fn overlaps(&self, other: &Phrase) -> bool {
@@ -316,7 +331,9 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
 fn collect(a: &Analysis) -> Phrases {
-    let mut found: Vec<(Phrase, usize)> = Vec::with_capacity(a.terms.len() * MAX_PHRASE_WORDS);
+    // Each occurrence as (phrase as one integer, position): sorted, they group by phrase in
+    // `Phrase` order, positions ascending, at the cost of integer comparisons.
+    let mut found: Vec<(u128, usize)> = Vec::with_capacity(a.terms.len() * MAX_PHRASE_WORDS);
     for s in &a.sentences {
         let mut run_start = s.terms.start;
         for j in s.terms.clone() {
@@ -341,26 +358,21 @@ fn collect(a: &Analysis) -> Phrases {
                 if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
                     continue;
                 }
-                found.push((phrase, first));
+                found.push((phrase.key(), first));
             }
         }
     }
-    // By phrase, then position: the order of (Phrase, usize), compared as one integer.
-    found.sort_unstable_by_key(|&(p, start)| {
-        let key = u128::from(p.ids[0]) << 96
-            | u128::from(p.ids[1]) << 64
-            | u128::from(p.ids[2]) << 32
-            | u128::from(p.len);
-        (key, start)
-    });
+    found.sort_unstable();
     let mut phrases = Phrases {
         phrases: Vec::new(),
         starts: Vec::with_capacity(found.len()),
     };
-    for (phrase, start) in found {
+    for (key, start) in found {
         match phrases.phrases.last_mut() {
-            Some((last, end)) if *last == phrase => *end += 1,
-            _ => phrases.phrases.push((phrase, phrases.starts.len() + 1)),
+            Some((last, end)) if last.key() == key => *end += 1,
+            _ => phrases
+                .phrases
+                .push((Phrase::from_key(key), phrases.starts.len() + 1)),
         }
         phrases.starts.push(start);
     }
@@ -452,6 +464,30 @@ mod tests {
             !terms.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())),
             "{terms:?}"
         );
+    }
+
+    #[test]
+    fn keywords_phrase_keys_sort_as_phrases() {
+        let p = |ids: &[u32]| {
+            let mut phrase = Phrase {
+                ids: [0; MAX_PHRASE_WORDS],
+                len: ids.len() as u8,
+            };
+            phrase.ids[..ids.len()].copy_from_slice(ids);
+            phrase
+        };
+        let mut phrases = [
+            p(&[2]),
+            p(&[1, 7]),
+            p(&[1]),
+            p(&[1, 0, 3]),
+            p(&[u32::MAX, 1]),
+        ];
+        let mut keys: Vec<u128> = phrases.iter().map(Phrase::key).collect();
+        phrases.sort();
+        keys.sort();
+        let back: Vec<Phrase> = keys.into_iter().map(Phrase::from_key).collect();
+        assert_eq!(back, phrases);
     }
 
     #[test]
