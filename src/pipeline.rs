@@ -49,6 +49,8 @@ pub struct Engine {
     layout: bool,
     weights: Weights,
     pool: rayon::ThreadPool,
+    /// Budget for the analyses a batch's first pass keeps ([`KEPT_BYTES`]).
+    kept_bytes: usize,
 }
 
 impl Engine {
@@ -84,6 +86,7 @@ impl Engine {
             layout: config.layout,
             weights: Weights::default(),
             pool,
+            kept_bytes: KEPT_BYTES,
         })
     }
 
@@ -124,7 +127,7 @@ impl Engine {
     ) -> io::Result<Outcome> {
         let memos = Memos::new(self);
         let counted;
-        let mut kept = Kept::default();
+        let mut kept = Kept::new(self.kept_bytes);
         let corpus = match model {
             Some(model) => Some(model),
             None if source.len_hint().is_some_and(|n| n <= 1) => None,
@@ -413,15 +416,24 @@ enum Counted {
 /// The analyses the first pass keeps, for the first inputs in order, until [`KEPT_BYTES`] is
 /// spent: a batch that fits is analysed once, a larger one keeps memory flat and analyses the
 /// rest again. The second pass takes them from the front, freeing as it goes.
-#[derive(Default)]
 struct Kept {
     documents: std::collections::VecDeque<Option<KeptDocument>>,
     bytes: usize,
+    budget: usize,
     /// A document was not kept: none after it is either, so the kept ones stay a prefix.
     closed: bool,
 }
 
 impl Kept {
+    fn new(budget: usize) -> Self {
+        Kept {
+            documents: Default::default(),
+            bytes: 0,
+            budget,
+            closed: false,
+        }
+    }
+
     fn open(&self) -> bool {
         !self.closed
     }
@@ -431,7 +443,7 @@ impl Kept {
             return;
         }
         match counted {
-            Counted::Kept(doc) if self.bytes + doc.analysis.heap_bytes() <= KEPT_BYTES => {
+            Counted::Kept(doc) if self.bytes + doc.analysis.heap_bytes() <= self.budget => {
                 self.bytes += doc.analysis.heap_bytes();
                 self.documents.push_back(Some(doc));
             }
@@ -568,6 +580,39 @@ mod tests {
             out
         };
         assert_eq!(run(1), run(2));
+    }
+
+    #[test]
+    fn pipeline_kept_analyses_give_the_same_records() {
+        let inputs: Vec<Input> = (0..600)
+            .map(|i| {
+                if i % 97 == 5 {
+                    Input::Memory {
+                        name: format!("bad{i}"),
+                        bytes: Arc::from(&b"\xff"[..]),
+                    }
+                } else {
+                    memory(&format!("d{i}"), &format!("Harga beras di Pasar {i} naik. Warga Bekasi mengeluh soal harga {}. Petani senang.", i % 7))
+                }
+            })
+            .collect();
+        let run = |budget| {
+            let mut engine = engine(2);
+            engine.kept_bytes = budget;
+            let mut out = Vec::new();
+            engine
+                .run(&inputs, &mut |r| {
+                    out.push(serde_json::to_string(&r).unwrap());
+                    Ok(())
+                })
+                .unwrap();
+            out
+        };
+        // Nothing kept, some kept (the budget runs out part-way), everything kept.
+        let none = run(0);
+        assert_eq!(none.len(), inputs.len());
+        assert_eq!(run(100_000), none);
+        assert_eq!(run(usize::MAX), none);
     }
 
     #[test]
