@@ -56,10 +56,60 @@ pub struct Analysis {
     pub sentences: Vec<Sentence>,
     pub terms: Vec<Term>,
     /// Term keys (stems of content words, lowercase forms of the rest), by id.
-    pub vocab: Vec<Box<str>>,
+    pub vocab: Vocab,
     /// Where a news dateline opening the first sentence ("Jakarta, KOMPAS.com -") ends; 0 when
     /// there is none.
     pub dateline_end: usize,
+}
+
+/// The distinct keys of a document, by id: one string for all of them, so a document costs
+/// two allocations for its keys, not one per key.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Vocab {
+    keys: String,
+    /// Where each key ends in `keys`.
+    ends: Vec<usize>,
+}
+
+impl Vocab {
+    /// Adds a key and returns its id.
+    pub fn push(&mut self, key: &str) -> u32 {
+        self.keys.push_str(key);
+        self.ends.push(self.keys.len());
+        (self.ends.len() - 1) as u32
+    }
+
+    pub fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.ends.is_empty()
+    }
+
+    /// The key of `id`.
+    pub fn get(&self, id: usize) -> &str {
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        &self.keys[start..self.ends[id]]
+    }
+
+    /// The keys in id order.
+    pub fn iter(&self) -> impl ExactSizeIterator<Item = &str> + '_ {
+        (0..self.len()).map(|id| self.get(id))
+    }
+
+    /// Heap bytes held.
+    pub fn heap_bytes(&self) -> usize {
+        self.keys.capacity() + self.ends.capacity() * size_of::<usize>()
+    }
+}
+
+impl std::ops::Index<usize> for Vocab {
+    type Output = str;
+
+    fn index(&self, id: usize) -> &str {
+        self.get(id)
+    }
 }
 
 impl Analysis {
@@ -126,17 +176,14 @@ impl Analysis {
         keys
     }
 
-    /// [`Analysis::content_keys`], moved out of the analysis instead of copied.
-    pub fn into_content_keys(self) -> Vec<Box<str>> {
-        let mut content = vec![false; self.vocab.len()];
-        for t in self.terms.iter().filter(|t| t.content) {
-            content[t.id as usize] = true;
+    /// [`Analysis::content_keys`] in a vocabulary of their own, the rest of the analysis
+    /// dropped.
+    pub fn into_content_keys(self) -> Vocab {
+        let mut keys = Vocab::default();
+        for key in self.content_keys() {
+            keys.push(key);
         }
-        self.vocab
-            .into_iter()
-            .zip(content)
-            .filter_map(|(key, content)| content.then_some(key))
-            .collect()
+        keys
     }
 }
 
@@ -234,6 +281,7 @@ impl Analyzer {
             ..Analysis::default()
         };
         let mut ids: FastMap<Box<str>, u32> = FastMap::default();
+        let mut vocab = Vocab::default();
         let mut r = 0;
         for (i, span) in spans.iter().enumerate() {
             let first = analysis.terms.len();
@@ -267,7 +315,7 @@ impl Analyzer {
                 let id = match ids.get(key) {
                     Some(&id) => id,
                     None => {
-                        let id = ids.len() as u32;
+                        let id = vocab.push(key);
                         ids.insert(key.into(), id);
                         id
                     }
@@ -294,11 +342,7 @@ impl Analyzer {
                 terms: first..analysis.terms.len(),
             });
         }
-        // The keys move from the table into the vocabulary: one allocation per distinct key.
-        analysis.vocab = vec![Box::default(); ids.len()];
-        for (key, id) in ids {
-            analysis.vocab[id as usize] = key;
-        }
+        analysis.vocab = vocab;
         analysis.dateline_end = dateline_end;
         analysis.text = text;
         analysis

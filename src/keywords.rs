@@ -7,8 +7,6 @@
 //! A phrase scores the geometric mean of its words' probabilities, discounted when its words
 //! also occur apart (low cohesion).
 
-use std::collections::HashMap;
-
 use crate::analyzer::Analysis;
 use crate::hash::FastMap;
 use crate::report::Keyword;
@@ -93,12 +91,62 @@ impl Phrase {
     fn ids(&self) -> &[u32] {
         &self.ids[..self.len as usize]
     }
+
+    /// The phrase as one integer that sorts as the phrase does.
+    fn key(&self) -> u128 {
+        u128::from(self.ids[0]) << 96
+            | u128::from(self.ids[1]) << 64
+            | u128::from(self.ids[2]) << 32
+            | u128::from(self.len)
+    }
+
+    fn from_key(key: u128) -> Phrase {
+        Phrase {
+            ids: [(key >> 96) as u32, (key >> 64) as u32, (key >> 32) as u32],
+            len: key as u8,
+        }
+    }
 }
 
+/// Where one phrase occurs.
+#[derive(Debug, Clone, Copy)]
+struct Occurrences<'p> {
+    /// Index in `Analysis::terms` of the first word of each occurrence, in text order.
+    starts: &'p [usize],
+}
+
+/// Every phrase of a document and where it occurs, sorted by phrase: one vector sorted once,
+/// rather than a hash map holding a vector per phrase.
 #[derive(Debug, Default)]
-struct Occurrences {
-    /// Index in `Analysis::terms` of the first word of each occurrence.
+struct Phrases {
+    /// Each phrase and the end of its run in `starts`.
+    phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
+}
+
+impl Phrases {
+    fn iter(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
+        self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
+            let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
+            (
+                phrase,
+                Occurrences {
+                    starts: &self.starts[start..*end],
+                },
+            )
+        })
+    }
+
+    fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
+        let k = self
+            .phrases
+            .binary_search_by(|(p, _)| p.cmp(phrase))
+            .expect("only phrases of the document are looked up");
+        let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
+        Occurrences {
+            starts: &self.starts[start..self.phrases[k].1],
+        }
+    }
 }
 
 /// The best `k` keywords of a document, best first, from the terms' keyword probabilities
@@ -192,7 +240,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
     chosen
         .into_iter()
         .map(|(phrase, score, count)| Keyword {
-            term: surface(a, &phrase, &phrases[&phrase]),
+            term: surface(a, &phrase, phrases.get(&phrase)),
             score: round4(score),
             count,
         })
@@ -285,6 +333,7 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
 fn term_stats(a: &Analysis) -> Vec<TermStats> {
     let mut stats = vec![TermStats::default(); a.vocab.len()];
     let mut body = 0;
+    let mut ids: Vec<u32> = Vec::new();
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
             let s = &mut stats[t.id as usize];
@@ -298,15 +347,16 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                     && a.text[t.start..].starts_with(char::is_uppercase));
             s.length = s.length.max(a.text[t.start..t.end].chars().count());
         }
-        let mut ids: Vec<u32> = a
-            .sentence_terms(i)
-            .iter()
-            .filter(|t| t.content)
-            .map(|t| t.id)
-            .collect();
+        ids.clear();
+        ids.extend(
+            a.sentence_terms(i)
+                .iter()
+                .filter(|t| t.content)
+                .map(|t| t.id),
+        );
         ids.sort_unstable();
         ids.dedup();
-        for id in ids {
+        for &id in &ids {
             stats[id as usize].sentences += 1;
         }
         if !sentence.heading {
@@ -317,8 +367,10 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-fn collect(a: &Analysis) -> HashMap<Phrase, Occurrences> {
-    let mut phrases: HashMap<Phrase, Occurrences> = HashMap::new();
+fn collect(a: &Analysis) -> Phrases {
+    // Each occurrence as (phrase as one integer, position): sorted, they group by phrase in
+    // `Phrase` order, positions ascending, at the cost of integer comparisons.
+    let mut found: Vec<(u128, usize)> = Vec::with_capacity(a.terms.len() * MAX_PHRASE_WORDS);
     for s in &a.sentences {
         let mut run_start = s.terms.start;
         for j in s.terms.clone() {
@@ -343,20 +395,34 @@ fn collect(a: &Analysis) -> HashMap<Phrase, Occurrences> {
                 if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
                     continue;
                 }
-                phrases.entry(phrase).or_default().starts.push(first);
+                found.push((phrase.key(), first));
             }
         }
+    }
+    found.sort_unstable();
+    let mut phrases = Phrases {
+        phrases: Vec::new(),
+        starts: Vec::with_capacity(found.len()),
+    };
+    for (key, start) in found {
+        match phrases.phrases.last_mut() {
+            Some((last, end)) if last.key() == key => *end += 1,
+            _ => phrases
+                .phrases
+                .push((Phrase::from_key(key), phrases.starts.len() + 1)),
+        }
+        phrases.starts.push(start);
     }
     phrases
 }
 
 /// The most frequent spelling of a phrase; ties go to the first seen.
-fn surface(a: &Analysis, phrase: &Phrase, occ: &Occurrences) -> String {
+fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // Spellings in order of first appearance, found by hash: a linear search made a word
     // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic.
     let mut counts: Vec<(String, usize)> = Vec::new();
-    let mut seen: HashMap<String, usize> = HashMap::new();
-    for &start in &occ.starts {
+    let mut seen: FastMap<String, usize> = FastMap::default();
+    for &start in occ.starts {
         let words: Vec<_> = a.terms[start..start + phrase.len as usize]
             .iter()
             .map(|t| a.surface(t))
@@ -441,6 +507,30 @@ mod tests {
             !terms.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())),
             "{terms:?}"
         );
+    }
+
+    #[test]
+    fn keywords_phrase_keys_sort_as_phrases() {
+        let p = |ids: &[u32]| {
+            let mut phrase = Phrase {
+                ids: [0; MAX_PHRASE_WORDS],
+                len: ids.len() as u8,
+            };
+            phrase.ids[..ids.len()].copy_from_slice(ids);
+            phrase
+        };
+        let mut phrases = [
+            p(&[2]),
+            p(&[1, 7]),
+            p(&[1]),
+            p(&[1, 0, 3]),
+            p(&[u32::MAX, 1]),
+        ];
+        let mut keys: Vec<u128> = phrases.iter().map(Phrase::key).collect();
+        phrases.sort();
+        keys.sort();
+        let back: Vec<Phrase> = keys.into_iter().map(Phrase::from_key).collect();
+        assert_eq!(back, phrases);
     }
 
     #[test]

@@ -30,6 +30,7 @@ pub mod keywords;
 pub mod layout;
 pub mod normalize;
 pub mod output;
+pub mod packed;
 pub mod pipeline;
 pub mod pretty;
 pub mod report;

@@ -18,6 +18,7 @@ use crate::error::Error;
 use crate::input::Input;
 use crate::keywords;
 use crate::layout::Layout;
+use crate::packed::PackedAnalysis;
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
@@ -26,6 +27,9 @@ use crate::summary::{self, Candidate, Weights};
 
 /// Documents handled together; bounds memory in a batch.
 const CHUNK: usize = 256;
+
+/// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`).
+const KEPT_BYTES: usize = 24 << 20;
 
 /// Below this many sentences, scoring them in parallel costs more than it saves.
 const PARALLEL_SENTENCES: usize = 64;
@@ -46,6 +50,8 @@ pub struct Engine {
     layout: bool,
     weights: Weights,
     pool: rayon::ThreadPool,
+    /// Budget for the analyses a batch's first pass keeps ([`KEPT_BYTES`]).
+    kept_bytes: usize,
 }
 
 impl Engine {
@@ -81,6 +87,7 @@ impl Engine {
             layout: config.layout,
             weights: Weights::default(),
             pool,
+            kept_bytes: KEPT_BYTES,
         })
     }
 
@@ -121,12 +128,13 @@ impl Engine {
     ) -> io::Result<Outcome> {
         let memos = Memos::new(self);
         let counted;
+        let mut kept = Kept::new(self.kept_bytes);
         let corpus = match model {
             Some(model) => Some(model),
             None if source.len_hint().is_some_and(|n| n <= 1) => None,
             None => {
                 progress.pass(Pass::Counting);
-                let (df, inputs) = self.count(source, &memos, progress);
+                let (df, inputs) = self.count(source, &memos, progress, Some(&mut kept));
                 counted = df;
                 (inputs > 1).then_some(&counted)
             }
@@ -135,19 +143,26 @@ impl Engine {
         let mut outcome = Outcome::default();
         let mut inputs = source.inputs();
         loop {
-            let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+            let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
+                .by_ref()
+                .take(CHUNK)
+                .map(|input| (input, kept.next()))
+                .collect();
             if chunk.is_empty() {
                 break;
             }
-            let records: Vec<(Record, u64)> = if let [input] = &chunk[..] {
+            let records: Vec<(Record, u64)> = if chunk.len() == 1 {
                 // One document (stdin): no hand-over to a worker thread, which costs more
                 // than a short document on a busy machine. Long ones still score in parallel.
-                vec![self.process(input, corpus, &memos)]
+                chunk
+                    .into_iter()
+                    .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
+                    .collect()
             } else {
                 self.pool.install(|| {
                     chunk
-                        .par_iter()
-                        .map(|input| self.process(input, corpus, &memos))
+                        .into_par_iter()
+                        .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
                         .collect()
                 })
             };
@@ -170,15 +185,18 @@ impl Engine {
         progress: &mut dyn Progress,
     ) -> DocFreq {
         progress.pass(Pass::Counting);
-        self.count(source, &Memos::new(self), progress).0
+        self.count(source, &Memos::new(self), progress, None).0
     }
 
-    /// Document frequencies, and the number of inputs (readable or not).
+    /// Document frequencies, and the number of inputs (readable or not). With `kept`, the
+    /// analyses of the first documents are kept for the second pass, as many as its budget
+    /// holds.
     fn count(
         &self,
         source: &dyn Source,
         memos: &Memos<'_>,
         progress: &mut dyn Progress,
+        mut kept: Option<&mut Kept>,
     ) -> (DocFreq, usize) {
         let mut df = DocFreq::default();
         let mut seen = 0;
@@ -189,21 +207,41 @@ impl Engine {
                 break;
             }
             seen += chunk.len();
-            let keys: Vec<(Option<Vec<Box<str>>>, u64)> = self.pool.install(|| {
+            let keep = kept.as_ref().is_some_and(|k| k.open());
+            let counted: Vec<Counted> = self.pool.install(|| {
                 chunk
                     .par_iter()
                     .map(|input| match input.document() {
                         Ok(doc) => {
                             let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
-                            (Some(a.into_content_keys()), doc.text.len() as u64)
+                            let bytes = doc.text.len() as u64;
+                            match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+                                Some(analysis) => Counted::Kept(KeptDocument {
+                                    analysis,
+                                    id: doc.id,
+                                    bytes,
+                                }),
+                                None => Counted::Keys(a.into_content_keys(), bytes),
+                            }
                         }
-                        Err(_) => (None, 0),
+                        Err(_) => Counted::Failed,
                     })
                     .collect()
             });
-            for (doc, bytes) in keys {
-                if let Some(doc) = doc {
-                    df.add_document(doc.iter().map(AsRef::as_ref));
+            for counted in counted {
+                let bytes = match &counted {
+                    Counted::Kept(doc) => {
+                        df.add_document(doc.analysis.content_keys());
+                        doc.bytes
+                    }
+                    Counted::Keys(keys, bytes) => {
+                        df.add_document(keys.iter());
+                        *bytes
+                    }
+                    Counted::Failed => 0,
+                };
+                if let Some(kept) = kept.as_deref_mut() {
+                    kept.push(counted);
                 }
                 progress.advance(bytes);
             }
@@ -211,43 +249,60 @@ impl Engine {
         (df, seen)
     }
 
-    /// The record of one input and the bytes of text it held.
-    fn process(&self, input: &Input, corpus: Option<&DocFreq>, memos: &Memos<'_>) -> (Record, u64) {
+    /// The record of one input and the bytes of text it held; from its analysis when the
+    /// first pass kept it.
+    fn process(
+        &self,
+        input: &Input,
+        kept: Option<KeptDocument>,
+        corpus: Option<&DocFreq>,
+        memos: &Memos<'_>,
+    ) -> (Record, u64) {
         let source = input.name();
-        match input.document() {
-            Ok(doc) => {
-                // A bug met on one document costs that document, not the rest of an unattended
-                // batch: it becomes the document's error record (the panic message is on
-                // stderr already, and the run exits 1). Fuzzing has found no such input; this is
-                // the net under it. The memo locks shrug off poisoning, so workers go on.
-                let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
-                    // The memo is released before scoring, which may run in parallel.
-                    let analysis = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
-                    let idf = corpus.map(|df| corpus_idf(&analysis, df));
-                    self.build_report(&source, &analysis, idf.as_deref())
-                }));
-                match analysed {
-                    Ok(mut report) => {
-                        report.id = doc.id;
-                        (Record::Report(report), doc.text.len() as u64)
-                    }
-                    Err(_) => (
+        let (work, id, bytes) = match kept {
+            Some(doc) => (Work::Kept(doc.analysis), doc.id, doc.bytes),
+            None => match input.document() {
+                Ok(doc) => {
+                    let bytes = doc.text.len() as u64;
+                    (Work::Text(doc.text), doc.id, bytes)
+                }
+                Err(err) => {
+                    return (
                         Record::Error(ErrorRecord {
-                            id: doc.id,
+                            id: None,
                             source,
-                            error: "internal error while analysing this document (a bug in \
-                                    ringkas: please report it with the document)"
-                                .to_string(),
+                            error: err.problem(),
                         }),
                         0,
-                    ),
+                    );
                 }
+            },
+        };
+        // A bug met on one document costs that document, not the rest of an unattended batch:
+        // it becomes the document's error record (the panic message is on stderr already, and
+        // the run exits 1). Fuzzing has found no such input; this is the net under it. The memo
+        // locks shrug off poisoning, so workers go on.
+        let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+            let analysis = match work {
+                Work::Kept(packed) => packed.unpack(),
+                // The memo is released before scoring, which may run in parallel.
+                Work::Text(text) => memos.with(|memo| self.analyzer.analyze(&text, memo)),
+            };
+            let idf = corpus.map(|df| corpus_idf(&analysis, df));
+            self.build_report(&source, &analysis, idf.as_deref())
+        }));
+        match analysed {
+            Ok(mut report) => {
+                report.id = id;
+                (Record::Report(report), bytes)
             }
-            Err(err) => (
+            Err(_) => (
                 Record::Error(ErrorRecord {
-                    id: None,
+                    id,
                     source,
-                    error: err.problem(),
+                    error: "internal error while analysing this document (a bug in ringkas: \
+                            please report it with the document)"
+                        .to_string(),
                 }),
                 0,
             ),
@@ -375,6 +430,73 @@ pub struct NoProgress;
 
 impl Progress for NoProgress {}
 
+/// What the second pass starts from: a kept analysis or the text to analyse.
+enum Work {
+    Kept(PackedAnalysis),
+    Text(String),
+}
+
+/// A document the first pass analysed, kept for the second.
+struct KeptDocument {
+    analysis: PackedAnalysis,
+    id: Option<serde_json::Value>,
+    bytes: u64,
+}
+
+/// What the first pass learnt of one input.
+enum Counted {
+    Kept(KeptDocument),
+    /// Its content keys only: the budget is spent (or the text too long to pack).
+    Keys(crate::analyzer::Vocab, u64),
+    Failed,
+}
+
+/// The analyses the first pass keeps, for the first inputs in order, until [`KEPT_BYTES`] is
+/// spent: a batch that fits is analysed once, a larger one keeps memory flat and analyses the
+/// rest again. The second pass takes them from the front, freeing as it goes.
+struct Kept {
+    documents: std::collections::VecDeque<Option<KeptDocument>>,
+    bytes: usize,
+    budget: usize,
+    /// A document was not kept: none after it is either, so the kept ones stay a prefix.
+    closed: bool,
+}
+
+impl Kept {
+    fn new(budget: usize) -> Self {
+        Kept {
+            documents: Default::default(),
+            bytes: 0,
+            budget,
+            closed: false,
+        }
+    }
+
+    fn open(&self) -> bool {
+        !self.closed
+    }
+
+    fn push(&mut self, counted: Counted) {
+        if self.closed {
+            return;
+        }
+        match counted {
+            Counted::Kept(doc) if self.bytes + doc.analysis.heap_bytes() <= self.budget => {
+                self.bytes += doc.analysis.heap_bytes();
+                self.documents.push_back(Some(doc));
+            }
+            // A failed input is read again, to report its error the same way.
+            Counted::Failed => self.documents.push_back(None),
+            _ => self.closed = true,
+        }
+    }
+
+    /// What was kept of the next input, in order.
+    fn next(&mut self) -> Option<KeptDocument> {
+        self.documents.pop_front().flatten()
+    }
+}
+
 /// One stem memo per worker thread, kept for the whole run: a memo made per parallel task
 /// would start cold again and again.
 struct Memos<'e> {
@@ -496,6 +618,39 @@ mod tests {
             out
         };
         assert_eq!(run(1), run(2));
+    }
+
+    #[test]
+    fn pipeline_kept_analyses_give_the_same_records() {
+        let inputs: Vec<Input> = (0..600)
+            .map(|i| {
+                if i % 97 == 5 {
+                    Input::Memory {
+                        name: format!("bad{i}"),
+                        bytes: Arc::from(&b"\xff"[..]),
+                    }
+                } else {
+                    memory(&format!("d{i}"), &format!("Harga beras di Pasar {i} naik. Warga Bekasi mengeluh soal harga {}. Petani senang.", i % 7))
+                }
+            })
+            .collect();
+        let run = |budget| {
+            let mut engine = engine(2);
+            engine.kept_bytes = budget;
+            let mut out = Vec::new();
+            engine
+                .run(&inputs, &mut |r| {
+                    out.push(serde_json::to_string(&r).unwrap());
+                    Ok(())
+                })
+                .unwrap();
+            out
+        };
+        // Nothing kept, some kept (the budget runs out part-way), everything kept.
+        let none = run(0);
+        assert_eq!(none.len(), inputs.len());
+        assert_eq!(run(100_000), none);
+        assert_eq!(run(usize::MAX), none);
     }
 
     #[test]

@@ -15,7 +15,8 @@
 //! The abbreviations are data, not code: `data/abbreviations.txt`, embedded at build time.
 
 use std::borrow::Cow;
-use std::collections::HashMap;
+
+use crate::hash::FastMap;
 
 /// The embedded abbreviation list; its header documents the format.
 const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
@@ -63,7 +64,7 @@ enum AbbrevKind {
 /// Splits text into sentences. Build it once and reuse it; it is `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct SentenceSplitter {
-    abbreviations: HashMap<String, AbbrevKind>,
+    abbreviations: FastMap<String, AbbrevKind>,
 }
 
 impl Default for SentenceSplitter {
@@ -75,7 +76,7 @@ impl Default for SentenceSplitter {
 impl SentenceSplitter {
     /// A splitter with the embedded abbreviation list.
     pub fn new() -> Self {
-        let mut abbreviations = HashMap::new();
+        let mut abbreviations = FastMap::default();
         for line in ABBREVIATIONS.lines() {
             add_abbreviation(&mut abbreviations, line);
         }
@@ -223,7 +224,7 @@ impl SentenceSplitter {
 }
 
 /// Parses one line of the abbreviation list into `map`; comments and blank lines are skipped.
-fn add_abbreviation(map: &mut HashMap<String, AbbrevKind>, line: &str) {
+fn add_abbreviation(map: &mut FastMap<String, AbbrevKind>, line: &str) {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return;

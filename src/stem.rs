@@ -35,7 +35,8 @@ const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
 /// names the affixes hunspell's flags give the root, one letter each (see [`CLASS_LETTERS`];
 /// `-` for none); a plain `word` takes any affix.
 pub struct Lexicon {
-    words: HashMap<Box<str>, Entry, FastBuild>,
+    /// Embedded words borrow from the binary; only words of a user's file are allocated.
+    words: HashMap<Cow<'static, str>, Entry, FastBuild>,
 }
 
 /// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
@@ -106,8 +107,13 @@ impl Lexicon {
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            let mut lexicon = Lexicon::parse(EMBEDDED_LEXICON);
-            lexicon.add(EMBEDDED_SUPPLEMENT);
+            // Start-up of a one-document run is mostly this: no copies, no rehashing.
+            let lines = EMBEDDED_LEXICON.bytes().filter(|&b| b == b'\n').count();
+            let mut lexicon = Lexicon {
+                words: HashMap::with_capacity_and_hasher(lines, FastBuild::default()),
+            };
+            lexicon.add(EMBEDDED_LEXICON, lowercase_static);
+            lexicon.add(EMBEDDED_SUPPLEMENT, lowercase_static);
             lexicon.prefer(EMBEDDED_HOMOGRAPHS);
             Arc::new(lexicon)
         }))
@@ -133,17 +139,48 @@ impl Lexicon {
         let mut lexicon = Lexicon {
             words: HashMap::default(),
         };
-        lexicon.add(text);
+        lexicon.add(text, |word| Cow::Owned(word.to_lowercase()));
         lexicon
     }
 
-    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads.
-    fn add(&mut self, text: &str) {
-        for line in text.lines().map(str::trim) {
+    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads; `key` lowercases.
+    fn add<'t>(&mut self, text: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) {
+        // ASCII text (the embedded lists) is cut with byte searches, which find the same lines
+        // and fields as the `char` ones: on ASCII, `char::is_whitespace` is space, `\t`..`\r`.
+        let ascii = text.is_ascii();
+        let is_space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
+        let mut rest = text;
+        while !rest.is_empty() {
+            let (raw, next) = match rest.bytes().position(|b| b == b'\n') {
+                Some(end) => (&rest[..end], &rest[end + 1..]),
+                None => (rest, ""),
+            };
+            rest = next;
+            let line = if ascii {
+                let bytes = raw.as_bytes();
+                let start = bytes
+                    .iter()
+                    .position(|b| !is_space(b))
+                    .unwrap_or(bytes.len());
+                let end = bytes
+                    .iter()
+                    .rposition(|b| !is_space(b))
+                    .map_or(start, |e| e + 1);
+                &raw[start..end]
+            } else {
+                raw.trim()
+            };
             if line.is_empty() || line.starts_with('#') {
                 continue;
             }
-            let (word, marker) = match line.rsplit_once(char::is_whitespace) {
+            let split = if ascii {
+                line.bytes()
+                    .rposition(|b| is_space(&b))
+                    .map(|k| (&line[..k], &line[k + 1..]))
+            } else {
+                line.rsplit_once(char::is_whitespace)
+            };
+            let (word, marker) = match split {
                 Some((word, marker)) if is_marker(marker) => (word.trim_end(), Some(marker)),
                 // `word=` written without the space.
                 _ => match line.strip_suffix('=') {
@@ -154,10 +191,7 @@ impl Lexicon {
             if word.is_empty() {
                 continue;
             }
-            let entry = self
-                .words
-                .entry(word.to_lowercase().into_boxed_str())
-                .or_default();
+            let entry = self.words.entry(key(word)).or_default();
             entry.0 |= Entry::parse(marker).0;
         }
     }
@@ -181,6 +215,18 @@ impl Lexicon {
 
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
+    }
+}
+
+/// An embedded word as a key: borrowed unless it has capitals.
+fn lowercase_static(word: &'static str) -> Cow<'static, str> {
+    if word
+        .bytes()
+        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        Cow::Owned(word.to_lowercase())
+    } else {
+        Cow::Borrowed(word)
     }
 }
 
@@ -435,31 +481,45 @@ impl fmt::Debug for Stemmer {
 /// itself stores no second copy.
 pub struct MemoStemmer<'s> {
     stemmer: &'s Stemmer,
-    cache: HashMap<Box<str>, Option<Box<str>>, FastBuild>,
+    /// Each word seen, with its stem's index in `stems`, or [`SAME`] for a word that is its
+    /// own stem.
+    cache: HashMap<Box<str>, u32, FastBuild>,
+    stems: Vec<Box<str>>,
 }
+
+/// In the stem memo: the word is its own stem.
+const SAME: u32 = u32::MAX;
 
 impl<'s> MemoStemmer<'s> {
     pub fn new(stemmer: &'s Stemmer) -> Self {
         MemoStemmer {
             stemmer,
             cache: HashMap::default(),
+            stems: Vec::new(),
         }
     }
 
-    /// The stem of a lowercase word.
-    pub fn stem(&mut self, word: &str) -> &str {
-        if !self.cache.contains_key(word) {
-            let stem = match self.stemmer.stem(word) {
-                Cow::Borrowed(stem) if stem == word => None,
-                stem => Some(stem.into_owned().into_boxed_str()),
-            };
-            self.cache.insert(word.into(), stem);
+    /// The stem of a lowercase word. One hash lookup for a word seen before.
+    pub fn stem<'a>(&'a mut self, word: &'a str) -> &'a str {
+        let slot = match self.cache.get(word) {
+            Some(&slot) => slot,
+            None => {
+                let slot = match self.stemmer.stem(word) {
+                    Cow::Borrowed(stem) if stem == word => SAME,
+                    stem => {
+                        self.stems.push(stem.into_owned().into_boxed_str());
+                        (self.stems.len() - 1) as u32
+                    }
+                };
+                self.cache.insert(word.into(), slot);
+                slot
+            }
+        };
+        if slot == SAME {
+            word
+        } else {
+            &self.stems[slot as usize]
         }
-        let (key, stem) = self
-            .cache
-            .get_key_value(word)
-            .expect("the word was inserted above");
-        stem.as_deref().unwrap_or(key)
     }
 }
 
@@ -1431,6 +1491,19 @@ mod tests {
             ("belokan", "belok"),
             ("masukan", "masuk"),
         ]);
+    }
+
+    #[test]
+    fn stem_lexicon_byte_parse_reads_like_lines() {
+        // The ASCII path must cut lines and fields exactly as `str::lines` and `trim` do.
+        let text = " abad il \r\n# note\n\nabai DMk\nupas =\nrang=\n\tBeras\u{b}\nlast";
+        let fast = Lexicon::parse(text);
+        let mut slow = Lexicon::parse("");
+        for line in text.lines().map(str::trim) {
+            slow.add(&format!("{line}\n\u{e9}"), |w| Cow::Owned(w.to_lowercase()));
+        }
+        slow.words.remove("\u{e9}");
+        assert_eq!(fast.words, slow.words);
     }
 
     #[test]

@@ -3,11 +3,11 @@
 //! The lists are data (`stopwords/*.txt`, each with its provenance header) embedded in the
 //! binary; users add their own lists or drop the defaults.
 
-use std::collections::HashSet;
 use std::path::Path;
 
 use crate::config::Language;
 use crate::error::Error;
+use crate::hash::FastSet;
 
 const INDONESIAN: &str = include_str!("../stopwords/id.txt");
 const ENGLISH: &str = include_str!("../stopwords/en.txt");
@@ -15,7 +15,7 @@ const ENGLISH: &str = include_str!("../stopwords/en.txt");
 /// A set of lowercase stopwords.
 #[derive(Debug, Clone, Default)]
 pub struct Stopwords {
-    words: HashSet<Box<str>>,
+    words: FastSet<Box<str>>,
 }
 
 impl Stopwords {

@@ -56,10 +56,15 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += c.len_utf8();
             continue;
         }
-        if i >= chunk.end {
-            chunk = Chunk::new(text, i);
-        }
-        let (kind, len) = chunk.classify(text, i);
+        let (kind, len) = match plain_word_len(rest.as_bytes()) {
+            Some(len) => (TokenKind::Word, len),
+            None => {
+                if i >= chunk.end {
+                    chunk = Chunk::new(text, i);
+                }
+                chunk.classify(text, i)
+            }
+        };
         let boundary_before = first || text[last_end..i].chars().any(|c| !c.is_whitespace());
         out.push(Token {
             start: i,
@@ -71,6 +76,20 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         i += len;
         last_end = i;
     }
+}
+
+/// The common case, without decoding characters: ASCII letters up to whitespace or the end,
+/// which `classify` would find to be one `Word` of that length.
+fn plain_word_len(rest: &[u8]) -> Option<usize> {
+    let len = rest
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(rest.len());
+    // `char::is_whitespace` on ASCII: space and tab to carriage return.
+    let ends = rest
+        .get(len)
+        .is_none_or(|&b| b == b' ' || (b'\t'..=b'\r').contains(&b));
+    (len > 0 && ends).then_some(len)
 }
 
 /// A run of text without whitespace, and forward-only scans over it. Tokens are classified
@@ -549,6 +568,27 @@ mod tests {
             words("kemarin.Presiden datang"),
             ["kemarin", "Presiden", "datang"]
         );
+    }
+
+    #[test]
+    fn token_plain_words_take_the_fast_path_alike() {
+        for text in [
+            "abc",
+            "abc def",
+            "abc\tdef\n",
+            "abc\u{b}x",
+            "abc\u{a0}x",
+            "ab.",
+            "ab1",
+        ] {
+            let mut out = Vec::new();
+            tokenize(text, &mut out);
+            assert_eq!(
+                (out[0].kind, out[0].end),
+                Chunk::new(text, 0).classify(text, 0),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]
