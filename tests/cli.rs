@@ -3,10 +3,8 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader};
-use std::process::Stdio;
 
-use common::{NEWS, jsonl, report, ringkas, stdout_of};
+use common::{NEWS, first_line_then_close, jsonl, report, ringkas, stdout_of};
 use ringkas::Record;
 
 #[test]
@@ -244,19 +242,7 @@ fn cli_closed_pipe_exits_quietly() {
     for i in 0..400 {
         fs::write(dir.path().join(format!("{i:03}.txt")), NEWS).unwrap();
     }
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ringkas"))
-        .args([".", "-f", "jsonl"])
-        .current_dir(dir.path())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.take().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    // The reader is dropped here, like `head -1` exiting.
-    let out = child.wait_with_output().unwrap();
+    let (first, out) = first_line_then_close(dir.path(), &[".", "-f", "jsonl"]);
     assert!(first.starts_with('{'));
     assert!(out.status.success(), "status {:?}", out.status);
     assert!(

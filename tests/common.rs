@@ -14,6 +14,27 @@ pub fn ringkas(dir: Option<&Path>) -> Command {
     cmd
 }
 
+/// Runs the real binary in `dir` with `args`, reads the first line of its output and then
+/// closes the pipe, as `| head -1` does. Returns that line and how the process ended.
+pub fn first_line_then_close(dir: &Path, args: &[&str]) -> (String, std::process::Output) {
+    use std::io::BufRead;
+    use std::process::Stdio;
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ringkas"))
+        .args(args)
+        .current_dir(dir)
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringkas starts");
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.take().expect("stdout is piped"))
+        .read_line(&mut first)
+        .expect("stdout is readable");
+    // The reader is dropped here, like `head -1` exiting.
+    (first, child.wait_with_output().expect("ringkas ends"))
+}
+
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("ringkas runs");
     String::from_utf8(out.stdout).expect("stdout is UTF-8")

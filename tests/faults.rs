@@ -9,7 +9,7 @@
 mod common;
 
 use std::fs;
-use std::io::{BufRead, BufReader, Write};
+use std::io::Write;
 use std::os::unix::fs::symlink;
 use std::path::Path;
 use std::process::{Command as StdCommand, Stdio};
@@ -513,19 +513,7 @@ fn fault_closed_pipe_exits_quietly_in_every_mode() {
         &[".", "-f", "jsonl"],
         &["sentences", "long.txt"],
     ] {
-        let mut child = StdCommand::new(env!("CARGO_BIN_EXE_ringkas"))
-            .args(args)
-            .current_dir(dir.path())
-            .env_clear()
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.take().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let out = child.wait_with_output().unwrap();
+        let (first, out) = common::first_line_then_close(dir.path(), args);
         assert!(!first.is_empty(), "{args:?}");
         assert_eq!(out.status.code(), Some(0), "{args:?}");
         assert!(

@@ -257,20 +257,8 @@ fn batch_summary_line_unless_quiet_and_never_for_one_document() {
 fn jsonl_closed_pipe_exits_quietly() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "in.jsonl", &corpus(600));
-    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ringkas"))
-        .args(["--input", "jsonl", "in.jsonl", "-f", "jsonl"])
-        .current_dir(dir.path())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufRead::read_line(
-        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
-        &mut first,
-    )
-    .unwrap();
-    let out = child.wait_with_output().unwrap();
+    let (first, out) =
+        common::first_line_then_close(dir.path(), &["--input", "jsonl", "in.jsonl", "-f", "jsonl"]);
     assert!(first.starts_with('{'));
     assert!(out.status.success(), "status {:?}", out.status);
     assert!(
