@@ -5,6 +5,7 @@
 //! lexicon are shared, read-only); each worker thread brings its own stem memo.
 
 use std::borrow::Cow;
+use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::config::Language;
@@ -112,6 +113,39 @@ impl std::ops::Index<usize> for Vocab {
     }
 }
 
+/// Finds the id of a key already in a [`Vocab`] without a string of its own for each key: keys
+/// are found by their hash, and only keys whose hashes collide are stored apart.
+#[derive(Default)]
+struct VocabIndex {
+    /// The first key with each hash.
+    by_hash: FastMap<u64, u32>,
+    /// Keys whose hash an earlier, different key has.
+    collided: FastMap<Box<str>, u32>,
+}
+
+impl VocabIndex {
+    /// The id of `key`, added to `vocab` if new.
+    fn id(&mut self, key: &str, vocab: &mut Vocab) -> u32 {
+        let hash = crate::hash::FastBuild::default().hash_one(key);
+        match self.by_hash.get(&hash) {
+            Some(&id) if &vocab[id as usize] == key => id,
+            Some(_) => match self.collided.get(key) {
+                Some(&id) => id,
+                None => {
+                    let id = vocab.push(key);
+                    self.collided.insert(key.into(), id);
+                    id
+                }
+            },
+            None => {
+                let id = vocab.push(key);
+                self.by_hash.insert(hash, id);
+                id
+            }
+        }
+    }
+}
+
 impl Analysis {
     /// The terms of sentence `i`.
     pub fn sentence_terms(&self, i: usize) -> &[Term] {
@@ -153,8 +187,10 @@ impl Analysis {
         } else {
             Cow::Borrowed(raw)
         };
-        if term.weak_case && !term.proper && s.chars().any(char::is_uppercase) {
-            s = Cow::Owned(s.to_lowercase());
+        if term.weak_case && !term.proper {
+            if let Cow::Owned(lower) = lowercase(&s) {
+                s = Cow::Owned(lower);
+            }
         }
         s
     }
@@ -263,14 +299,16 @@ impl Analyzer {
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
+        let mut scratch = String::new();
         let mut lower_forms: FastSet<&str> = FastSet::default();
         let mut names: FastSet<String> = FastSet::default();
         for r in raws.iter().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
-            if !w.chars().any(char::is_uppercase) {
+            let lower = lowercase_in(w, &mut scratch);
+            if std::ptr::eq(lower, w) {
                 lower_forms.insert(w);
-            } else if !r.weak_case {
-                names.insert(w.to_lowercase());
+            } else if !r.weak_case && !names.contains(lower) {
+                names.insert(lower.to_string());
             }
         }
         let evidence = CaseEvidence { lower_forms, names };
@@ -280,8 +318,9 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        let mut ids: FastMap<Box<str>, u32> = FastMap::default();
+        let mut ids = VocabIndex::default();
         let mut vocab = Vocab::default();
+        let mut scratch = String::new();
         let mut r = 0;
         for (i, span) in spans.iter().enumerate() {
             let first = analysis.terms.len();
@@ -298,11 +337,17 @@ impl Analyzer {
                 }
                 let surface = &text[raw.token.start..end];
                 let (key, content, proper) = if raw.token.kind != TokenKind::Word {
-                    (Key::Itself(lowercase(surface)), false, false)
+                    (
+                        Key::Itself(lowercase_in(surface, &mut scratch)),
+                        false,
+                        false,
+                    )
                 } else if joined {
-                    (Key::Stem(surface.split_whitespace().collect()), true, false)
+                    scratch.clear();
+                    scratch.extend(surface.split_whitespace());
+                    (Key::Stem(&scratch), true, false)
                 } else {
-                    self.word_key(surface, raw.weak_case, &evidence, memo)
+                    self.word_key(surface, raw.weak_case, &evidence, memo, &mut scratch)
                 };
                 // Borrowed from the memo, so a word costs no allocation once it is known.
                 let key: &str = match &key {
@@ -312,14 +357,7 @@ impl Analyzer {
                 let content = content
                     && raw.token.start >= dateline_end
                     && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
-                let id = match ids.get(key) {
-                    Some(&id) => id,
-                    None => {
-                        let id = vocab.push(key);
-                        ids.insert(key.into(), id);
-                        id
-                    }
-                };
+                let id = ids.id(key, &mut vocab);
                 analysis.terms.push(Term {
                     id,
                     start: raw.token.start,
@@ -358,9 +396,10 @@ impl Analyzer {
         weak_case: bool,
         evidence: &CaseEvidence<'_>,
         memo: &mut MemoStemmer<'_>,
+        scratch: &'a mut String,
     ) -> (Key<'a>, bool, bool) {
-        let lower = lowercase(surface);
-        if self.stopwords.contains(&lower) {
+        let lower = lowercase_in(surface, scratch);
+        if self.stopwords.contains(lower) {
             return (Key::Itself(lower), false, false);
         }
         let mut letters = surface.chars().filter(|c| c.is_alphabetic());
@@ -370,13 +409,13 @@ impl Analyzer {
         }
         let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
         let ordinary = !acronym
-            && (evidence.lower_forms.contains(lower.as_ref())
+            && (evidence.lower_forms.contains(lower)
                 || (weak_case
-                    && !evidence.names.contains(lower.as_ref())
+                    && !evidence.names.contains(lower)
                     && self
                         .stemmer
                         .lexicon()
-                        .is_some_and(|l| l.contains(memo.stem(&lower)))));
+                        .is_some_and(|l| l.contains(memo.stem(lower)))));
         if ordinary {
             (Key::Stem(lower), true, false)
         } else {
@@ -418,16 +457,47 @@ impl Analyzer {
 /// What a term is counted under, before the stem is looked up.
 enum Key<'a> {
     /// The (lowercased) word itself.
-    Itself(Cow<'a, str>),
+    Itself(&'a str),
     /// The stem of this lowercase word.
-    Stem(Cow<'a, str>),
+    Stem(&'a str),
 }
 
+/// `s` lowercased: `s` itself when it has no capitals, else written into `scratch`, which is
+/// reused from word to word instead of allocating a string for each.
+fn lowercase_in<'a>(s: &'a str, scratch: &'a mut String) -> &'a str {
+    match s
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => s,
+        Some(_) if s.is_ascii() => {
+            scratch.clear();
+            scratch.push_str(s);
+            scratch.make_ascii_lowercase();
+            scratch
+        }
+        Some(_) => match lowercase(s) {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(lower) => {
+                *scratch = lower;
+                scratch
+            }
+        },
+    }
+}
+
+/// `s` lowercased, borrowed when it has no capitals. Most words are ASCII: those skip the
+/// Unicode tables.
 fn lowercase(s: &str) -> Cow<'_, str> {
-    if s.chars().any(char::is_uppercase) {
-        Cow::Owned(s.to_lowercase())
-    } else {
-        Cow::Borrowed(s)
+    match s
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => Cow::Borrowed(s),
+        Some(_) if s.is_ascii() => Cow::Owned(s.to_ascii_lowercase()),
+        // Everything before `i` is ASCII without capitals, so `i` is a char boundary.
+        Some(i) if !s[i..].chars().any(char::is_uppercase) => Cow::Borrowed(s),
+        Some(_) => Cow::Owned(s.to_lowercase()),
     }
 }
 
@@ -492,6 +562,20 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
 mod tests {
     use super::*;
     use crate::stem::Lexicon;
+
+    #[test]
+    fn analyzer_vocab_index_tells_colliding_keys_apart() {
+        let mut vocab = Vocab::default();
+        let mut index = VocabIndex::default();
+        assert_eq!(index.id("harga", &mut vocab), 0);
+        // "beras" made to share the hash of "harga", as a real collision would.
+        let hash = crate::hash::FastBuild::default().hash_one("beras");
+        index.by_hash.insert(hash, 0);
+        assert_eq!(index.id("beras", &mut vocab), 1);
+        assert_eq!(index.id("beras", &mut vocab), 1);
+        assert_eq!(index.id("harga", &mut vocab), 0);
+        assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
+    }
 
     fn analyzer() -> Analyzer {
         Analyzer::new(

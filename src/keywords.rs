@@ -366,11 +366,40 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
     stats
 }
 
+/// Documents with fewer terms than this sort their phrase occurrences as single integers.
+const PACKED_POSITIONS: usize = 1 << 30;
+
+/// A phrase key (ids, then the length in the low 32 bits) and a position below
+/// `PACKED_POSITIONS` in one integer that sorts as the pair does: the length moves to the top
+/// two bits of the low word, the position fills the rest.
+fn pack(key: u128, position: usize) -> u128 {
+    let len = key as u32;
+    (key >> 32 << 32) | u128::from(len << 30) | position as u128
+}
+
+/// The pair [`pack`] packed.
+fn unpack(packed: u128) -> (u128, usize) {
+    let low = packed as u32;
+    (
+        (packed >> 32 << 32) | u128::from(low >> 30),
+        (low & ((1 << 30) - 1)) as usize,
+    )
+}
+
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
 fn collect(a: &Analysis) -> Phrases {
     // Each occurrence as (phrase as one integer, position): sorted, they group by phrase in
-    // `Phrase` order, positions ascending, at the cost of integer comparisons.
-    let mut found: Vec<(u128, usize)> = Vec::with_capacity(a.terms.len() * MAX_PHRASE_WORDS);
+    // `Phrase` order, positions ascending, at the cost of integer comparisons. Below
+    // `PACKED_POSITIONS` terms the position rides in the phrase key's spare bits, so the sort
+    // moves half the bytes.
+    let packed = a.terms.len() < PACKED_POSITIONS;
+    let mut keys: Vec<u128> = Vec::new();
+    let mut found: Vec<(u128, usize)> = Vec::new();
+    if packed {
+        keys.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+    } else {
+        found.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+    }
     for s in &a.sentences {
         let mut run_start = s.terms.start;
         for j in s.terms.clone() {
@@ -395,11 +424,20 @@ fn collect(a: &Analysis) -> Phrases {
                 if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
                     continue;
                 }
-                found.push((phrase.key(), first));
+                if packed {
+                    keys.push(pack(phrase.key(), first));
+                } else {
+                    found.push((phrase.key(), first));
+                }
             }
         }
     }
-    found.sort_unstable();
+    if packed {
+        keys.sort_unstable();
+        found.extend(keys.into_iter().map(unpack));
+    } else {
+        found.sort_unstable();
+    }
     let mut phrases = Phrases {
         phrases: Vec::new(),
         starts: Vec::with_capacity(found.len()),
@@ -419,20 +457,34 @@ fn collect(a: &Analysis) -> Phrases {
 /// The most frequent spelling of a phrase; ties go to the first seen.
 fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // Spellings in order of first appearance, found by hash: a linear search made a word
-    // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic.
+    // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. One buffer is
+    // reused for every occurrence: only a new spelling costs an allocation.
+    let spell = |start: usize, text: &mut String| {
+        text.clear();
+        for (k, t) in a.terms[start..start + phrase.len as usize]
+            .iter()
+            .enumerate()
+        {
+            if k > 0 {
+                text.push(' ');
+            }
+            text.push_str(&a.surface(t));
+        }
+    };
+    let mut text = String::new();
+    if let [start] = occ.starts {
+        spell(*start, &mut text);
+        return text;
+    }
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut seen: FastMap<String, usize> = FastMap::default();
     for &start in occ.starts {
-        let words: Vec<_> = a.terms[start..start + phrase.len as usize]
-            .iter()
-            .map(|t| a.surface(t))
-            .collect();
-        let text = words.join(" ");
-        match seen.get(&text) {
+        spell(start, &mut text);
+        match seen.get(text.as_str()) {
             Some(&i) => counts[i].1 += 1,
             None => {
                 seen.insert(text.clone(), counts.len());
-                counts.push((text, 1));
+                counts.push((text.clone(), 1));
             }
         }
     }
@@ -452,6 +504,22 @@ pub(crate) fn round4(x: f64) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn keywords_packed_occurrences_sort_as_pairs() {
+        let key = |ids: [u32; 3], len: u8| Phrase { ids, len }.key();
+        let mut pairs = vec![
+            (key([5, 0, 0], 2), 7),
+            (key([5, 0, 0], 1), 9),
+            (key([5, 0, 0], 1), 3),
+            (key([4, 9, 9], 3), (1 << 30) - 1),
+            (key([u32::MAX, 1, 2], 3), 0),
+        ];
+        let mut packed: Vec<u128> = pairs.iter().map(|&(k, p)| pack(k, p)).collect();
+        pairs.sort_unstable();
+        packed.sort_unstable();
+        assert_eq!(packed.into_iter().map(unpack).collect::<Vec<_>>(), pairs);
+    }
     use crate::analyzer::Analyzer;
     use crate::config::Language;
     use crate::stem::{Lexicon, Stemmer};
