@@ -356,7 +356,11 @@ impl Analyzer {
                 };
                 let content = content
                     && raw.token.start >= dateline_end
-                    && surface.chars().filter(|c| c.is_alphabetic()).count() >= 2;
+                    && surface
+                        .chars()
+                        .filter(|c| c.is_alphabetic())
+                        .nth(1)
+                        .is_some();
                 let id = ids.id(key, &mut vocab);
                 analysis.terms.push(Term {
                     id,
