@@ -300,7 +300,9 @@ impl Analyzer {
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
         let mut scratch = String::new();
-        let mut lower_forms: FastSet<&str> = FastSet::default();
+        // Sized for the words once, rather than grown and rehashed on the way.
+        let mut lower_forms: FastSet<&str> =
+            FastSet::with_capacity_and_hasher(raws.len(), Default::default());
         let mut names: FastSet<String> = FastSet::default();
         for r in raws.iter().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
