@@ -454,6 +454,9 @@ fn collect(a: &Analysis) -> Phrases {
     phrases
 }
 
+/// Spellings of one phrase searched one by one before they are indexed by hash.
+const LINEAR_SPELLINGS: usize = 8;
+
 /// The most frequent spelling of a phrase; ties go to the first seen.
 fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // Spellings in order of first appearance, found by hash: a linear search made a word
@@ -476,15 +479,25 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
         spell(*start, &mut text);
         return text;
     }
+    // A few spellings are searched in place; the index is built only past `LINEAR_SPELLINGS`.
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut seen: FastMap<String, usize> = FastMap::default();
     for &start in occ.starts {
         spell(start, &mut text);
-        match seen.get(text.as_str()) {
-            Some(&i) => counts[i].1 += 1,
+        let found = if counts.len() <= LINEAR_SPELLINGS {
+            counts.iter().position(|(s, _)| *s == text)
+        } else {
+            seen.get(text.as_str()).copied()
+        };
+        match found {
+            Some(i) => counts[i].1 += 1,
             None => {
-                seen.insert(text.clone(), counts.len());
                 counts.push((text.clone(), 1));
+                if counts.len() == LINEAR_SPELLINGS + 1 {
+                    seen.extend(counts.iter().enumerate().map(|(i, (s, _))| (s.clone(), i)));
+                } else if counts.len() > LINEAR_SPELLINGS {
+                    seen.insert(text.clone(), counts.len() - 1);
+                }
             }
         }
     }
