@@ -244,6 +244,8 @@ struct Raw {
     token: Token,
     sentence: usize,
     weak_case: bool,
+    /// A word with a capital letter: it needs lowercasing (found with the case evidence).
+    capitals: bool,
 }
 
 impl Analyzer {
@@ -291,6 +293,7 @@ impl Analyzer {
                     },
                     sentence: i,
                     weak_case: span.heading || k == 0,
+                    capitals: false,
                 });
             }
         }
@@ -304,10 +307,11 @@ impl Analyzer {
         let mut lower_forms: FastSet<&str> =
             FastSet::with_capacity_and_hasher(raws.len(), Default::default());
         let mut names: FastSet<String> = FastSet::default();
-        for r in raws.iter().filter(|r| r.token.kind == TokenKind::Word) {
+        for r in raws.iter_mut().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
             let lower = lowercase_in(w, &mut scratch);
-            if std::ptr::eq(lower, w) {
+            r.capitals = !std::ptr::eq(lower, w);
+            if !r.capitals {
                 lower_forms.insert(w);
             } else if !r.weak_case && !names.contains(lower) {
                 names.insert(lower.to_string());
@@ -349,7 +353,7 @@ impl Analyzer {
                     scratch.extend(surface.split_whitespace());
                     (Key::Stem(&scratch), true, false)
                 } else {
-                    self.word_key(surface, raw.weak_case, &evidence, memo, &mut scratch)
+                    self.word_key(surface, raw, &evidence, memo, &mut scratch)
                 };
                 // Borrowed from the memo, so a word costs no allocation once it is known.
                 let key: &str = match &key {
@@ -399,14 +403,22 @@ impl Analyzer {
     fn word_key<'a>(
         &self,
         surface: &'a str,
-        weak_case: bool,
+        raw: &Raw,
         evidence: &CaseEvidence<'_>,
         memo: &mut MemoStemmer<'_>,
         scratch: &'a mut String,
     ) -> (Key<'a>, bool, bool) {
-        let lower = lowercase_in(surface, scratch);
+        let lower = if raw.capitals {
+            lowercase_in(surface, scratch)
+        } else {
+            surface
+        };
         if self.stopwords.contains(lower) {
             return (Key::Itself(lower), false, false);
+        }
+        if !raw.capitals {
+            // Without capitals, certainly not capitalised.
+            return (Key::Stem(lower), true, false);
         }
         let mut letters = surface.chars().filter(|c| c.is_alphabetic());
         let capitalised = letters.next().is_some_and(char::is_uppercase);
@@ -416,7 +428,7 @@ impl Analyzer {
         let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
         let ordinary = !acronym
             && (evidence.lower_forms.contains(lower)
-                || (weak_case
+                || (raw.weak_case
                     && !evidence.names.contains(lower)
                     && self
                         .stemmer
