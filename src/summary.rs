@@ -103,11 +103,22 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     if content < MIN_CONTENT_WORDS {
         return false;
     }
-    let head: String = a.text[s.start..s.end]
-        .chars()
-        .take(16)
-        .flat_map(char::to_lowercase)
-        .collect();
+    // The first 16 characters, lowercased; on the stack when they are ASCII, as most are.
+    let text = &a.text[s.start..s.end];
+    let first = &text.as_bytes()[..text.len().min(16)];
+    let mut ascii = [0u8; 16];
+    let head: std::borrow::Cow<'_, str> = if first.is_ascii() {
+        let ascii = &mut ascii[..first.len()];
+        ascii.copy_from_slice(first);
+        ascii.make_ascii_lowercase();
+        std::str::from_utf8(ascii).expect("ASCII is UTF-8").into()
+    } else {
+        text.chars()
+            .take(16)
+            .flat_map(char::to_lowercase)
+            .collect::<String>()
+            .into()
+    };
     const BOILERPLATE: &[&str] = &[
         "baca juga",
         "baca_juga",
