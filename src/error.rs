@@ -25,6 +25,8 @@ pub enum Error {
     },
     /// An IDF model file could not be used (foreign, corrupt, or from another version).
     Model { path: String, problem: String },
+    /// The worker threads asked for with `--threads` could not be started.
+    Threads { problem: String },
 }
 
 impl Error {
@@ -38,6 +40,8 @@ impl Error {
             | Error::WordList { path, .. }
             | Error::BadLine { path, .. }
             | Error::Model { path, .. } => path,
+            // No input is at fault: the option is what the user can change.
+            Error::Threads { .. } => "--threads",
         }
     }
 
@@ -50,7 +54,9 @@ impl Error {
             }
             Error::Binary { .. } => "binary file (contains NUL bytes), not text".to_string(),
             Error::IsDirectory { .. } => "is a directory, expected a file".to_string(),
-            Error::WordList { problem, .. } | Error::Model { problem, .. } => problem.clone(),
+            Error::WordList { problem, .. }
+            | Error::Model { problem, .. }
+            | Error::Threads { problem } => problem.clone(),
             Error::BadLine { line, problem, .. } => format!("line {line}: {problem}"),
         }
     }

@@ -261,6 +261,9 @@ fn clone_error(err: &Error) -> Error {
             path: path.clone(),
             problem: problem.clone(),
         },
+        Error::Threads { problem } => Error::Threads {
+            problem: problem.clone(),
+        },
     }
 }
 

@@ -75,8 +75,7 @@ impl Engine {
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(config.threads)
             .build()
-            .map_err(|e| Error::WordList {
-                path: "--threads".into(),
+            .map_err(|e| Error::Threads {
                 problem: format!("cannot start worker threads: {e}"),
             })?;
         Ok(Engine {

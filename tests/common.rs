@@ -35,6 +35,17 @@ pub fn first_line_then_close(dir: &Path, args: &[&str]) -> (String, std::process
     (first, child.wait_with_output().expect("ringkas ends"))
 }
 
+/// What `| head -1` must see: a first JSON line, then a quiet exit 0.
+pub fn assert_closed_quietly(first: &str, out: &std::process::Output) {
+    assert!(first.starts_with('{'), "first line {first:?}");
+    assert!(out.status.success(), "status {:?}", out.status);
+    assert!(
+        out.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 pub fn stdout_of(cmd: &mut Command) -> String {
     let out = cmd.output().expect("ringkas runs");
     String::from_utf8(out.stdout).expect("stdout is UTF-8")
