@@ -6,7 +6,8 @@
 //! of a chunk in parallel, and hand records on in input order, so output streams and memory
 //! stays bounded by the chunk, not the batch.
 
-use std::io;
+use std::collections::VecDeque;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::panic::{self, AssertUnwindSafe};
 use std::sync::Mutex;
 
@@ -18,7 +19,7 @@ use crate::error::Error;
 use crate::input::Input;
 use crate::keywords;
 use crate::layout::Layout;
-use crate::packed::PackedAnalysis;
+use crate::packed::{PackedAnalysis, get_varint, put_varint};
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
@@ -52,6 +53,8 @@ pub struct Engine {
     pool: rayon::ThreadPool,
     /// Budget for the analyses a batch's first pass keeps ([`KEPT_BYTES`]).
     kept_bytes: usize,
+    /// Budget for the temporary file they go to after that ([`SPILL_BYTES`]).
+    spill_bytes: u64,
 }
 
 impl Engine {
@@ -87,6 +90,7 @@ impl Engine {
             weights: Weights::default(),
             pool,
             kept_bytes: KEPT_BYTES,
+            spill_bytes: SPILL_BYTES,
         })
     }
 
@@ -125,9 +129,9 @@ impl Engine {
         progress: &mut dyn Progress,
         sink: &mut dyn FnMut(Record) -> io::Result<()>,
     ) -> io::Result<Outcome> {
-        let memos = Memos::new(self);
+        let memos = Memos::memos(self);
         let counted;
-        let mut kept = Kept::new(self.kept_bytes);
+        let mut kept = Kept::new(self.kept_bytes, self.spill_bytes);
         let corpus = match model {
             Some(model) => Some(model),
             None if source.len_hint().is_some_and(|n| n <= 1) => None,
@@ -184,12 +188,13 @@ impl Engine {
         progress: &mut dyn Progress,
     ) -> DocFreq {
         progress.pass(Pass::Counting);
-        self.count(source, &Memos::new(self), progress, None).0
+        self.count(source, &Memos::memos(self), progress, None).0
     }
 
     /// Document frequencies, and the number of inputs (readable or not). With `kept`, the
-    /// analyses of the first documents are kept for the second pass, as many as its budget
-    /// holds.
+    /// analyses are kept for the second pass (see [`Kept`]). Each worker counts the documents
+    /// it analysed into a table of its own, added up at the end, so the counting is as
+    /// parallel as the analysing (sums do not depend on which worker saw which document).
     fn count(
         &self,
         source: &dyn Source,
@@ -197,7 +202,7 @@ impl Engine {
         progress: &mut dyn Progress,
         mut kept: Option<&mut Kept>,
     ) -> (DocFreq, usize) {
-        let mut df = DocFreq::default();
+        let counts = PerWorker::new(self, DocFreq::default);
         let mut seen = 0;
         let mut inputs = source.inputs();
         loop {
@@ -213,14 +218,16 @@ impl Engine {
                     .map(|input| match input.document() {
                         Ok(doc) => {
                             let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
+                            counts.with(|df| df.add_document(a.content_keys()));
                             let bytes = doc.text.len() as u64;
-                            match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
-                                Some(analysis) => Counted::Kept(KeptDocument {
-                                    analysis,
+                            if keep {
+                                Counted::Kept(KeptDocument {
+                                    analysis: PackedAnalysis::pack(&a),
                                     id: doc.id,
                                     bytes,
-                                }),
-                                None => Counted::Keys(a.into_content_keys(), bytes),
+                                })
+                            } else {
+                                Counted::Only(bytes)
                             }
                         }
                         Err(_) => Counted::Failed,
@@ -228,22 +235,23 @@ impl Engine {
                     .collect()
             });
             for counted in counted {
-                let bytes = match &counted {
-                    Counted::Kept(doc) => {
-                        df.add_document(doc.analysis.content_keys());
-                        doc.bytes
-                    }
-                    Counted::Keys(keys, bytes) => {
-                        df.add_document(keys.iter());
-                        *bytes
-                    }
+                progress.advance(match &counted {
+                    Counted::Kept(doc) => doc.bytes,
+                    Counted::Only(bytes) => *bytes,
                     Counted::Failed => 0,
-                };
+                });
                 if let Some(kept) = kept.as_deref_mut() {
                     kept.push(counted);
                 }
-                progress.advance(bytes);
             }
+        }
+        let mut tables = counts.into_inner();
+        // The biggest table takes in the others: fewest keys copied.
+        tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
+        let mut tables = tables.into_iter();
+        let mut df = tables.next().unwrap_or_default();
+        for other in tables {
+            df.merge(&other);
         }
         (df, seen)
     }
@@ -258,8 +266,10 @@ impl Engine {
         memos: &Memos<'_>,
     ) -> (Record, u64) {
         let source = input.name();
+        // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
+        let kept = kept.and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
         let (work, id, bytes) = match kept {
-            Some(doc) => (Work::Kept(doc.analysis), doc.id, doc.bytes),
+            Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
             None => match input.document() {
                 Ok(doc) => {
                     let bytes = doc.text.len() as u64;
@@ -283,7 +293,7 @@ impl Engine {
         // locks shrug off poisoning, so workers go on.
         let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
             let analysis = match work {
-                Work::Kept(packed) => packed.unpack(),
+                Work::Kept(analysis) => analysis,
                 // The memo is released before scoring, which may run in parallel.
                 Work::Text(text) => memos.with(|memo| self.analyzer.analyze(&text, memo)),
             };
@@ -431,7 +441,7 @@ impl Progress for NoProgress {}
 
 /// What the second pass starts from: a kept analysis or the text to analyse.
 enum Work {
-    Kept(PackedAnalysis),
+    Kept(Analysis),
     Text(String),
 }
 
@@ -442,31 +452,61 @@ struct KeptDocument {
     bytes: u64,
 }
 
-/// What the first pass learnt of one input.
+/// What the first pass learnt of one input (its keys are counted already).
 enum Counted {
     Kept(KeptDocument),
-    /// Its content keys only: the budget is spent (or the text too long to pack).
-    Keys(crate::analyzer::Vocab, u64),
+    /// Counted, not kept: the budget is spent; the bytes of text it held.
+    Only(u64),
     Failed,
 }
 
-/// The analyses the first pass keeps, for the first inputs in order, until [`KEPT_BYTES`] is
-/// spent: a batch that fits is analysed once, a larger one keeps memory flat and analyses the
-/// rest again. The second pass takes them from the front, freeing as it goes.
+/// The analyses the first pass keeps for the second, in input order: in memory until
+/// [`KEPT_BYTES`] is spent, then in an unnamed temporary file (in `$TMPDIR`, gone when the run
+/// ends) up to [`SPILL_BYTES`]. Packed, an analysis takes about twice its text, written and
+/// read back in order, so a batch of any size is analysed once while memory stays flat. When
+/// the file cannot be made or written (a full disk), keeping stops there and the rest is
+/// analysed again in the second pass: slower, never wrong. The second pass takes analyses from
+/// the front, freeing as it goes.
 struct Kept {
-    documents: std::collections::VecDeque<Option<KeptDocument>>,
+    memory: VecDeque<Option<KeptDocument>>,
     bytes: usize,
     budget: usize,
+    spill: Spill,
+    spill_budget: u64,
     /// A document was not kept: none after it is either, so the kept ones stay a prefix.
     closed: bool,
 }
 
+/// The temporary file of [`Kept`]: entries written in the first pass, read in the second.
+enum Spill {
+    Unused,
+    Writing {
+        file: BufWriter<std::fs::File>,
+        bytes: u64,
+        entries: usize,
+    },
+    Reading {
+        file: BufReader<std::fs::File>,
+        entries: usize,
+    },
+}
+
+/// Disk the temporary file of a batch may take before the rest is analysed twice instead.
+const SPILL_BYTES: u64 = 16 << 30;
+
+/// Entry tags in the temporary file.
+const SPILL_FAILED: u8 = 0;
+const SPILL_NO_ID: u8 = 1;
+const SPILL_ID: u8 = 2;
+
 impl Kept {
-    fn new(budget: usize) -> Self {
+    fn new(budget: usize, spill_budget: u64) -> Self {
         Kept {
-            documents: Default::default(),
+            memory: VecDeque::new(),
             bytes: 0,
             budget,
+            spill: Spill::Unused,
+            spill_budget,
             closed: false,
         }
     }
@@ -479,46 +519,201 @@ impl Kept {
         if self.closed {
             return;
         }
-        match counted {
-            Counted::Kept(doc) if self.bytes + doc.analysis.heap_bytes() <= self.budget => {
-                self.bytes += doc.analysis.heap_bytes();
-                self.documents.push_back(Some(doc));
-            }
+        let doc = match counted {
+            Counted::Kept(doc) => Some(doc),
             // A failed input is read again, to report its error the same way.
-            Counted::Failed => self.documents.push_back(None),
-            _ => self.closed = true,
+            Counted::Failed => None,
+            Counted::Only(_) => {
+                self.closed = true;
+                return;
+            }
+        };
+        let size = doc.as_ref().map_or(0, |d| d.analysis.heap_bytes());
+        if matches!(self.spill, Spill::Unused) && self.bytes + size <= self.budget {
+            self.bytes += size;
+            self.memory.push_back(doc);
+        } else if self.spill(doc.as_ref()).is_err() {
+            self.closed = true;
         }
+    }
+
+    /// Appends one entry to the temporary file, making it first if need be.
+    fn spill(&mut self, doc: Option<&KeptDocument>) -> io::Result<()> {
+        if matches!(self.spill, Spill::Unused) {
+            self.spill = Spill::Writing {
+                file: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+                bytes: 0,
+                entries: 0,
+            };
+        }
+        let Spill::Writing {
+            file,
+            bytes,
+            entries,
+        } = &mut self.spill
+        else {
+            return Err(io::Error::other("temporary file already read"));
+        };
+        let mut entry = Vec::new();
+        match doc {
+            None => entry.push(SPILL_FAILED),
+            Some(doc) => {
+                match &doc.id {
+                    None => entry.push(SPILL_NO_ID),
+                    Some(id) => {
+                        entry.push(SPILL_ID);
+                        let id = serde_json::to_vec(id)?;
+                        put_varint(&mut entry, id.len() as u64);
+                        entry.extend_from_slice(&id);
+                    }
+                }
+                put_varint(&mut entry, doc.bytes);
+                entry.extend_from_slice(doc.analysis.as_bytes());
+            }
+        }
+        let mut head = Vec::new();
+        put_varint(&mut head, entry.len() as u64);
+        let size = (head.len() + entry.len()) as u64;
+        if *bytes + size > self.spill_budget {
+            return Err(io::Error::other("temporary file full"));
+        }
+        file.write_all(&head)?;
+        file.write_all(&entry)?;
+        *bytes += size;
+        *entries += 1;
+        Ok(())
     }
 
     /// What was kept of the next input, in order.
     fn next(&mut self) -> Option<KeptDocument> {
-        self.documents.pop_front().flatten()
+        if let Some(doc) = self.memory.pop_front() {
+            return doc;
+        }
+        if let Spill::Writing { .. } = self.spill {
+            let Spill::Writing { file, entries, .. } =
+                std::mem::replace(&mut self.spill, Spill::Unused)
+            else {
+                unreachable!("matched above")
+            };
+            // Entries written whole are read back; a file that cannot be rewound is dropped
+            // and its documents analysed again.
+            let rewound = file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|mut f| {
+                    f.seek(SeekFrom::Start(0))?;
+                    Ok(f)
+                });
+            if let Ok(file) = rewound {
+                self.spill = Spill::Reading {
+                    file: BufReader::with_capacity(1 << 16, file),
+                    entries,
+                };
+            }
+        }
+        let Spill::Reading { file, entries } = &mut self.spill else {
+            return None;
+        };
+        if *entries == 0 {
+            return None;
+        }
+        *entries -= 1;
+        match read_entry(file) {
+            Ok(doc) => doc,
+            Err(_) => {
+                // Unreadable: the rest is analysed again.
+                self.spill = Spill::Unused;
+                self.closed = true;
+                None
+            }
+        }
     }
 }
 
-/// One stem memo per worker thread, kept for the whole run: a memo made per parallel task
-/// would start cold again and again.
-struct Memos<'e> {
-    slots: Vec<Mutex<MemoStemmer<'e>>>,
+/// One entry of the temporary file; `None` for an input that failed.
+fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument>> {
+    let damaged = || io::Error::new(io::ErrorKind::InvalidData, "damaged temporary file");
+    let mut len = 0u64;
+    for shift in (0..64).step_by(7) {
+        let mut byte = [0u8];
+        file.read_exact(&mut byte)?;
+        len |= u64::from(byte[0] & 0x7f) << shift;
+        if byte[0] & 0x80 == 0 {
+            break;
+        }
+    }
+    let len = usize::try_from(len).map_err(|_| damaged())?;
+    let mut entry = Vec::new();
+    file.take(len as u64).read_to_end(&mut entry)?;
+    if entry.len() != len {
+        return Err(damaged());
+    }
+    let (&tag, mut rest) = entry.split_first().ok_or_else(damaged)?;
+    let id = match tag {
+        SPILL_FAILED => return Ok(None),
+        SPILL_NO_ID => None,
+        SPILL_ID => {
+            let n = get_varint(&mut rest)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n <= rest.len())
+                .ok_or_else(damaged)?;
+            let (id, after) = rest.split_at(n);
+            rest = after;
+            Some(serde_json::from_slice(id).map_err(|_| damaged())?)
+        }
+        _ => return Err(damaged()),
+    };
+    let bytes = get_varint(&mut rest).ok_or_else(damaged)?;
+    Ok(Some(KeptDocument {
+        analysis: PackedAnalysis::from_bytes(rest.to_vec()),
+        id,
+        bytes,
+    }))
 }
 
-impl<'e> Memos<'e> {
-    fn new(engine: &'e Engine) -> Self {
-        Memos {
+/// One `T` per worker thread, kept for the whole run: a stem memo made per parallel task
+/// would start cold again and again; document frequencies counted per worker need no lock
+/// shared by all.
+struct PerWorker<T> {
+    slots: Vec<Mutex<T>>,
+}
+
+/// The stem memos of a run.
+type Memos<'e> = PerWorker<MemoStemmer<'e>>;
+
+impl<'e> PerWorker<MemoStemmer<'e>> {
+    fn memos(engine: &'e Engine) -> Self {
+        PerWorker::new(engine, || engine.analyzer.memo())
+    }
+}
+
+impl<T> PerWorker<T> {
+    fn new(engine: &Engine, make: impl Fn() -> T) -> Self {
+        PerWorker {
             slots: (0..engine.pool.current_num_threads().max(1))
-                .map(|_| Mutex::new(engine.analyzer.memo()))
+                .map(|_| Mutex::new(make()))
                 .collect(),
         }
     }
 
-    /// Runs `f` with this worker's memo. `f` must not start parallel work: a task stolen
-    /// meanwhile would wait for the same memo.
-    fn with<R>(&self, f: impl FnOnce(&mut MemoStemmer<'e>) -> R) -> R {
+    /// Runs `f` with this worker's `T`. `f` must not start parallel work: a task stolen
+    /// meanwhile would wait for the same slot.
+    fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
         let slot = rayon::current_thread_index().unwrap_or(0) % self.slots.len();
-        let mut memo = self.slots[slot]
+        let mut value = self.slots[slot]
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        f(&mut memo)
+        f(&mut value)
+    }
+
+    fn into_inner(self) -> Vec<T> {
+        self.slots
+            .into_iter()
+            .map(|m| {
+                m.into_inner()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+            })
+            .collect()
     }
 }
 
@@ -556,6 +751,41 @@ fn load_lexicon(path: &std::path::Path) -> Result<Lexicon, Error> {
 mod tests {
     use super::*;
     use std::sync::Arc;
+
+    #[test]
+    fn pipeline_spill_entries_read_back_and_damage_is_an_error() {
+        let engine = engine(1);
+        let mut memo = engine.analyzer.memo();
+        let a = engine
+            .analyzer
+            .analyze("Harga beras naik. Warga mengeluh.", &mut memo);
+        let mut kept = Kept::new(0, u64::MAX);
+        let doc = |id| KeptDocument {
+            analysis: PackedAnalysis::pack(&a),
+            id,
+            bytes: 33,
+        };
+        kept.push(Counted::Kept(doc(Some(serde_json::json!({"n": [1, "x"]})))));
+        kept.push(Counted::Failed);
+        kept.push(Counted::Kept(doc(None)));
+        assert!(kept.memory.is_empty());
+        let first = kept.next().expect("first entry");
+        assert_eq!(first.id, Some(serde_json::json!({"n": [1, "x"]})));
+        assert_eq!(first.bytes, 33);
+        assert_eq!(first.analysis.unpack().expect("unpacks").terms, a.terms);
+        assert!(kept.next().is_none(), "the failed input");
+        assert_eq!(kept.next().expect("third entry").id, None);
+        assert!(kept.next().is_none(), "past the end");
+
+        let mut file = Vec::new();
+        put_varint(&mut file, 5);
+        file.extend_from_slice(&[SPILL_ID, 9, b'{']);
+        assert!(read_entry(&mut &file[..]).is_err(), "cut short");
+        let mut file = Vec::new();
+        put_varint(&mut file, 1);
+        file.push(7);
+        assert!(read_entry(&mut &file[..]).is_err(), "unknown tag");
+    }
 
     fn engine(threads: usize) -> Engine {
         Engine::new(&Config {
@@ -633,9 +863,10 @@ mod tests {
                 }
             })
             .collect();
-        let run = |budget| {
+        let run = |budget, spill| {
             let mut engine = engine(2);
             engine.kept_bytes = budget;
+            engine.spill_bytes = spill;
             let mut out = Vec::new();
             engine
                 .run(&inputs, &mut |r| {
@@ -645,11 +876,18 @@ mod tests {
                 .unwrap();
             out
         };
-        // Nothing kept, some kept (the budget runs out part-way), everything kept.
-        let none = run(0);
+        // Nothing kept, some kept (the budget runs out part-way), everything kept; in memory,
+        // in the temporary file, or both.
+        let none = run(0, 0);
         assert_eq!(none.len(), inputs.len());
-        assert_eq!(run(100_000), none);
-        assert_eq!(run(usize::MAX), none);
+        for (memory, file) in [
+            (100_000, 0),
+            (usize::MAX, 0),
+            (0, u64::MAX),
+            (100_000, 100_000),
+        ] {
+            assert_eq!(run(memory, file), none, "memory {memory}, file {file}");
+        }
     }
 
     #[test]
