@@ -29,8 +29,9 @@ use crate::summary::{self, Candidate, Weights};
 /// Documents handled together; bounds memory in a batch.
 const CHUNK: usize = 256;
 
-/// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`).
-const KEPT_BYTES: usize = 24 << 20;
+/// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`); the
+/// rest go to a temporary file, which costs little more than memory.
+const KEPT_BYTES: usize = 8 << 20;
 
 /// Below this many sentences, scoring them in parallel costs more than it saves.
 const PARALLEL_SENTENCES: usize = 64;
