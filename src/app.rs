@@ -214,6 +214,12 @@ impl Source for Batch {
         )
     }
 
+    fn streams(&self) -> bool {
+        self.parts
+            .iter()
+            .any(|part| matches!(part, Part::JsonlStdin))
+    }
+
     fn len_hint(&self) -> Option<usize> {
         self.parts.iter().try_fold(0, |n, part| match part {
             Part::Inputs(inputs) => Some(n + inputs.len()),

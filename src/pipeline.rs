@@ -145,6 +145,22 @@ impl Engine {
         };
         progress.pass(Pass::Scoring);
         let mut outcome = Outcome::default();
+        let mut hand_on = |records: Vec<(Record, u64)>| -> io::Result<()> {
+            for (record, bytes) in records {
+                outcome.documents += 1;
+                if matches!(record, Record::Error(_)) {
+                    outcome.failures += 1;
+                }
+                progress.advance(bytes);
+                sink(record)?;
+            }
+            Ok(())
+        };
+        // While the workers score a chunk, this thread hands on the records of the one before
+        // (serialising and writing them), unless reading the next chunk may wait for whoever
+        // is reading our output: then each chunk goes out before the next is read.
+        let overlap = !source.streams();
+        let mut pending = Vec::new();
         let mut inputs = source.inputs();
         loop {
             let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
@@ -163,22 +179,26 @@ impl Engine {
                     .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
                     .collect()
             } else {
-                self.pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
-                        .collect()
-                })
+                let mut scored = Vec::new();
+                let handed = self.pool.in_place_scope(|scope| {
+                    scope.spawn(|_| {
+                        scored = chunk
+                            .into_par_iter()
+                            .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
+                            .collect();
+                    });
+                    hand_on(std::mem::take(&mut pending))
+                });
+                handed?;
+                scored
             };
-            for (record, bytes) in records {
-                outcome.documents += 1;
-                if matches!(record, Record::Error(_)) {
-                    outcome.failures += 1;
-                }
-                progress.advance(bytes);
-                sink(record)?;
+            if overlap {
+                hand_on(std::mem::replace(&mut pending, records))?;
+            } else {
+                hand_on(records)?;
             }
         }
+        hand_on(pending)?;
         Ok(outcome)
     }
 
@@ -403,6 +423,11 @@ impl Engine {
 pub trait Source {
     /// A new pass over the inputs.
     fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
+    /// Whether reading the inputs may wait on a stream (stdin) whose writer may be waiting for
+    /// our output: records then go out before more input is read.
+    fn streams(&self) -> bool {
+        false
+    }
     /// How many inputs there are, when known without reading them.
     fn len_hint(&self) -> Option<usize> {
         None
