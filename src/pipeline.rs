@@ -225,6 +225,22 @@ impl Engine {
     ) -> (DocFreq, usize) {
         let counts = PerWorker::new(self, DocFreq::default);
         let mut seen = 0;
+        let take_in =
+            |counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress| {
+                for counted in counted {
+                    progress.advance(match &counted {
+                        Counted::Kept(doc) => doc.bytes,
+                        Counted::Only(bytes) => *bytes,
+                        Counted::Failed => 0,
+                    });
+                    if let Some(kept) = kept.as_deref_mut() {
+                        kept.push(counted);
+                    }
+                }
+            };
+        // As in the second pass, this thread keeps one chunk's analyses (writing them to the
+        // temporary file) while the workers analyse the next.
+        let mut pending = Vec::new();
         let mut inputs = source.inputs();
         loop {
             let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
@@ -232,40 +248,38 @@ impl Engine {
                 break;
             }
             seen += chunk.len();
+            // Decided before the chunk ahead is kept: a chunk analysed as the budget runs out
+            // may pack analyses that are then dropped, which costs a little, never a result.
             let keep = kept.as_ref().is_some_and(|k| k.open());
-            let counted: Vec<Counted> = self.pool.install(|| {
-                chunk
-                    .par_iter()
-                    .map(|input| match input.document() {
-                        Ok(doc) => {
-                            let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
-                            counts.with(|df| df.add_document(a.content_keys()));
-                            let bytes = doc.text.len() as u64;
-                            if keep {
-                                Counted::Kept(KeptDocument {
-                                    analysis: PackedAnalysis::pack(&a),
-                                    id: doc.id,
-                                    bytes,
-                                })
-                            } else {
-                                Counted::Only(bytes)
+            let mut counted = Vec::new();
+            self.pool.in_place_scope(|scope| {
+                scope.spawn(|_| {
+                    counted = chunk
+                        .par_iter()
+                        .map(|input| match input.document() {
+                            Ok(doc) => {
+                                let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
+                                counts.with(|df| df.add_document(a.content_keys()));
+                                let bytes = doc.text.len() as u64;
+                                if keep {
+                                    Counted::Kept(KeptDocument {
+                                        analysis: PackedAnalysis::pack(&a),
+                                        id: doc.id,
+                                        bytes,
+                                    })
+                                } else {
+                                    Counted::Only(bytes)
+                                }
                             }
-                        }
-                        Err(_) => Counted::Failed,
-                    })
-                    .collect()
-            });
-            for counted in counted {
-                progress.advance(match &counted {
-                    Counted::Kept(doc) => doc.bytes,
-                    Counted::Only(bytes) => *bytes,
-                    Counted::Failed => 0,
+                            Err(_) => Counted::Failed,
+                        })
+                        .collect();
                 });
-                if let Some(kept) = kept.as_deref_mut() {
-                    kept.push(counted);
-                }
-            }
+                take_in(std::mem::take(&mut pending), &mut kept, progress);
+            });
+            pending = counted;
         }
+        take_in(pending, &mut kept, progress);
         let mut tables = counts.into_inner();
         // The biggest table takes in the others: fewest keys copied.
         tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
