@@ -5,9 +5,9 @@
 //! analysed and the second pass unpacks it instead of reading and analysing again: in memory
 //! up to a budget, then in a temporary file (see `pipeline::Kept`).
 //!
-//! Packed, an analysis is one byte string: the text, then every number as a LEB128 varint
-//! (offsets and lengths of a news article fit in one or two bytes), so a term costs about six
-//! bytes instead of the 32 of a [`Term`] and the same bytes serve memory and disk.
+//! Packed, an analysis is one byte string: the text, then its numbers in fixed-width
+//! sections, so a term costs 13 bytes instead of the 32 of a [`Term`] and the same bytes serve
+//! memory and disk.
 
 use crate::analyzer::{Analysis, Sentence, Term, Vocab};
 use crate::token::TokenKind;
@@ -60,6 +60,13 @@ pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
 
 /// Reads what [`put_varint`] wrote; `None` past the end or for more than 64 bits.
 pub fn get_varint(bytes: &mut &[u8]) -> Option<u64> {
+    // Most numbers here fit one byte.
+    if let Some((&b, rest)) = bytes.split_first() {
+        if b < 0x80 {
+            *bytes = rest;
+            return Some(u64::from(b));
+        }
+    }
     let mut n = 0u64;
     for shift in (0..64).step_by(7) {
         let (&b, rest) = bytes.split_first()?;
@@ -87,42 +94,71 @@ fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
     Some(head)
 }
 
+/// Appends each number as four little-endian bytes.
+fn put_u32s(out: &mut Vec<u8>, numbers: impl ExactSizeIterator<Item = u32>) {
+    let at = out.len();
+    out.resize(at + 4 * numbers.len(), 0);
+    for (slot, n) in out[at..].chunks_exact_mut(4).zip(numbers) {
+        slot.copy_from_slice(&n.to_le_bytes());
+    }
+}
+
+/// The next `n` numbers [`put_u32s`] wrote.
+fn get_u32s<'a>(bytes: &mut &'a [u8], n: usize) -> Option<impl Iterator<Item = u32> + 'a> {
+    let section = take(bytes, n.checked_mul(4)?)?;
+    Some(
+        section
+            .chunks_exact(4)
+            .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]])),
+    )
+}
+
 impl PackedAnalysis {
-    /// Packs `a`.
-    pub fn pack(a: &Analysis) -> PackedAnalysis {
-        let mut out = Vec::with_capacity(a.text.len() + 6 * a.terms.len() + 64);
+    /// Packs `a`; `None` for a text too long for 32-bit offsets (such a document is simply
+    /// analysed again).
+    ///
+    /// Layout: the text, then sections of fixed-width numbers (sentences, then the terms'
+    /// starts, lengths, ids and flags, then the key lengths) and the keys run together, so
+    /// packing and unpacking are straight copies rather than a branch per byte.
+    pub fn pack(a: &Analysis) -> Option<PackedAnalysis> {
+        u32::try_from(a.text.len()).ok()?;
+        let keys: usize = a.vocab.iter().map(str::len).sum();
+        let mut out = Vec::with_capacity(
+            a.text.len()
+                + keys
+                + 17 * a.sentences.len()
+                + 13 * a.terms.len()
+                + 4 * a.vocab.len()
+                + 32,
+        );
         put_varint(&mut out, a.text.len() as u64);
         out.extend_from_slice(a.text.as_bytes());
         put_varint(&mut out, a.dateline_end as u64);
         put_varint(&mut out, a.sentences.len() as u64);
-        for s in &a.sentences {
-            put_varint(&mut out, s.start as u64);
-            put_varint(&mut out, (s.end - s.start) as u64);
-            let flags = if s.heading { HEADING } else { 0 }
-                | if s.paragraph_start {
-                    PARAGRAPH_START
-                } else {
-                    0
-                };
-            out.push(flags);
-            put_varint(&mut out, s.terms.start as u64);
-            put_varint(&mut out, (s.terms.end - s.terms.start) as u64);
-        }
+        put_u32s(&mut out, a.sentences.iter().map(|s| s.start as u32));
+        put_u32s(
+            &mut out,
+            a.sentences.iter().map(|s| (s.end - s.start) as u32),
+        );
+        put_u32s(&mut out, a.sentences.iter().map(|s| s.terms.start as u32));
+        put_u32s(&mut out, a.sentences.iter().map(|s| s.terms.len() as u32));
+        out.extend(a.sentences.iter().map(|s| {
+            let bit = |on: bool, b: u8| if on { b } else { 0 };
+            bit(s.heading, HEADING) | bit(s.paragraph_start, PARAGRAPH_START)
+        }));
         put_varint(&mut out, a.terms.len() as u64);
-        for t in &a.terms {
-            put_varint(&mut out, t.start as u64);
-            put_varint(&mut out, (t.end - t.start) as u64);
-            put_varint(&mut out, u64::from(t.id));
-            out.push(pack_flags(t));
-        }
+        put_u32s(&mut out, a.terms.iter().map(|t| t.start as u32));
+        put_u32s(&mut out, a.terms.iter().map(|t| (t.end - t.start) as u32));
+        put_u32s(&mut out, a.terms.iter().map(|t| t.id));
+        out.extend(a.terms.iter().map(pack_flags));
         put_varint(&mut out, a.vocab.len() as u64);
+        put_u32s(&mut out, a.vocab.iter().map(|k| k.len() as u32));
         for key in a.vocab.iter() {
-            put_varint(&mut out, key.len() as u64);
             out.extend_from_slice(key.as_bytes());
         }
-        PackedAnalysis {
+        Some(PackedAnalysis {
             bytes: out.into_boxed_slice(),
-        }
+        })
     }
 
     /// Wraps bytes [`PackedAnalysis::as_bytes`] gave (read back from a file).
@@ -147,42 +183,50 @@ impl PackedAnalysis {
         let mut b: &[u8] = &self.bytes;
         let len = get_usize(&mut b)?;
         let text = String::from_utf8(take(&mut b, len)?.to_vec()).ok()?;
-        let in_text = |start: usize, len: usize| {
+        let span = |start: u32, len: u32| {
+            let (start, len) = (start as usize, len as usize);
             let end = start.checked_add(len)?;
-            (text.is_char_boundary(start) && text.is_char_boundary(end) && end <= text.len())
-                .then_some(end)
+            (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
+                .then_some(start..end)
         };
         let dateline_end = get_usize(&mut b)?;
         if !text.is_char_boundary(dateline_end) {
             return None;
         }
+
         let n = get_usize(&mut b)?;
-        let mut sentences = Vec::with_capacity(n.min(b.len()));
-        for _ in 0..n {
-            let start = get_usize(&mut b)?;
-            let end = in_text(start, get_usize(&mut b)?)?;
-            let flags = *take(&mut b, 1)?.first()?;
-            let first = get_usize(&mut b)?;
-            let last = first.checked_add(get_usize(&mut b)?)?;
+        let starts = get_u32s(&mut b, n)?;
+        let lens = get_u32s(&mut b, n)?;
+        let firsts = get_u32s(&mut b, n)?;
+        let counts = get_u32s(&mut b, n)?;
+        let flags = take(&mut b, n)?;
+        let mut sentences = Vec::with_capacity(n);
+        for ((((start, len), first), count), &f) in
+            starts.zip(lens).zip(firsts).zip(counts).zip(flags)
+        {
+            let span = span(start, len)?;
+            let first = first as usize;
             sentences.push(Sentence {
-                start,
-                end,
-                heading: flags & HEADING != 0,
-                paragraph_start: flags & PARAGRAPH_START != 0,
-                terms: first..last,
+                start: span.start,
+                end: span.end,
+                heading: f & HEADING != 0,
+                paragraph_start: f & PARAGRAPH_START != 0,
+                terms: first..first.checked_add(count as usize)?,
             });
         }
+
         let n = get_usize(&mut b)?;
-        let mut terms = Vec::with_capacity(n.min(b.len()));
-        for _ in 0..n {
-            let start = get_usize(&mut b)?;
-            let end = in_text(start, get_usize(&mut b)?)?;
-            let id = u32::try_from(get_varint(&mut b)?).ok()?;
-            let f = *take(&mut b, 1)?.first()?;
+        let starts = get_u32s(&mut b, n)?;
+        let lens = get_u32s(&mut b, n)?;
+        let ids = get_u32s(&mut b, n)?;
+        let flags = take(&mut b, n)?;
+        let mut terms = Vec::with_capacity(n);
+        for (((start, len), id), &f) in starts.zip(lens).zip(ids).zip(flags) {
+            let span = span(start, len)?;
             terms.push(Term {
                 id,
-                start,
-                end,
+                start: span.start,
+                end: span.end,
                 kind: *KINDS.get(usize::from(f & 0b111))?,
                 content: f & CONTENT != 0,
                 boundary_before: f & BOUNDARY != 0,
@@ -191,11 +235,16 @@ impl PackedAnalysis {
                 joined: f & JOINED != 0,
             });
         }
+
         let n = get_usize(&mut b)?;
+        let lens: Vec<usize> = get_u32s(&mut b, n)?.map(|n| n as usize).collect();
+        let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n))?;
+        let keys = std::str::from_utf8(take(&mut b, total)?).ok()?;
         let mut vocab = Vocab::default();
-        for _ in 0..n {
-            let len = get_usize(&mut b)?;
-            vocab.push(std::str::from_utf8(take(&mut b, len)?).ok()?);
+        let mut at = 0;
+        for len in lens {
+            vocab.push(keys.get(at..at + len)?);
+            at += len;
         }
         let consistent = b.is_empty()
             && terms.iter().all(|t| (t.id as usize) < vocab.len())
@@ -234,7 +283,7 @@ mod tests {
     #[test]
     fn packed_unpacks_to_the_same_analysis() {
         let a = analysis();
-        let packed = PackedAnalysis::pack(&a);
+        let packed = PackedAnalysis::pack(&a).expect("a short text packs");
         // Far smaller than the analysis it packs (a `Term` alone is 32 bytes).
         let unpacked = a.text.len()
             + a.vocab.heap_bytes()
@@ -257,7 +306,10 @@ mod tests {
 
     #[test]
     fn packed_damaged_bytes_are_refused_not_a_panic() {
-        let bytes = PackedAnalysis::pack(&analysis()).as_bytes().to_vec();
+        let bytes = PackedAnalysis::pack(&analysis())
+            .expect("a short text packs")
+            .as_bytes()
+            .to_vec();
         for cut in 0..bytes.len() {
             let short = PackedAnalysis::from_bytes(bytes[..cut].to_vec());
             assert!(short.unpack().is_none(), "cut at {cut}");

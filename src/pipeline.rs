@@ -261,14 +261,13 @@ impl Engine {
                                 let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
                                 counts.with(|df| df.add_document(a.content_keys()));
                                 let bytes = doc.text.len() as u64;
-                                if keep {
-                                    Counted::Kept(KeptDocument {
-                                        analysis: PackedAnalysis::pack(&a),
+                                match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+                                    Some(analysis) => Counted::Kept(KeptDocument {
+                                        analysis,
                                         id: doc.id,
                                         bytes,
-                                    })
-                                } else {
-                                    Counted::Only(bytes)
+                                    }),
+                                    None => Counted::Only(bytes),
                                 }
                             }
                             Err(_) => Counted::Failed,
@@ -801,7 +800,7 @@ mod tests {
             .analyze("Harga beras naik. Warga mengeluh.", &mut memo);
         let mut kept = Kept::new(0, u64::MAX);
         let doc = |id| KeptDocument {
-            analysis: PackedAnalysis::pack(&a),
+            analysis: PackedAnalysis::pack(&a).expect("a short text packs"),
             id,
             bytes: 33,
         };
