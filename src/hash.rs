@@ -5,6 +5,7 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::Arc;
 
 pub type FastBuild = BuildHasherDefault<FastHasher>;
 pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
@@ -58,6 +59,47 @@ impl Hasher for FastHasher {
     }
 }
 
+/// Distinct strings numbered densely from 0 in the order first seen, so that facts about a
+/// string can sit in a `Vec` indexed by its id and later questions about it cost no hashing.
+/// Each string is stored once, shared by the lookup table and the id-to-string list.
+#[derive(Debug, Default)]
+pub struct Interner {
+    ids: FastMap<Arc<str>, u32>,
+    strings: Vec<Arc<str>>,
+}
+
+impl Interner {
+    /// The id of `s`, numbered next if new. One hash lookup for a string seen before.
+    pub fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings");
+        let shared: Arc<str> = s.into();
+        self.strings.push(Arc::clone(&shared));
+        self.ids.insert(shared, id);
+        id
+    }
+
+    /// The string numbered `id`.
+    pub fn get(&self, id: u32) -> &str {
+        &self.strings[id as usize]
+    }
+
+    /// The string numbered `id`, shared: it can be read while the interner grows.
+    pub fn shared(&self, id: u32) -> Arc<str> {
+        Arc::clone(&self.strings[id as usize])
+    }
+
+    pub fn len(&self) -> usize {
+        self.strings.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.strings.is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -70,5 +112,14 @@ mod tests {
         assert_ne!(h("beras"), h("bera"));
         assert_ne!(h("a"), h("a\0"));
         assert_eq!(h("harga"), h("harga"));
+    }
+
+    #[test]
+    fn hash_interner_numbers_strings_in_order_seen() {
+        let mut interner = Interner::default();
+        assert_eq!(interner.intern("harga"), 0);
+        assert_eq!(interner.intern("beras"), 1);
+        assert_eq!(interner.intern("harga"), 0);
+        assert_eq!((interner.get(1), interner.len()), ("beras", 2));
     }
 }
