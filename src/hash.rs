@@ -11,6 +11,26 @@ pub type FastBuild = BuildHasherDefault<FastHasher>;
 pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
 pub type FastSet<K> = HashSet<K, FastBuild>;
 
+/// The last 0 to 7 bytes of a key as a little-endian word padded with zeros, read with at most
+/// two loads instead of a copy of variable length (which is a call to `memcpy`).
+fn tail_word(rest: &[u8]) -> u64 {
+    let n = rest.len();
+    debug_assert!(n < 8);
+    if n >= 4 {
+        // Two overlapping 4-byte reads; the second's top `n - 4` bytes are bytes 4.. of the key.
+        let low = u32::from_le_bytes(rest[..4].try_into().expect("n >= 4"));
+        let high = u32::from_le_bytes(rest[n - 4..].try_into().expect("n >= 4"));
+        u64::from(low) | (u64::from(high) >> (8 * (8 - n)) << 32)
+    } else if n > 0 {
+        // Bytes 0, n / 2 and n - 1 cover all of one to three bytes.
+        u64::from(rest[0])
+            | u64::from(rest[n / 2]) << (8 * (n / 2))
+            | u64::from(rest[n - 1]) << (8 * (n - 1))
+    } else {
+        0
+    }
+}
+
 #[derive(Default, Clone, Copy)]
 pub struct FastHasher {
     hash: u64,
@@ -32,10 +52,8 @@ impl Hasher for FastHasher {
                 chunk.try_into().expect("chunks_exact yields 8 bytes"),
             ));
         }
-        let mut tail = [0u8; 8];
         let rest = chunks.remainder();
-        tail[..rest.len()].copy_from_slice(rest);
-        self.add(u64::from_le_bytes(tail) ^ ((rest.len() as u64) << 59));
+        self.add(tail_word(rest) ^ ((rest.len() as u64) << 59));
     }
 
     fn write_u8(&mut self, byte: u8) {
@@ -112,6 +130,16 @@ mod tests {
         assert_ne!(h("beras"), h("bera"));
         assert_ne!(h("a"), h("a\0"));
         assert_eq!(h("harga"), h("harga"));
+    }
+
+    #[test]
+    fn hash_tail_word_is_the_zero_padded_word() {
+        let bytes = b"abcdefg";
+        for n in 0..8 {
+            let mut padded = [0u8; 8];
+            padded[..n].copy_from_slice(&bytes[..n]);
+            assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
     }
 
     #[test]
