@@ -250,11 +250,13 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();
         let spans = self.splitter.split(&text);
-        let mut raws = Vec::new();
+        // Sized for a word every six bytes or so, rather than grown and copied on the way.
+        let mut raws = Vec::with_capacity(text.len() / 6);
         let mut buf = Vec::new();
         for (i, span) in spans.iter().enumerate() {
             buf.clear();
             tokenize(&text[span.start..span.end], &mut buf);
+            raws.reserve(buf.len());
             for (k, t) in buf.iter().enumerate() {
                 raws.push(Raw {
                     token: Token {
@@ -323,13 +325,8 @@ impl Analyzer {
                 } else {
                     self.word_key(surface, raw, memo)
                 };
-                let content = content
-                    && raw.token.start >= dateline_end
-                    && surface
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .nth(1)
-                        .is_some();
+                let content =
+                    content && raw.token.start >= dateline_end && has_two_letters(surface);
                 let id = vocab_id(key, memo, &mut vocab);
                 analysis.terms.push(Term {
                     id,
@@ -425,6 +422,15 @@ impl Analyzer {
         joined.push_str("di");
         joined.push_str(fragment);
         known(&joined, memo)
+    }
+}
+
+/// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
+fn has_two_letters(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
+    } else {
+        s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
     }
 }
 
