@@ -404,6 +404,7 @@ impl Analyzer {
         if di.kind != TokenKind::Word
             || next.kind != TokenKind::Word
             || next.boundary_before
+            || di.end - di.start != 2
             || !text[di.start..di.end].eq_ignore_ascii_case("di")
         {
             return false;
@@ -507,9 +508,11 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     // A dateline is short and names a place or a source: a comma, a bracketed source, a domain,
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
     // Polisi ...", but not "Kim Jun - su, ...").
+    // Tokens are in text order: those of the head are one run.
     let before: Vec<&Raw> = raws
         .iter()
-        .filter(|r| r.token.start >= first.start && r.token.end <= cut)
+        .skip_while(|r| r.token.start < first.start)
+        .take_while(|r| r.token.end <= cut)
         .collect();
     let head = &text[first.start..cut];
     let capital_after = text[cut..first.end]
