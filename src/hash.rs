@@ -5,7 +5,6 @@
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::Arc;
 
 pub type FastBuild = BuildHasherDefault<FastHasher>;
 pub type FastMap<K, V> = HashMap<K, V, FastBuild>;
@@ -79,34 +78,69 @@ impl Hasher for FastHasher {
 
 /// Distinct strings numbered densely from 0 in the order first seen, so that facts about a
 /// string can sit in a `Vec` indexed by its id and later questions about it cost no hashing.
-/// Each string is stored once, shared by the lookup table and the id-to-string list.
+///
+/// An open-addressing table of its own rather than a `HashMap<Box<str>, u32>`: each slot keeps
+/// the full hash beside the id, so a probe compares strings only when their hashes agree, and
+/// growing the table moves slots without hashing a string again.
 #[derive(Debug, Default)]
 pub struct Interner {
-    ids: FastMap<Arc<str>, u32>,
-    strings: Vec<Arc<str>>,
+    strings: Vec<Box<str>>,
+    /// A power of two long (or empty), at most half full.
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone, Copy, Debug, Default)]
+struct Slot {
+    hash: u64,
+    /// The string's id plus one; 0 for an empty slot.
+    id: u32,
 }
 
 impl Interner {
-    /// The id of `s`, numbered next if new. One hash lookup for a string seen before.
+    /// The id of `s`, numbered next if new. One hash of `s` and, for a string seen before,
+    /// usually one comparison.
     pub fn intern(&mut self, s: &str) -> u32 {
-        if let Some(&id) = self.ids.get(s) {
-            return id;
+        if (self.strings.len() + 1) * 2 > self.slots.len() {
+            self.grow();
         }
-        let id = u32::try_from(self.strings.len()).expect("fewer than 2^32 distinct strings");
-        let shared: Arc<str> = s.into();
-        self.strings.push(Arc::clone(&shared));
-        self.ids.insert(shared, id);
-        id
+        let hash = hash_bytes(s.as_bytes());
+        let mask = self.slots.len() - 1;
+        let mut i = slot_index(hash, mask);
+        loop {
+            let slot = self.slots[i];
+            if slot.id == 0 {
+                let id = u32::try_from(self.strings.len())
+                    .ok()
+                    .filter(|&id| id < u32::MAX)
+                    .expect("fewer than 2^32 - 1 distinct strings");
+                self.strings.push(s.into());
+                self.slots[i] = Slot { hash, id: id + 1 };
+                return id;
+            }
+            if slot.hash == hash && *self.strings[slot.id as usize - 1] == *s {
+                return slot.id - 1;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+
+    /// Doubles the table, placing each slot by its kept hash.
+    fn grow(&mut self) {
+        let len = (self.slots.len() * 2).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![Slot::default(); len]);
+        let mask = len - 1;
+        for slot in old.into_iter().filter(|slot| slot.id != 0) {
+            let mut i = slot_index(slot.hash, mask);
+            while self.slots[i].id != 0 {
+                i = (i + 1) & mask;
+            }
+            self.slots[i] = slot;
+        }
     }
 
     /// The string numbered `id`.
     pub fn get(&self, id: u32) -> &str {
         &self.strings[id as usize]
-    }
-
-    /// The string numbered `id`, shared: it can be read while the interner grows.
-    pub fn shared(&self, id: u32) -> Arc<str> {
-        Arc::clone(&self.strings[id as usize])
     }
 
     pub fn len(&self) -> usize {
@@ -116,6 +150,18 @@ impl Interner {
     pub fn is_empty(&self) -> bool {
         self.strings.is_empty()
     }
+}
+
+/// The [`FastHasher`] hash of some bytes.
+fn hash_bytes(bytes: &[u8]) -> u64 {
+    let mut hasher = FastHasher::default();
+    hasher.write(bytes);
+    hasher.finish()
+}
+
+/// Where a hash starts probing: its top bits, which the final multiply mixes best.
+fn slot_index(hash: u64, mask: usize) -> usize {
+    (hash.rotate_left(32) as usize) & mask
 }
 
 #[cfg(test)]
@@ -149,5 +195,13 @@ mod tests {
         assert_eq!(interner.intern("beras"), 1);
         assert_eq!(interner.intern("harga"), 0);
         assert_eq!((interner.get(1), interner.len()), ("beras", 2));
+        // Through several doublings of the table.
+        let words: Vec<String> = (0..1000).map(|k| format!("kata{k}")).collect();
+        let ids: Vec<u32> = words.iter().map(|w| interner.intern(w)).collect();
+        assert_eq!(ids, (2..1002).collect::<Vec<u32>>());
+        for (w, &id) in words.iter().zip(&ids) {
+            assert_eq!((interner.intern(w), interner.get(id)), (id, w.as_str()));
+        }
+        assert_eq!(interner.intern(""), 1002);
     }
 }

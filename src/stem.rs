@@ -597,10 +597,13 @@ impl<'s> MemoStemmer<'s> {
         if known != UNKNOWN {
             return known;
         }
-        let word = self.words.shared(id);
-        let stem = match self.stemmer.stem(&word) {
-            Cow::Borrowed(stem) if stem == &*word => id,
-            stem => self.id(&stem),
+        let word = self.words.get(id);
+        let stem = match self.stemmer.stem(word) {
+            Cow::Borrowed(stem) if stem == word => id,
+            stem => {
+                let stem = stem.into_owned();
+                self.id(&stem)
+            }
         };
         self.facts[id as usize].stem = stem;
         stem
