@@ -592,11 +592,19 @@ impl<'s> MemoStemmer<'s> {
     }
 
     /// The id of the stem of the lowercase word numbered `id`.
+    #[inline]
     pub fn stem_id(&mut self, id: WordId) -> WordId {
         let known = self.facts[id as usize].stem;
         if known != UNKNOWN {
             return known;
         }
+        self.stem_new(id)
+    }
+
+    /// [`MemoStemmer::stem_id`] the first time: out of line, so that the lookups stay small
+    /// enough to inline.
+    #[cold]
+    fn stem_new(&mut self, id: WordId) -> WordId {
         let word = self.words.get(id);
         let stem = match self.stemmer.stem(word) {
             Cow::Borrowed(stem) if stem == word => id,
@@ -1007,6 +1015,9 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
         }
     }
     for (prefix, rules) in PREFIX_RULES {
+        if family_start(*prefix).is_some_and(|start| !word.starts_with(start)) {
+            continue; // none of the group's rules can apply
+        }
         let mut reading = None;
         let mut root = None;
         for rule in *rules {
@@ -1029,6 +1040,18 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
         }
     }
     None
+}
+
+/// The letters every rule of a prefix family needs at the start of a word, so that a word
+/// without them skips the family's rules; `None` for the infixes and proclitics.
+fn family_start(prefix: Prefix) -> Option<&'static str> {
+    match prefix {
+        Prefix::Be => Some("be"),
+        Prefix::Te => Some("te"),
+        Prefix::Me => Some("me"),
+        Prefix::Pe => Some("pe"),
+        Prefix::Di | Prefix::Ke | Prefix::Se | Prefix::Other => None,
+    }
 }
 
 // be-
@@ -1351,6 +1374,37 @@ mod tests {
         let stemmer = stemmer();
         for &(word, expected) in pairs {
             assert_eq!(stemmer.stem(word), expected, "stem of {word}");
+        }
+    }
+
+    #[test]
+    fn stem_prefix_rules_need_their_family_start() {
+        // Every word of up to three letters over the letters the rules look at, with a few
+        // tails: a rule that applied without its family's start would be skipped wrongly.
+        let letters = [
+            "a", "b", "e", "l", "m", "n", "g", "p", "r", "t", "y", "k", "u",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(["belajar", "pelajar", "mempelajari", "pengajar"].map(String::from));
+        for (prefix, rules) in PREFIX_RULES {
+            let Some(start) = family_start(*prefix) else {
+                continue;
+            };
+            for word in &words {
+                for tail in ["", "ajar", "erang", "rumah"] {
+                    let word = format!("{word}{tail}");
+                    if !word.starts_with(start) {
+                        assert!(rules.iter().all(|rule| rule(&word).is_none()), "{word}");
+                    }
+                }
+            }
         }
     }
 
