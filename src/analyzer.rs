@@ -5,14 +5,12 @@
 //! lexicon are shared, read-only); each worker thread brings its own stem memo.
 
 use std::borrow::Cow;
-use std::hash::BuildHasher;
 use std::ops::Range;
 
 use crate::config::Language;
-use crate::hash::{FastMap, FastSet};
 use crate::normalize::normalize;
 use crate::sentence::{SentenceSplitter, flatten};
-use crate::stem::{MemoStemmer, Stemmer};
+use crate::stem::{MemoStemmer, Stemmer, WordId};
 use crate::stopwords::Stopwords;
 use crate::token::{Token, TokenKind, tokenize};
 
@@ -113,37 +111,16 @@ impl std::ops::Index<usize> for Vocab {
     }
 }
 
-/// Finds the id of a key already in a [`Vocab`] without a string of its own for each key: keys
-/// are found by their hash, and only keys whose hashes collide are stored apart.
-#[derive(Default)]
-struct VocabIndex {
-    /// The first key with each hash.
-    by_hash: FastMap<u64, u32>,
-    /// Keys whose hash an earlier, different key has.
-    collided: FastMap<Box<str>, u32>,
-}
-
-impl VocabIndex {
-    /// The id of `key`, added to `vocab` if new.
-    fn id(&mut self, key: &str, vocab: &mut Vocab) -> u32 {
-        let hash = crate::hash::FastBuild::default().hash_one(key);
-        match self.by_hash.get(&hash) {
-            Some(&id) if &vocab[id as usize] == key => id,
-            Some(_) => match self.collided.get(key) {
-                Some(&id) => id,
-                None => {
-                    let id = vocab.push(key);
-                    self.collided.insert(key.into(), id);
-                    id
-                }
-            },
-            None => {
-                let id = vocab.push(key);
-                self.by_hash.insert(hash, id);
-                id
-            }
-        }
+/// The document's id of the key numbered `key` in `memo`, the key added to `vocab` if new.
+/// The id is kept in the key's [`DocMarks`](crate::stem::DocMarks): one lookup of a number,
+/// not of a string.
+fn vocab_id(key: WordId, memo: &mut MemoStemmer<'_>, vocab: &mut Vocab) -> u32 {
+    if let Some(id) = memo.marks(key).vocab {
+        return id;
     }
+    let id = vocab.push(memo.word(key));
+    memo.marks(key).vocab = Some(id);
+    id
 }
 
 impl Analysis {
@@ -231,14 +208,6 @@ pub struct Analyzer {
     stemmer: Stemmer,
 }
 
-/// What the document says about how its words are capitalised.
-struct CaseEvidence<'t> {
-    /// Words seen in lowercase.
-    lower_forms: FastSet<&'t str>,
-    /// Lowercased words seen capitalised inside a sentence.
-    names: FastSet<String>,
-}
-
 /// A token with its sentence, before keys are assigned.
 struct Raw {
     token: Token,
@@ -246,6 +215,8 @@ struct Raw {
     weak_case: bool,
     /// A word with a capital letter: it needs lowercasing (found with the case evidence).
     capitals: bool,
+    /// For a word, the memo id of its lowercase form.
+    word: WordId,
 }
 
 impl Analyzer {
@@ -279,11 +250,13 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();
         let spans = self.splitter.split(&text);
-        let mut raws = Vec::new();
+        // Sized for a word every six bytes or so, rather than grown and copied on the way.
+        let mut raws = Vec::with_capacity(text.len() / 6);
         let mut buf = Vec::new();
         for (i, span) in spans.iter().enumerate() {
             buf.clear();
             tokenize(&text[span.start..span.end], &mut buf);
+            raws.reserve(buf.len());
             for (k, t) in buf.iter().enumerate() {
                 raws.push(Raw {
                     token: Token {
@@ -294,6 +267,7 @@ impl Analyzer {
                     sentence: i,
                     weak_case: span.heading || k == 0,
                     capitals: false,
+                    word: 0,
                 });
             }
         }
@@ -302,29 +276,28 @@ impl Analyzer {
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
+        // Each word's lowercase form is looked up in the memo here, once; the rest of the
+        // analysis goes by its id, and the evidence is noted in the word's marks.
+        memo.begin_document();
         let mut scratch = String::new();
-        // Sized for the words once, rather than grown and rehashed on the way.
-        let mut lower_forms: FastSet<&str> =
-            FastSet::with_capacity_and_hasher(raws.len(), Default::default());
-        let mut names: FastSet<String> = FastSet::default();
         for r in raws.iter_mut().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
             let lower = lowercase_in(w, &mut scratch);
             r.capitals = !std::ptr::eq(lower, w);
+            r.word = memo.id(lower);
+            let marks = memo.marks(r.word);
             if !r.capitals {
-                lower_forms.insert(w);
-            } else if !r.weak_case && !names.contains(lower) {
-                names.insert(lower.to_string());
+                marks.lower = true;
+            } else if !r.weak_case {
+                marks.name = true;
             }
         }
-        let evidence = CaseEvidence { lower_forms, names };
 
         let mut analysis = Analysis {
             sentences: Vec::with_capacity(spans.len()),
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        let mut ids = VocabIndex::default();
         let mut vocab = Vocab::default();
         let mut scratch = String::new();
         let mut r = 0;
@@ -343,31 +316,18 @@ impl Analyzer {
                 }
                 let surface = &text[raw.token.start..end];
                 let (key, content, proper) = if raw.token.kind != TokenKind::Word {
-                    (
-                        Key::Itself(lowercase_in(surface, &mut scratch)),
-                        false,
-                        false,
-                    )
+                    (memo.id(lowercase_in(surface, &mut scratch)), false, false)
                 } else if joined {
                     scratch.clear();
                     scratch.extend(surface.split_whitespace());
-                    (Key::Stem(&scratch), true, false)
+                    let word = memo.id(&scratch);
+                    (memo.stem_id(word), true, false)
                 } else {
-                    self.word_key(surface, raw, &evidence, memo, &mut scratch)
+                    self.word_key(surface, raw, memo)
                 };
-                // Borrowed from the memo, so a word costs no allocation once it is known.
-                let key: &str = match &key {
-                    Key::Itself(key) => key,
-                    Key::Stem(word) => memo.stem(word),
-                };
-                let content = content
-                    && raw.token.start >= dateline_end
-                    && surface
-                        .chars()
-                        .filter(|c| c.is_alphabetic())
-                        .nth(1)
-                        .is_some();
-                let id = ids.id(key, &mut vocab);
+                let content =
+                    content && raw.token.start >= dateline_end && has_two_letters(surface);
+                let id = vocab_id(key, memo, &mut vocab);
                 analysis.terms.push(Term {
                     id,
                     start: raw.token.start,
@@ -396,48 +356,41 @@ impl Analyzer {
         analysis
     }
 
-    /// Key, content flag and name flag of a word token. Capitalised words are names (kept
-    /// whole: "Bekasi" is not "bekas") unless the document shows otherwise: the same word in
-    /// lowercase elsewhere, or, at a sentence start or in a heading where capitals say nothing,
-    /// a word the lexicon explains that is never capitalised mid-sentence.
-    fn word_key<'a>(
+    /// Key (a memo id), content flag and name flag of a word token. Capitalised words are
+    /// names (kept whole: "Bekasi" is not "bekas") unless the document shows otherwise: the
+    /// same word in lowercase elsewhere, or, at a sentence start or in a heading where capitals
+    /// say nothing, a word the lexicon explains that is never capitalised mid-sentence.
+    fn word_key(
         &self,
-        surface: &'a str,
+        surface: &str,
         raw: &Raw,
-        evidence: &CaseEvidence<'_>,
         memo: &mut MemoStemmer<'_>,
-        scratch: &'a mut String,
-    ) -> (Key<'a>, bool, bool) {
-        let lower = if raw.capitals {
-            lowercase_in(surface, scratch)
-        } else {
-            surface
-        };
-        if self.stopwords.contains(lower) {
-            return (Key::Itself(lower), false, false);
+    ) -> (WordId, bool, bool) {
+        let lower = raw.word;
+        if memo.is_stopword(lower, &self.stopwords) {
+            return (lower, false, false);
         }
         if !raw.capitals {
             // Without capitals, certainly not capitalised.
-            return (Key::Stem(lower), true, false);
+            return (memo.stem_id(lower), true, false);
         }
         let mut letters = surface.chars().filter(|c| c.is_alphabetic());
         let capitalised = letters.next().is_some_and(char::is_uppercase);
         if !capitalised {
-            return (Key::Stem(lower), true, false);
+            return (memo.stem_id(lower), true, false);
         }
         let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
+        let seen = *memo.marks(lower);
         let ordinary = !acronym
-            && (evidence.lower_forms.contains(lower)
-                || (raw.weak_case
-                    && !evidence.names.contains(lower)
-                    && self
-                        .stemmer
-                        .lexicon()
-                        .is_some_and(|l| l.contains(memo.stem(lower)))));
+            && (seen.lower
+                || (raw.weak_case && !seen.name && {
+                    let stem = memo.stem_id(lower);
+                    memo.in_lexicon(stem)
+                }));
         if ordinary {
-            (Key::Stem(lower), true, false)
+            (memo.stem_id(lower), true, false)
         } else {
-            (Key::Itself(lower), true, true)
+            (lower, true, true)
         }
     }
 
@@ -451,6 +404,7 @@ impl Analyzer {
         if di.kind != TokenKind::Word
             || next.kind != TokenKind::Word
             || next.boundary_before
+            || di.end - di.start != 2
             || !text[di.start..di.end].eq_ignore_ascii_case("di")
         {
             return false;
@@ -472,12 +426,13 @@ impl Analyzer {
     }
 }
 
-/// What a term is counted under, before the stem is looked up.
-enum Key<'a> {
-    /// The (lowercased) word itself.
-    Itself(&'a str),
-    /// The stem of this lowercase word.
-    Stem(&'a str),
+/// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
+fn has_two_letters(s: &str) -> bool {
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
+    } else {
+        s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    }
 }
 
 /// `s` lowercased: `s` itself when it has no capitals, else written into `scratch`, which is
@@ -553,9 +508,11 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     // A dateline is short and names a place or a source: a comma, a bracketed source, a domain,
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
     // Polisi ...", but not "Kim Jun - su, ...").
+    // Tokens are in text order: those of the head are one run.
     let before: Vec<&Raw> = raws
         .iter()
-        .filter(|r| r.token.start >= first.start && r.token.end <= cut)
+        .skip_while(|r| r.token.start < first.start)
+        .take_while(|r| r.token.end <= cut)
         .collect();
     let head = &text[first.start..cut];
     let capital_after = text[cut..first.end]
@@ -582,17 +539,19 @@ mod tests {
     use crate::stem::Lexicon;
 
     #[test]
-    fn analyzer_vocab_index_tells_colliding_keys_apart() {
-        let mut vocab = Vocab::default();
-        let mut index = VocabIndex::default();
-        assert_eq!(index.id("harga", &mut vocab), 0);
-        // "beras" made to share the hash of "harga", as a real collision would.
-        let hash = crate::hash::FastBuild::default().hash_one("beras");
-        index.by_hash.insert(hash, 0);
-        assert_eq!(index.id("beras", &mut vocab), 1);
-        assert_eq!(index.id("beras", &mut vocab), 1);
-        assert_eq!(index.id("harga", &mut vocab), 0);
-        assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
+    fn analyzer_vocab_ids_follow_document_order() {
+        let a = analyzer();
+        let mut memo = a.memo();
+        // Known to the worker's memo in another order, from an earlier document.
+        let (beras, harga) = (memo.id("beras"), memo.id("harga"));
+        for _ in 0..2 {
+            memo.begin_document();
+            let mut vocab = Vocab::default();
+            assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
+            assert_eq!(vocab_id(beras, &mut memo, &mut vocab), 1);
+            assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
+            assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
+        }
     }
 
     fn analyzer() -> Analyzer {

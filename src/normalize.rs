@@ -12,13 +12,10 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 /// zero-width characters. Borrows when nothing needs to change (plain ASCII text).
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text
-        .bytes()
-        .all(|b| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t'))
-    {
+    if is_plain(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
-    let composed: Cow<'_, str> = if text.chars().all(nfc_inert) {
+    let composed: Cow<'_, str> = if all_nfc_inert(text) {
         Cow::Borrowed(text)
     } else {
         match is_nfc_quick(text.chars()) {
@@ -69,6 +66,43 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// Whether normalisation leaves `bytes` as they are because they are plain ASCII: no CR and no
+/// control character but LF and tab (DEL passes). Eight bytes are looked at together; only a
+/// block with a byte below a space, or a non-ASCII one, is looked at byte by byte.
+fn is_plain(bytes: &[u8]) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
+    let mut blocks = bytes.chunks_exact(8);
+    for block in &mut blocks {
+        let word = u64::from_le_bytes(block.try_into().expect("chunks_exact yields 8 bytes"));
+        // A top bit is set for a non-ASCII byte, and (the bit trick "has less than") for the
+        // lowest byte below 0x20, if any; a false alarm only costs the byte-by-byte look.
+        let suspect = (word | (word.wrapping_sub(ONES * 0x20) & !word)) & TOPS != 0;
+        if suspect && !block.iter().all(|&b| plain(b)) {
+            return false;
+        }
+    }
+    blocks.remainder().iter().all(|&b| plain(b))
+}
+
+/// Whether every character of `text` is [`nfc_inert`]; ASCII bytes are passed over without
+/// decoding.
+fn all_nfc_inert(text: &str) -> bool {
+    let mut rest = text;
+    while let Some(k) = rest.bytes().position(|b| !b.is_ascii()) {
+        let c = rest[k..]
+            .chars()
+            .next()
+            .expect("a non-ASCII byte starts a char here");
+        if !nfc_inert(c) {
+            return false;
+        }
+        rest = &rest[k + c.len_utf8()..];
+    }
+    true
+}
+
 /// A character that is NFC whatever surrounds it (combining class 0, never composed or
 /// decomposed): Latin-1, Latin Extended and general punctuation, most of Indonesian news. Text
 /// of these alone skips the NFC tables.
@@ -103,6 +137,23 @@ mod tests {
     #[test]
     fn normalize_borrows_plain_ascii() {
         assert!(matches!(normalize("Harga beras naik."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalize_plain_check_agrees_byte_by_byte() {
+        let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
+        let base = b"Harga beras naik lagi hari ini.\n";
+        for at in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut bytes = base.to_vec();
+                bytes[at] = b;
+                assert_eq!(
+                    is_plain(&bytes),
+                    bytes.iter().all(|&b| plain(b)),
+                    "{b} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -125,7 +125,11 @@ impl SentenceSplitter {
         let bytes = unit.as_bytes();
         let mut i = 0;
         while i < unit.len() {
-            let b = bytes[i];
+            // Most bytes are none of these: they are passed over a table lookup each.
+            i = skip_to(bytes, i, &PUNCTUATION_STOPS);
+            let Some(&b) = bytes.get(i) else {
+                break;
+            };
             if b == b'(' || b == b'[' {
                 while next_aside < asides.len() && asides[next_aside].0 < i {
                     next_aside += 1;
@@ -489,7 +493,9 @@ fn closers_end(unit: &str, from: usize) -> usize {
 fn asides(unit: &str) -> Vec<(usize, usize)> {
     let mut stack = Vec::new();
     let mut pairs = Vec::new();
-    for (i, b) in unit.bytes().enumerate() {
+    let bytes = unit.as_bytes();
+    let mut i = skip_to(bytes, 0, &BRACKET_STOPS);
+    while let Some(&b) = bytes.get(i) {
         match b {
             b'(' | b'[' => stack.push((i, b)),
             b')' | b']' => {
@@ -504,9 +510,53 @@ fn asides(unit: &str) -> Vec<(usize, usize)> {
             b'\n' => stack.clear(), // an aside does not run across lines
             _ => {}
         }
+        i = skip_to(bytes, i + 1, &BRACKET_STOPS);
     }
     pairs.sort_unstable();
     pairs
+}
+
+/// A set of bytes as a lookup table: `table[b]` is whether `b` is in it.
+type ByteSet = [bool; 256];
+
+const fn byte_set(bytes: &[u8]) -> ByteSet {
+    let mut set = [false; 256];
+    let mut k = 0;
+    while k < bytes.len() {
+        set[bytes[k] as usize] = true;
+        k += 1;
+    }
+    set
+}
+
+/// Where the punctuation pass stops: brackets that may open an aside, and the first bytes of
+/// sentence-final characters (0xE2 starts `…`).
+const PUNCTUATION_STOPS: ByteSet = byte_set(b"([.?!\xE2");
+
+/// Where [`asides`] stops: brackets and line breaks.
+const BRACKET_STOPS: ByteSet = byte_set(b"()[]\n");
+
+/// The offset of the first byte at or after `from` in `set`, or `bytes.len()`.
+fn skip_to(bytes: &[u8], from: usize, set: &ByteSet) -> usize {
+    let Some(rest) = bytes.get(from..) else {
+        return bytes.len();
+    };
+    // Eight bytes at a time, looked up without a branch each, while none is in the set.
+    let mut blocks = rest.chunks_exact(8);
+    let mut skipped = 0;
+    for block in &mut blocks {
+        if block
+            .iter()
+            .fold(false, |any, &b| any | set[usize::from(b)])
+        {
+            break;
+        }
+        skipped += 8;
+    }
+    rest[skipped..]
+        .iter()
+        .position(|&b| set[usize::from(b)])
+        .map_or(bytes.len(), |k| from + skipped + k)
 }
 
 /// The word just before byte `end` (up to whitespace, without opening quotes or brackets),

@@ -17,7 +17,8 @@ use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use crate::hash::FastBuild;
+use crate::hash::{FastBuild, Interner};
+use crate::stopwords::Stopwords;
 
 /// The embedded root list; see its header for provenance and licence.
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
@@ -477,49 +478,167 @@ impl fmt::Debug for Stemmer {
 
 /// Memoised stemming for one run / one worker thread.
 ///
-/// News text repeats its words, so each distinct word is stemmed once; a word whose stem is
-/// itself stores no second copy.
+/// News text repeats its words, so each distinct word is stemmed once. Words (and stems, and
+/// any other key the analyzer counts under) are numbered by an [`Interner`]: after one hash
+/// lookup for a word, its stem, whether the lexicon knows it and whether it is a stopword are
+/// read from a `Vec` by the word's id, each found out the first time it is asked.
+///
+/// A memo serves the analyzer that made it: it remembers that analyzer's stopword answers.
 pub struct MemoStemmer<'s> {
     stemmer: &'s Stemmer,
-    /// Each word seen, with its stem's index in `stems`, or [`SAME`] for a word that is its
-    /// own stem.
-    cache: HashMap<Box<str>, u32, FastBuild>,
-    stems: Vec<Box<str>>,
+    words: Interner,
+    /// What is known of each word, by id.
+    facts: Vec<Facts>,
+    /// The current document's number, for [`MemoStemmer::marks`].
+    document: u32,
 }
 
-/// In the stem memo: the word is its own stem.
-const SAME: u32 = u32::MAX;
+/// A word's id in its [`MemoStemmer`].
+pub type WordId = u32;
+
+/// What a memo has found out about one word; each fact is looked up once, when first asked.
+#[derive(Clone, Copy)]
+struct Facts {
+    /// The id of the word's stem, or [`UNKNOWN`].
+    stem: WordId,
+    /// [`Facts`] flag bits: which of the facts below are known, and their answers.
+    flags: u8,
+    /// The document `marks` belong to; older marks read as none.
+    document: u32,
+    marks: DocMarks,
+}
+
+/// What the analyzer notes about a word within one document. Kept beside the word's facts, so
+/// that it is found by the word's id with no table of its own to fill and clear per document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocMarks {
+    /// The word's id in the document's vocabulary, once it has one.
+    pub vocab: Option<u32>,
+    /// Seen in lowercase in the document.
+    pub lower: bool,
+    /// Seen capitalised inside a sentence in the document.
+    pub name: bool,
+}
+
+/// In [`Facts::stem`]: not stemmed yet.
+const UNKNOWN: WordId = WordId::MAX;
+
+impl Facts {
+    const LEXICON_KNOWN: u8 = 1;
+    const IN_LEXICON: u8 = 2;
+    const STOP_KNOWN: u8 = 4;
+    const STOP: u8 = 8;
+
+    /// The answer for `flag` (with `known` its "asked before" bit), found with `ask` the first
+    /// time.
+    fn flag(&mut self, known: u8, flag: u8, ask: impl FnOnce() -> bool) -> bool {
+        if self.flags & known == 0 {
+            self.flags |= known | if ask() { flag } else { 0 };
+        }
+        self.flags & flag != 0
+    }
+}
 
 impl<'s> MemoStemmer<'s> {
     pub fn new(stemmer: &'s Stemmer) -> Self {
         MemoStemmer {
             stemmer,
-            cache: HashMap::default(),
-            stems: Vec::new(),
+            words: Interner::default(),
+            facts: Vec::new(),
+            document: 0,
         }
     }
 
-    /// The stem of a lowercase word. One hash lookup for a word seen before.
-    pub fn stem<'a>(&'a mut self, word: &'a str) -> &'a str {
-        let slot = match self.cache.get(word) {
-            Some(&slot) => slot,
-            None => {
-                let slot = match self.stemmer.stem(word) {
-                    Cow::Borrowed(stem) if stem == word => SAME,
-                    stem => {
-                        self.stems.push(stem.into_owned().into_boxed_str());
-                        (self.stems.len() - 1) as u32
-                    }
-                };
-                self.cache.insert(word.into(), slot);
-                slot
+    /// Starts a new document: every word's [`DocMarks`] read as none again.
+    pub fn begin_document(&mut self) {
+        self.document = self.document.wrapping_add(1);
+        if self.document == 0 {
+            // After 2^32 documents the numbers come round: forget the marks for real.
+            for facts in &mut self.facts {
+                facts.document = 0;
+                facts.marks = DocMarks::default();
+            }
+            self.document = 1;
+        }
+    }
+
+    /// The marks of the word numbered `id` in the current document.
+    pub fn marks(&mut self, id: WordId) -> &mut DocMarks {
+        let facts = &mut self.facts[id as usize];
+        if facts.document != self.document {
+            facts.document = self.document;
+            facts.marks = DocMarks::default();
+        }
+        &mut facts.marks
+    }
+
+    /// The id of a word (or any key), numbered if new.
+    pub fn id(&mut self, word: &str) -> WordId {
+        let id = self.words.intern(word);
+        if id as usize == self.facts.len() {
+            self.facts.push(Facts {
+                stem: UNKNOWN,
+                flags: 0,
+                document: 0,
+                marks: DocMarks::default(),
+            });
+        }
+        id
+    }
+
+    /// The word numbered `id`.
+    pub fn word(&self, id: WordId) -> &str {
+        self.words.get(id)
+    }
+
+    /// The id of the stem of the lowercase word numbered `id`.
+    #[inline]
+    pub fn stem_id(&mut self, id: WordId) -> WordId {
+        let known = self.facts[id as usize].stem;
+        if known != UNKNOWN {
+            return known;
+        }
+        self.stem_new(id)
+    }
+
+    /// [`MemoStemmer::stem_id`] the first time: out of line, so that the lookups stay small
+    /// enough to inline.
+    #[cold]
+    fn stem_new(&mut self, id: WordId) -> WordId {
+        let word = self.words.get(id);
+        let stem = match self.stemmer.stem(word) {
+            Cow::Borrowed(stem) if stem == word => id,
+            stem => {
+                let stem = stem.into_owned();
+                self.id(&stem)
             }
         };
-        if slot == SAME {
-            word
-        } else {
-            &self.stems[slot as usize]
-        }
+        self.facts[id as usize].stem = stem;
+        stem
+    }
+
+    /// Whether the lexicon lists the word numbered `id` (never, for a language without one).
+    pub fn in_lexicon(&mut self, id: WordId) -> bool {
+        let (stemmer, words) = (self.stemmer, &self.words);
+        self.facts[id as usize].flag(Facts::LEXICON_KNOWN, Facts::IN_LEXICON, || {
+            stemmer.lexicon().is_some_and(|l| l.contains(words.get(id)))
+        })
+    }
+
+    /// Whether the word numbered `id` is one of `stopwords`, which must be the same list at
+    /// every call: the first answer is kept.
+    pub fn is_stopword(&mut self, id: WordId, stopwords: &Stopwords) -> bool {
+        let words = &self.words;
+        self.facts[id as usize].flag(Facts::STOP_KNOWN, Facts::STOP, || {
+            stopwords.contains(words.get(id))
+        })
+    }
+
+    /// The stem of a lowercase word. One hash lookup for a word seen before.
+    pub fn stem(&mut self, word: &str) -> &str {
+        let id = self.id(word);
+        let stem = self.stem_id(id);
+        self.word(stem)
     }
 }
 
@@ -527,7 +646,7 @@ impl fmt::Debug for MemoStemmer<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("MemoStemmer")
             .field("stemmer", self.stemmer)
-            .field("cached", &self.cache.len())
+            .field("words", &self.words.len())
             .finish()
     }
 }
@@ -896,6 +1015,9 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
         }
     }
     for (prefix, rules) in PREFIX_RULES {
+        if family_start(*prefix).is_some_and(|start| !word.starts_with(start)) {
+            continue; // none of the group's rules can apply
+        }
         let mut reading = None;
         let mut root = None;
         for rule in *rules {
@@ -918,6 +1040,18 @@ fn disambiguate_prefix(word: &str, lexicon: &Lexicon, bare: bool) -> Option<(Pre
         }
     }
     None
+}
+
+/// The letters every rule of a prefix family needs at the start of a word, so that a word
+/// without them skips the family's rules; `None` for the infixes and proclitics.
+fn family_start(prefix: Prefix) -> Option<&'static str> {
+    match prefix {
+        Prefix::Be => Some("be"),
+        Prefix::Te => Some("te"),
+        Prefix::Me => Some("me"),
+        Prefix::Pe => Some("pe"),
+        Prefix::Di | Prefix::Ke | Prefix::Se | Prefix::Other => None,
+    }
 }
 
 // be-
@@ -1240,6 +1374,37 @@ mod tests {
         let stemmer = stemmer();
         for &(word, expected) in pairs {
             assert_eq!(stemmer.stem(word), expected, "stem of {word}");
+        }
+    }
+
+    #[test]
+    fn stem_prefix_rules_need_their_family_start() {
+        // Every word of up to three letters over the letters the rules look at, with a few
+        // tails: a rule that applied without its family's start would be skipped wrongly.
+        let letters = [
+            "a", "b", "e", "l", "m", "n", "g", "p", "r", "t", "y", "k", "u",
+        ];
+        let mut words = vec![String::new()];
+        for _ in 0..3 {
+            let longer: Vec<String> = words
+                .iter()
+                .flat_map(|w| letters.iter().map(move |l| format!("{w}{l}")))
+                .collect();
+            words.extend(longer);
+        }
+        words.extend(["belajar", "pelajar", "mempelajari", "pengajar"].map(String::from));
+        for (prefix, rules) in PREFIX_RULES {
+            let Some(start) = family_start(*prefix) else {
+                continue;
+            };
+            for word in &words {
+                for tail in ["", "ajar", "erang", "rumah"] {
+                    let word = format!("{word}{tail}");
+                    if !word.starts_with(start) {
+                        assert!(rules.iter().all(|rule| rule(&word).is_none()), "{word}");
+                    }
+                }
+            }
         }
     }
 

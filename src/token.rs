@@ -47,6 +47,13 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut chunk = Chunk::default();
     while i < text.len() {
         let rest = &text[i..];
+        let byte = rest.as_bytes()[0];
+        // Spaces and punctuation, most of what lies between tokens, are passed over without
+        // decoding characters.
+        if byte.is_ascii() && !byte.is_ascii_alphanumeric() && !matches!(byte, b'#' | b'@') {
+            i += 1;
+            continue;
+        }
         let mut chars = rest.chars();
         let c = chars.next().expect("i is below len, so a char starts here");
         let next = chars.next();
@@ -78,18 +85,37 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     }
 }
 
-/// The common case, without decoding characters: ASCII letters up to whitespace or the end,
-/// which `classify` would find to be one `Word` of that length.
+/// The common case, without decoding characters: ASCII letters, then nothing but trailing
+/// punctuation (`naik.`, `kata,`, `ini."`) up to whitespace or the end. `classify` would find
+/// such a run to be one `Word` of the letters' length: the punctuation is trimmed before the
+/// URL, e-mail and domain checks, which then see letters alone, and none of it joins the
+/// letters to more letters or digits.
 fn plain_word_len(rest: &[u8]) -> Option<usize> {
     let len = rest
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(rest.len());
-    // `char::is_whitespace` on ASCII: space and tab to carriage return.
-    let ends = rest
-        .get(len)
-        .is_none_or(|&b| b == b' ' || (b'\t'..=b'\r').contains(&b));
+    let tail = &rest[len..];
+    let punctuation = tail
+        .iter()
+        .position(|&b| !is_trailing_punctuation(b))
+        .unwrap_or(tail.len());
+    let ends = tail.get(punctuation).is_none_or(|&b| is_ascii_space(b));
     (len > 0 && ends).then_some(len)
+}
+
+/// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
+/// included, unlike `u8::is_ascii_whitespace`).
+fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b'\t'..=b'\r').contains(&b)
+}
+
+/// An ASCII byte that [`trim_trailing_punctuation`] trims.
+fn is_trailing_punctuation(b: u8) -> bool {
+    matches!(
+        b,
+        b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>' | b'-'
+    )
 }
 
 /// A run of text without whitespace, and forward-only scans over it. Tokens are classified
@@ -262,12 +288,7 @@ fn word_chars_len(s: &str) -> usize {
 }
 
 fn trim_trailing_punctuation(s: &str) -> &str {
-    s.trim_end_matches(|c: char| {
-        matches!(
-            c,
-            '.' | ',' | ';' | ':' | '!' | '?' | ')' | ']' | '}' | '"' | '\'' | '>' | '-'
-        )
-    })
+    s.trim_end_matches(|c: char| c.is_ascii() && is_trailing_punctuation(c as u8))
 }
 
 fn is_label(label: &str) -> bool {
@@ -464,6 +485,18 @@ mod tests {
             reference::tokenize(&text, &mut slow);
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
         }
+
+        /// Words before every kind of punctuation and space cut as the reference does.
+        #[test]
+        fn token_words_before_punctuation_match_reference(
+            text in "([a-zA-Z]{1,5}[-.,;:!?)\\]}\"'>@/#(é0 \t\n\u{b}\u{a0}]{0,3}){0,8}"
+        ) {
+            let mut fast = Vec::new();
+            tokenize(&text, &mut fast);
+            let mut slow = Vec::new();
+            reference::tokenize(&text, &mut slow);
+            proptest::prop_assert_eq!(fast, slow, "{:?}", text);
+        }
     }
 
     #[test]
@@ -580,6 +613,17 @@ mod tests {
             "abc\u{a0}x",
             "ab.",
             "ab1",
+            "ab.\"",
+            "ab,x",
+            "ab.)- x",
+            "www. x",
+            "http: x",
+            "ab'",
+            "ab'c",
+            "ab-",
+            "ab-c",
+            "ab.\u{a0}x",
+            "ab!?\u{b}",
         ] {
             let mut out = Vec::new();
             tokenize(text, &mut out);
