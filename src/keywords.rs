@@ -115,17 +115,39 @@ struct Occurrences<'p> {
     starts: &'p [usize],
 }
 
-/// Every phrase of a document and where it occurs, sorted by phrase: one vector sorted once,
-/// rather than a hash map holding a vector per phrase.
+/// Every phrase of a document and where it occurs. Single words are grouped by id with a
+/// counting sort; longer phrases are sorted by phrase, in one vector sorted once rather than
+/// a hash map holding a vector per phrase.
 #[derive(Debug, Default)]
 struct Phrases {
-    /// Each phrase and the end of its run in `starts`.
+    /// Where each word's occurrences begin in `word_starts`, by id; one more entry at the end.
+    word_offsets: Vec<usize>,
+    /// The occurrences of every content word, grouped by id, in text order within a word.
+    word_starts: Vec<usize>,
+    /// Each phrase of two or more words and the end of its run in `starts`.
     phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
 }
 
 impl Phrases {
-    fn iter(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
+    /// The single words, by id, that occur as content words.
+    fn words(&self) -> impl Iterator<Item = (u32, Occurrences<'_>)> {
+        self.word_offsets
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0] < w[1])
+            .map(|(id, w)| {
+                (
+                    id as u32,
+                    Occurrences {
+                        starts: &self.word_starts[w[0]..w[1]],
+                    },
+                )
+            })
+    }
+
+    /// The phrases of two or more words.
+    fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
             let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
             (
@@ -138,6 +160,12 @@ impl Phrases {
     }
 
     fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
+        if phrase.len == 1 {
+            let id = phrase.ids[0] as usize;
+            return Occurrences {
+                starts: &self.word_starts[self.word_offsets[id]..self.word_offsets[id + 1]],
+            };
+        }
         let k = self
             .phrases
             .binary_search_by(|(p, _)| p.cmp(phrase))
@@ -149,6 +177,110 @@ impl Phrases {
     }
 }
 
+/// A phrase that may be listed, with what ranks it.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    phrase: Phrase,
+    score: f64,
+    count: usize,
+    /// Index in `Analysis::terms` of its first occurrence.
+    first: usize,
+}
+
+/// Best first; ties to the earlier phrase, then by phrase. Phrases are distinct, so this is a
+/// total order: any way of sorting by it gives the same sequence.
+fn rank(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then(x.first.cmp(&y.first))
+        .then(x.phrase.cmp(&y.phrase))
+}
+
+/// Scored phrases handed out in rank order, sorted only as far as they are asked for: the
+/// choice of `k` keywords rarely looks past the first few dozen of a document's phrases.
+struct Ranked {
+    items: Vec<Scored>,
+    /// `items[..sorted]` holds the best ones, in rank order.
+    sorted: usize,
+    /// How many more to sort when the sorted ones run out.
+    batch: usize,
+}
+
+impl Ranked {
+    fn new(items: Vec<Scored>, wanted: usize) -> Self {
+        Ranked {
+            items,
+            sorted: 0,
+            batch: wanted.saturating_mul(2).max(32),
+        }
+    }
+
+    /// The `r`-th best phrase.
+    fn get(&mut self, r: usize) -> Option<Scored> {
+        if r >= self.items.len() {
+            return None;
+        }
+        while r >= self.sorted {
+            let rest = &mut self.items[self.sorted..];
+            let take = self.batch.min(rest.len());
+            if take < rest.len() {
+                rest.select_nth_unstable_by(take - 1, rank);
+            }
+            rest[..take].sort_unstable_by(rank);
+            self.sorted += take;
+            self.batch = self.batch.saturating_mul(2);
+        }
+        Some(self.items[r])
+    }
+}
+
+/// The phrases of two or more words holding each word, in rank order.
+struct Holding {
+    /// Where each word's phrases begin in `phrases`, by id; one more entry at the end.
+    offsets: Vec<u32>,
+    phrases: Vec<Scored>,
+}
+
+impl Holding {
+    fn new(mut longer: Vec<Scored>, words: usize) -> Self {
+        longer.sort_unstable_by(rank);
+        let mut offsets = vec![0u32; words + 1];
+        for s in &longer {
+            for &id in s.phrase.ids() {
+                offsets[id as usize + 1] += 1;
+            }
+        }
+        for id in 0..words {
+            offsets[id + 1] += offsets[id];
+        }
+        let mut next = offsets.clone();
+        let mut phrases = vec![
+            Scored {
+                phrase: Phrase {
+                    ids: [0; MAX_PHRASE_WORDS],
+                    len: 0
+                },
+                score: 0.0,
+                count: 0,
+                first: 0
+            };
+            offsets[words] as usize
+        ];
+        for s in &longer {
+            for &id in s.phrase.ids() {
+                phrases[next[id as usize] as usize] = *s;
+                next[id as usize] += 1;
+            }
+        }
+        Holding { offsets, phrases }
+    }
+
+    fn of(&self, id: u32) -> &[Scored] {
+        let id = id as usize;
+        &self.phrases[self.offsets[id] as usize..self.offsets[id + 1] as usize]
+    }
+}
+
 /// The best `k` keywords of a document, best first, from the terms' keyword probabilities
 /// (`probabilities`).
 pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
@@ -156,37 +288,43 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         return Vec::new();
     }
     let tf = crate::score::term_counts(a);
-    let phrases = collect(a);
-    let mut scored: Vec<(Phrase, f64, usize, usize)> = phrases
-        .iter()
-        .filter_map(|(phrase, occ)| {
-            let count = occ.starts.len();
-            let ids = phrase.ids();
-            let score = if ids.len() == 1 {
-                probability[ids[0] as usize]
-            } else if count >= 2 {
-                let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
-                geometric_mean(phrase, probability)
-                    * (count as f64 / f64::from(most)).powf(PHRASE_COHESION)
-            } else {
-                return None;
-            };
-            Some((*phrase, score, count, occ.starts[0]))
-        })
-        .collect();
-    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)).then(x.0.cmp(&y.0)));
+    let phrases = collect(a, &tf);
+    let mut longer: Vec<Scored> = Vec::new();
+    for (phrase, occ) in phrases.longer() {
+        let count = occ.starts.len();
+        if count < 2 {
+            continue;
+        }
+        let ids = phrase.ids();
+        let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
+        let score = geometric_mean(phrase, probability)
+            * (count as f64 / f64::from(most)).powf(PHRASE_COHESION);
+        longer.push(Scored {
+            phrase: *phrase,
+            score,
+            count,
+            first: occ.starts[0],
+        });
+    }
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_starts.len() + longer.len());
+    scored.extend(phrases.words().map(|(id, occ)| Scored {
+        phrase: Phrase {
+            ids: [id, 0, 0],
+            len: 1,
+        },
+        score: probability[id as usize],
+        count: occ.starts.len(),
+        first: occ.starts[0],
+    }));
+    scored.extend_from_slice(&longer);
+    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
+    // longer phrases holding a word (in rank order), and the chosen entries holding it.
+    let holding = Holding::new(longer, a.vocab.len());
+    let mut ranked = Ranked::new(scored, k);
 
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
-    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
-    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
-    // longer phrases holding a word (in score order), and the chosen entries holding it.
-    let mut longer: FastMap<u32, Vec<usize>> = FastMap::default();
-    for (i, (phrase, ..)) in scored.iter().enumerate().filter(|(_, s)| s.0.len > 1) {
-        for &id in phrase.ids() {
-            longer.entry(id).or_default().push(i);
-        }
-    }
+    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.items.len()));
     let mut chosen_by_word: FastMap<u32, Vec<usize>> = FastMap::default();
     let clashes = |phrase: &Phrase, chosen_by_word: &FastMap<u32, Vec<usize>>| {
         let mut found: Vec<usize> = phrase
@@ -200,14 +338,22 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         found.dedup();
         found
     };
-    for &(phrase, score, count, _) in &scored {
-        if chosen.len() == k {
+    let mut r = 0;
+    while chosen.len() < k {
+        let Some(Scored {
+            phrase,
+            score,
+            count,
+            ..
+        }) = ranked.get(r)
+        else {
             break;
-        }
+        };
+        r += 1;
         // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
         // siber", not "siber" and then "keamanan".
-        let holding = longer.get(&phrase.ids[0]).map_or(&[][..], Vec::as_slice);
-        let (wide, wide_count) = widen(&phrase, score, count, holding, &scored, &tf, probability);
+        let holding = holding.of(phrase.ids[0]);
+        let (wide, wide_count) = widen(&phrase, score, count, holding, &tf, probability);
         let pick = match clashes(&wide, &chosen_by_word).as_slice() {
             [] => {
                 chosen.push((wide, score, wide_count));
@@ -263,18 +409,22 @@ const WIDEN_SCORE: f64 = 1.0;
 
 /// The phrase to list for `phrase`: the most frequent longer phrase holding it that accounts
 /// for at least half of the occurrences of each of its words and scores nearly as well (ties
-/// to the earlier-scored), or `phrase` itself.
+/// to the earlier-ranked), or `phrase` itself. `holding` is in rank order.
 fn widen(
     phrase: &Phrase,
     score: f64,
     count: usize,
-    holding: &[usize],
-    scored: &[(Phrase, f64, usize, usize)],
+    holding: &[Scored],
     tf: &[u32],
     probability: &[f64],
 ) -> (Phrase, usize) {
     let mut best = (*phrase, count);
-    for &(longer, _, n, _) in holding.iter().map(|&i| &scored[i]) {
+    for &Scored {
+        phrase: longer,
+        count: n,
+        ..
+    } in holding
+    {
         if longer.len <= phrase.len
             || n < 2
             || geometric_mean(&longer, probability) < WIDEN_SCORE * score
@@ -387,18 +537,29 @@ fn unpack(packed: u128) -> (u128, usize) {
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-fn collect(a: &Analysis) -> Phrases {
-    // Each occurrence as (phrase as one integer, position): sorted, they group by phrase in
-    // `Phrase` order, positions ascending, at the cost of integer comparisons. Below
-    // `PACKED_POSITIONS` terms the position rides in the phrase key's spare bits, so the sort
-    // moves half the bytes.
+/// `tf` holds the content-word counts by id.
+fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
+    // Single words by a counting sort on their ids: their counts are known already.
+    let mut word_offsets = Vec::with_capacity(tf.len() + 1);
+    let mut total = 0;
+    word_offsets.push(0);
+    for &n in tf {
+        total += n as usize;
+        word_offsets.push(total);
+    }
+    let mut next = word_offsets.clone();
+    let mut word_starts = vec![0; total];
+    // Each occurrence of a longer phrase as (phrase as one integer, position): sorted, they
+    // group by phrase in `Phrase` order, positions ascending, at the cost of integer
+    // comparisons. Below `PACKED_POSITIONS` terms the position rides in the phrase key's spare
+    // bits, so the sort moves half the bytes.
     let packed = a.terms.len() < PACKED_POSITIONS;
     let mut keys: Vec<u128> = Vec::new();
     let mut found: Vec<(u128, usize)> = Vec::new();
     if packed {
-        keys.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+        keys.reserve(a.terms.len() * (MAX_PHRASE_WORDS - 1));
     } else {
-        found.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+        found.reserve(a.terms.len() * (MAX_PHRASE_WORDS - 1));
     }
     for s in &a.sentences {
         let mut run_start = s.terms.start;
@@ -411,7 +572,10 @@ fn collect(a: &Analysis) -> Phrases {
             if t.boundary_before {
                 run_start = j;
             }
-            for n in 1..=MAX_PHRASE_WORDS.min(j + 1 - run_start) {
+            let slot = &mut next[t.id as usize];
+            word_starts[*slot] = j;
+            *slot += 1;
+            for n in 2..=MAX_PHRASE_WORDS.min(j + 1 - run_start) {
                 let first = j + 1 - n;
                 let mut phrase = Phrase {
                     ids: [0; MAX_PHRASE_WORDS],
@@ -439,6 +603,8 @@ fn collect(a: &Analysis) -> Phrases {
         found.sort_unstable();
     }
     let mut phrases = Phrases {
+        word_offsets,
+        word_starts,
         phrases: Vec::new(),
         starts: Vec::with_capacity(found.len()),
     };
@@ -533,6 +699,29 @@ mod tests {
         packed.sort_unstable();
         assert_eq!(packed.into_iter().map(unpack).collect::<Vec<_>>(), pairs);
     }
+    #[test]
+    fn keywords_ranked_hands_out_the_full_sort() {
+        let items: Vec<Scored> = (0..300u32)
+            .map(|i| Scored {
+                phrase: Phrase {
+                    ids: [i % 17, i, 0],
+                    len: 2,
+                },
+                score: f64::from(i * 7919 % 13) / 13.0,
+                count: 2,
+                first: (i % 5) as usize,
+            })
+            .collect();
+        let mut full = items.clone();
+        full.sort_by(rank);
+        let mut ranked = Ranked::new(items, 3);
+        let lazy: Vec<Phrase> = (0..)
+            .map_while(|r| ranked.get(r))
+            .map(|s| s.phrase)
+            .collect();
+        assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
+    }
+
     use crate::analyzer::Analyzer;
     use crate::config::Language;
     use crate::stem::{Lexicon, Stemmer};
