@@ -78,6 +78,8 @@ struct TermStats {
     sentences: u32,
     proper: bool,
     length: usize,
+    /// 1 + the index of the last sentence counted in `sentences`.
+    last_sentence: usize,
 }
 
 /// A phrase: up to three term ids, in text order.
@@ -458,6 +460,10 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
         KeywordModel::SINGLE
     };
     let n = a.sentences.len().max(1) as f64;
+    // Most terms share a handful of frequencies and sentence counts: each logarithm is taken
+    // once per document and value, by the same function, so the results are the same.
+    let mut ln_tf = Memo::new(64);
+    let mut sentence_idf = Memo::new(a.sentences.len() + 1);
     stats
         .iter()
         .enumerate()
@@ -466,24 +472,51 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
                 return 0.0;
             }
             let z = model.bias
-                + model.ln_tf * f64::from(s.tf).ln()
+                + model.ln_tf * ln_tf.get(s.tf as usize, |tf| (tf as f64).ln())
                 + model.first / (1.0 + s.first as f64)
                 + model.lead * f64::from(u8::from(s.first < 3))
                 + model.spread * f64::from(s.sentences) / n
                 + model.proper * f64::from(u8::from(s.proper))
                 + model.length * s.length.min(12) as f64 / 12.0
-                + model.sentence_idf * crate::score::idf(n as u64, u64::from(s.sentences))
+                + model.sentence_idf
+                    * sentence_idf.get(s.sentences as usize, |d| {
+                        crate::score::idf(n as u64, d as u64)
+                    })
                 + model.corpus_idf * corpus_idf.map_or(0.0, |c| c[id]);
             1.0 / (1.0 + (-z).exp())
         })
         .collect()
 }
 
+/// Values of a function of small integers, each computed once.
+struct Memo {
+    values: Vec<f64>,
+}
+
+impl Memo {
+    /// Remembers the values of `0..len`.
+    fn new(len: usize) -> Self {
+        Memo {
+            values: vec![f64::NAN; len],
+        }
+    }
+
+    fn get(&mut self, x: usize, f: impl Fn(usize) -> f64) -> f64 {
+        match self.values.get_mut(x) {
+            Some(v) if !v.is_nan() => *v,
+            Some(v) => {
+                *v = f(x);
+                *v
+            }
+            None => f(x),
+        }
+    }
+}
+
 /// Frequency, first body sentence, spread, capitalisation and length of each content term.
 fn term_stats(a: &Analysis) -> Vec<TermStats> {
     let mut stats = vec![TermStats::default(); a.vocab.len()];
     let mut body = 0;
-    let mut ids: Vec<u32> = Vec::new();
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
             let s = &mut stats[t.id as usize];
@@ -491,23 +524,20 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                 s.first = body;
             }
             s.tf += 1;
-            s.proper |= t.proper
-                || (!t.weak_case
-                    && t.start < a.text.len()
-                    && a.text[t.start..].starts_with(char::is_uppercase));
-            s.length = s.length.max(a.text[t.start..t.end].chars().count());
-        }
-        ids.clear();
-        ids.extend(
-            a.sentence_terms(i)
-                .iter()
-                .filter(|t| t.content)
-                .map(|t| t.id),
-        );
-        ids.sort_unstable();
-        ids.dedup();
-        for &id in &ids {
-            stats[id as usize].sentences += 1;
+            if s.last_sentence != i + 1 {
+                s.last_sentence = i + 1;
+                s.sentences += 1;
+            }
+            if !s.proper {
+                s.proper = t.proper
+                    || (!t.weak_case
+                        && t.start < a.text.len()
+                        && a.text[t.start..].starts_with(char::is_uppercase));
+            }
+            // A spelling has no more characters than bytes.
+            if t.end - t.start > s.length {
+                s.length = s.length.max(a.text[t.start..t.end].chars().count());
+            }
         }
         if !sentence.heading {
             body += 1;
