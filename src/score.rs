@@ -62,13 +62,23 @@ pub fn sentence_idf(a: &Analysis) -> Vec<f64> {
     df.into_iter().map(|d| idf(n, d)).collect()
 }
 
-/// IDF of every vocabulary id against a corpus. A term the corpus has never seen counts as
-/// seen once, in this document.
+/// IDF of every content term's id against a corpus. A term the corpus has never seen counts
+/// as seen once, in this document. Ids of stopwords and other non-content terms, which nothing
+/// weighs, are not looked up: they get the IDF of an unseen term.
 pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
-    a.vocab
-        .iter()
-        .map(|k| idf(corpus.documents.max(1), corpus.count(k).max(1)))
-        .collect()
+    let documents = corpus.documents.max(1);
+    let unseen = idf(documents, 1);
+    let mut idfs = vec![f64::NAN; a.vocab.len()];
+    for t in a.terms.iter().filter(|t| t.content) {
+        let slot = &mut idfs[t.id as usize];
+        if slot.is_nan() {
+            *slot = idf(documents, corpus.count(a.key(t)).max(1));
+        }
+    }
+    for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
+        *slot = unseen;
+    }
+    idfs
 }
 
 /// Content-term counts of the whole document, by id.
@@ -99,11 +109,14 @@ impl TermVector {
         terms: impl IntoIterator<Item = &'t crate::analyzer::Term>,
         idf: &[f64],
     ) -> Self {
-        let mut entries: Vec<(u32, f64)> = terms
-            .into_iter()
-            .filter(|t| t.content)
-            .map(|t| (t.id, idf[t.id as usize]))
-            .collect();
+        let terms = terms.into_iter();
+        // Sized for every term at once: a filtered collect grows a step at a time.
+        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(terms.size_hint().1.unwrap_or(0));
+        entries.extend(
+            terms
+                .filter(|t| t.content)
+                .map(|t| (t.id, idf[t.id as usize])),
+        );
         if entries.len() > idf.len() / 2 {
             // Many occurrences of few ids (a whole document): counted by id, not sorted.
             let mut counts = vec![0u32; idf.len()];
