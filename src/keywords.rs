@@ -148,6 +148,11 @@ impl Phrases {
             })
     }
 
+    /// How many distinct single words there are.
+    fn word_count(&self) -> usize {
+        self.word_offsets.windows(2).filter(|w| w[0] < w[1]).count()
+    }
+
     /// The phrases of two or more words.
     fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
@@ -198,41 +203,69 @@ fn rank(x: &Scored, y: &Scored) -> std::cmp::Ordering {
         .then(x.phrase.cmp(&y.phrase))
 }
 
+/// A score as an integer that sorts as `total_cmp` does, reversed: best first.
+fn descending(score: f64) -> u64 {
+    let bits = score.to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    !ascending
+}
+
 /// Scored phrases handed out in rank order, sorted only as far as they are asked for: the
 /// choice of `k` keywords rarely looks past the first few dozen of a document's phrases.
 struct Ranked {
+    /// In phrase order.
     items: Vec<Scored>,
-    /// `items[..sorted]` holds the best ones, in rank order.
+    /// Score and first occurrence as one integer, with the index in `items`: sorted, they
+    /// follow [`rank`] at the cost of integer comparisons (ties go to the lower index, which
+    /// is the lower phrase).
+    keys: Vec<(u128, usize)>,
+    /// `keys[..sorted]` holds the best ones, in rank order.
     sorted: usize,
     /// How many more to sort when the sorted ones run out.
     batch: usize,
 }
 
 impl Ranked {
+    /// `items` must be in phrase order.
     fn new(items: Vec<Scored>, wanted: usize) -> Self {
+        debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
+        let keys = items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (u128::from(descending(s.score)) << 64 | s.first as u128, i))
+            .collect();
         Ranked {
             items,
+            keys,
             sorted: 0,
             batch: wanted.saturating_mul(2).max(32),
         }
     }
 
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
     /// The `r`-th best phrase.
     fn get(&mut self, r: usize) -> Option<Scored> {
-        if r >= self.items.len() {
+        if r >= self.keys.len() {
             return None;
         }
         while r >= self.sorted {
-            let rest = &mut self.items[self.sorted..];
+            let rest = &mut self.keys[self.sorted..];
             let take = self.batch.min(rest.len());
             if take < rest.len() {
-                rest.select_nth_unstable_by(take - 1, rank);
+                rest.select_nth_unstable(take - 1);
             }
-            rest[..take].sort_unstable_by(rank);
+            rest[..take].sort_unstable();
             self.sorted += take;
             self.batch = self.batch.saturating_mul(2);
         }
-        Some(self.items[r])
+        Some(self.items[self.keys[r].1])
     }
 }
 
@@ -308,17 +341,25 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
             first: occ.starts[0],
         });
     }
-    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_starts.len() + longer.len());
-    scored.extend(phrases.words().map(|(id, occ)| Scored {
-        phrase: Phrase {
-            ids: [id, 0, 0],
-            len: 1,
-        },
-        score: probability[id as usize],
-        count: occ.starts.len(),
-        first: occ.starts[0],
-    }));
-    scored.extend_from_slice(&longer);
+    // Single words and longer phrases, merged in phrase order.
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
+    let mut rest = longer.iter().copied().peekable();
+    for (id, occ) in phrases.words() {
+        let word = Scored {
+            phrase: Phrase {
+                ids: [id, 0, 0],
+                len: 1,
+            },
+            score: probability[id as usize],
+            count: occ.starts.len(),
+            first: occ.starts[0],
+        };
+        while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
+            scored.push(s);
+        }
+        scored.push(word);
+    }
+    scored.extend(rest);
     // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
     // longer phrases holding a word (in rank order), and the chosen entries holding it.
     let holding = Holding::new(longer, a.vocab.len());
@@ -326,7 +367,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
 
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
-    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.items.len()));
+    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.len()));
     let mut chosen_by_word: FastMap<u32, Vec<usize>> = FastMap::default();
     let clashes = |phrase: &Phrase, chosen_by_word: &FastMap<u32, Vec<usize>>| {
         let mut found: Vec<usize> = phrase
@@ -744,6 +785,8 @@ mod tests {
             .collect();
         let mut full = items.clone();
         full.sort_by(rank);
+        let mut items = items;
+        items.sort_by_key(|s| s.phrase);
         let mut ranked = Ranked::new(items, 3);
         let lazy: Vec<Phrase> = (0..)
             .map_while(|r| ranked.get(r))
