@@ -8,6 +8,9 @@
 //! also occur apart (low cohesion).
 
 use crate::analyzer::Analysis;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::hash::FastMap;
 use crate::report::Keyword;
 
@@ -214,35 +217,29 @@ fn descending(score: f64) -> u64 {
     !ascending
 }
 
-/// Scored phrases handed out in rank order, sorted only as far as they are asked for: the
-/// choice of `k` keywords rarely looks past the first few dozen of a document's phrases.
+/// Scored phrases handed out in rank order, from a heap: the choice of `k` keywords rarely
+/// looks past the first few dozen of a document's phrases, so most are never sorted.
 struct Ranked {
     /// In phrase order.
     items: Vec<Scored>,
-    /// Score and first occurrence as one integer, with the index in `items`: sorted, they
-    /// follow [`rank`] at the cost of integer comparisons (ties go to the lower index, which
-    /// is the lower phrase).
-    keys: Vec<(u128, usize)>,
-    /// `keys[..sorted]` holds the best ones, in rank order.
-    sorted: usize,
-    /// How many more to sort when the sorted ones run out.
-    batch: usize,
+    /// Score and first occurrence as one integer, with the index in `items`: in ascending
+    /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
+    /// index, which is the lower phrase).
+    heap: BinaryHeap<Reverse<(u128, usize)>>,
 }
 
 impl Ranked {
     /// `items` must be in phrase order.
-    fn new(items: Vec<Scored>, wanted: usize) -> Self {
+    fn new(items: Vec<Scored>) -> Self {
         debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
-        let keys = items
+        let keys: Vec<Reverse<(u128, usize)>> = items
             .iter()
             .enumerate()
-            .map(|(i, s)| (u128::from(descending(s.score)) << 64 | s.first as u128, i))
+            .map(|(i, s)| Reverse((u128::from(descending(s.score)) << 64 | s.first as u128, i)))
             .collect();
         Ranked {
             items,
-            keys,
-            sorted: 0,
-            batch: wanted.saturating_mul(2).max(32),
+            heap: BinaryHeap::from(keys),
         }
     }
 
@@ -250,69 +247,89 @@ impl Ranked {
         self.items.len()
     }
 
-    /// The `r`-th best phrase.
-    fn get(&mut self, r: usize) -> Option<Scored> {
-        if r >= self.keys.len() {
-            return None;
-        }
-        while r >= self.sorted {
-            let rest = &mut self.keys[self.sorted..];
-            let take = self.batch.min(rest.len());
-            if take < rest.len() {
-                rest.select_nth_unstable(take - 1);
-            }
-            rest[..take].sort_unstable();
-            self.sorted += take;
-            self.batch = self.batch.saturating_mul(2);
-        }
-        Some(self.items[self.keys[r].1])
+    /// The best phrase not handed out yet.
+    fn next(&mut self) -> Option<Scored> {
+        let Reverse((_, i)) = self.heap.pop()?;
+        Some(self.items[i])
     }
 }
 
 /// The phrases of two or more words holding each word, in rank order.
 struct Holding {
-    /// Where each word's phrases begin in `phrases`, by id; one more entry at the end.
-    offsets: Vec<u32>,
+    /// In rank order.
     phrases: Vec<Scored>,
+    /// (word id, index in `phrases`) for each word of each phrase, sorted.
+    words: Vec<(u32, usize)>,
 }
 
 impl Holding {
-    fn new(mut longer: Vec<Scored>, words: usize) -> Self {
-        longer.sort_unstable_by(rank);
-        let mut offsets = vec![0u32; words + 1];
-        for s in &longer {
-            for &id in s.phrase.ids() {
-                offsets[id as usize + 1] += 1;
-            }
-        }
-        for id in 0..words {
-            offsets[id + 1] += offsets[id];
-        }
-        let mut next = offsets.clone();
-        let mut phrases = vec![
-            Scored {
-                phrase: Phrase {
-                    ids: [0; MAX_PHRASE_WORDS],
-                    len: 0
-                },
-                score: 0.0,
-                count: 0,
-                first: 0
-            };
-            offsets[words] as usize
-        ];
-        for s in &longer {
-            for &id in s.phrase.ids() {
-                phrases[next[id as usize] as usize] = *s;
-                next[id as usize] += 1;
-            }
-        }
-        Holding { offsets, phrases }
+    fn new(mut phrases: Vec<Scored>) -> Self {
+        phrases.sort_unstable_by(rank);
+        let mut words: Vec<(u32, usize)> = phrases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.phrase.ids().iter().map(move |&id| (id, i)))
+            .collect();
+        words.sort_unstable();
+        Holding { phrases, words }
     }
 
-    fn of(&self, id: u32) -> &[Scored] {
-        let id = id as usize;
-        &self.phrases[self.offsets[id] as usize..self.offsets[id + 1] as usize]
+    fn of(&self, id: u32) -> impl Iterator<Item = &Scored> + '_ {
+        let start = self.words.partition_point(|&(w, _)| w < id);
+        self.words[start..]
+            .iter()
+            .take_while(move |&&(w, _)| w == id)
+            .map(|&(_, i)| &self.phrases[i])
+    }
+}
+
+/// The chosen entries holding each word: a list per word, threaded through one vector so that
+/// a word costs no allocation of its own.
+struct ChosenByWord {
+    /// 1 + the index in `links` of the last entry for each word id (0 for none).
+    last: Vec<u32>,
+    /// (chosen entry, 1 + the index of the word's previous entry).
+    links: Vec<(usize, u32)>,
+}
+
+impl ChosenByWord {
+    fn new(words: usize) -> Self {
+        ChosenByWord {
+            last: vec![0; words],
+            links: Vec::new(),
+        }
+    }
+
+    /// The chosen entries holding word `id`, latest first.
+    fn get(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.last[id as usize];
+        std::iter::from_fn(move || {
+            let (chosen, previous) = *self.links.get((at as usize).checked_sub(1)?)?;
+            at = previous;
+            Some(chosen)
+        })
+    }
+
+    fn holds(&self, id: u32) -> bool {
+        self.last[id as usize] != 0
+    }
+
+    fn add(&mut self, id: u32, chosen: usize) {
+        if self.get(id).all(|c| c != chosen) {
+            let last = &mut self.last[id as usize];
+            self.links.push((chosen, *last));
+            *last = self.links.len() as u32;
+        }
+    }
+
+    /// The chosen entries holding any word of `phrase`, ascending, into `found`.
+    fn clashes(&self, phrase: &Phrase, found: &mut Vec<usize>) {
+        found.clear();
+        for &id in phrase.ids() {
+            found.extend(self.get(id));
+        }
+        found.sort_unstable();
+        found.dedup();
     }
 }
 
@@ -362,42 +379,30 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
     scored.extend(rest);
     // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
     // longer phrases holding a word (in rank order), and the chosen entries holding it.
-    let holding = Holding::new(longer, a.vocab.len());
-    let mut ranked = Ranked::new(scored, k);
+    let holding = Holding::new(longer);
+    let mut ranked = Ranked::new(scored);
 
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
     let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.len()));
-    let mut chosen_by_word: FastMap<u32, Vec<usize>> = FastMap::default();
-    let clashes = |phrase: &Phrase, chosen_by_word: &FastMap<u32, Vec<usize>>| {
-        let mut found: Vec<usize> = phrase
-            .ids()
-            .iter()
-            .filter_map(|id| chosen_by_word.get(id))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    };
-    let mut r = 0;
+    let mut chosen_by_word = ChosenByWord::new(a.vocab.len());
+    let mut clashes = Vec::new();
     while chosen.len() < k {
         let Some(Scored {
             phrase,
             score,
             count,
             ..
-        }) = ranked.get(r)
+        }) = ranked.next()
         else {
             break;
         };
-        r += 1;
         // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
         // siber", not "siber" and then "keamanan".
         let holding = holding.of(phrase.ids[0]);
         let (wide, wide_count) = widen(&phrase, score, count, holding, &tf, probability);
-        let pick = match clashes(&wide, &chosen_by_word).as_slice() {
+        chosen_by_word.clashes(&wide, &mut clashes);
+        let pick = match clashes.as_slice() {
             [] => {
                 chosen.push((wide, score, wide_count));
                 Some(chosen.len() - 1)
@@ -411,7 +416,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
                 chosen[i].2 = wide_count;
                 Some(i)
             }
-            _ if clashes(&phrase, &chosen_by_word).is_empty() => {
+            _ if !phrase.ids().iter().any(|&id| chosen_by_word.holds(id)) => {
                 chosen.push((phrase, score, count));
                 Some(chosen.len() - 1)
             }
@@ -419,10 +424,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         };
         if let Some(i) = pick {
             for &id in chosen[i].0.ids() {
-                let entries = chosen_by_word.entry(id).or_default();
-                if !entries.contains(&i) {
-                    entries.push(i);
-                }
+                chosen_by_word.add(id, i);
             }
         }
     }
@@ -453,11 +455,11 @@ const WIDEN_SCORE: f64 = 1.0;
 /// The phrase to list for `phrase`: the most frequent longer phrase holding it that accounts
 /// for at least half of the occurrences of each of its words and scores nearly as well (ties
 /// to the earlier-ranked), or `phrase` itself. `holding` is in rank order.
-fn widen(
+fn widen<'s>(
     phrase: &Phrase,
     score: f64,
     count: usize,
-    holding: &[Scored],
+    holding: impl Iterator<Item = &'s Scored>,
     tf: &[u32],
     probability: &[f64],
 ) -> (Phrase, usize) {
@@ -833,9 +835,8 @@ mod tests {
         full.sort_by(rank);
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
-        let mut ranked = Ranked::new(items, 3);
-        let lazy: Vec<Phrase> = (0..)
-            .map_while(|r| ranked.get(r))
+        let mut ranked = Ranked::new(items);
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next())
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
