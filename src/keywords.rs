@@ -169,6 +169,18 @@ impl Phrases {
         })
     }
 
+    /// Adds an occurrence of a longer phrase, in phrase order, then position order.
+    #[inline]
+    fn push(&mut self, key: u128, start: usize) {
+        match self.phrases.last_mut() {
+            Some((last, end)) if last.key() == key => *end += 1,
+            _ => self
+                .phrases
+                .push((Phrase::from_key(key), self.starts.len() + 1)),
+        }
+        self.starts.push(start);
+    }
+
     fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
         if phrase.len == 1 {
             let id = phrase.ids[0] as usize;
@@ -669,26 +681,24 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
             }
         }
     }
-    if packed {
-        keys.sort_unstable();
-        found.extend(keys.into_iter().map(unpack));
-    } else {
-        found.sort_unstable();
-    }
+    let occurrences = keys.len().max(found.len());
     let mut phrases = Phrases {
         word_offsets,
         word_starts,
-        phrases: Vec::new(),
-        starts: Vec::with_capacity(found.len()),
+        phrases: Vec::with_capacity(occurrences),
+        starts: Vec::with_capacity(occurrences),
     };
-    for (key, start) in found {
-        match phrases.phrases.last_mut() {
-            Some((last, end)) if last.key() == key => *end += 1,
-            _ => phrases
-                .phrases
-                .push((Phrase::from_key(key), phrases.starts.len() + 1)),
+    if packed {
+        keys.sort_unstable();
+        for packed in keys {
+            let (key, start) = unpack(packed);
+            phrases.push(key, start);
         }
-        phrases.starts.push(start);
+    } else {
+        found.sort_unstable();
+        for (key, start) in found {
+            phrases.push(key, start);
+        }
     }
     phrases
 }
