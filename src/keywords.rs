@@ -129,7 +129,8 @@ struct Phrases {
     word_offsets: Vec<usize>,
     /// The occurrences of every content word, grouped by id, in text order within a word.
     word_starts: Vec<usize>,
-    /// Each phrase of two or more words and the end of its run in `starts`.
+    /// Each phrase of two or more words that may occur twice, and the end of its run in
+    /// `starts`.
     phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
 }
@@ -156,7 +157,7 @@ impl Phrases {
         self.word_offsets.windows(2).filter(|w| w[0] < w[1]).count()
     }
 
-    /// The phrases of two or more words.
+    /// The phrases of two or more words that may occur twice.
     fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
             let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
@@ -621,8 +622,8 @@ fn unpack(packed: u128) -> (u128, usize) {
     )
 }
 
-/// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-/// `tf` holds the content-word counts by id.
+/// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits,
+/// leaving out longer phrases that cannot occur twice. `tf` holds the content-word counts by id.
 fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
     // Single words by a counting sort on their ids: their counts are known already.
     let mut word_offsets = Vec::with_capacity(tf.len() + 1);
@@ -648,6 +649,9 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
     }
     for s in &a.sentences {
         let mut run_start = s.terms.start;
+        // A longer phrase occurs no more often than each of its words (they are distinct), and
+        // one that occurs once is never listed: phrases start after the last word seen once.
+        let mut after_single = s.terms.start;
         for j in s.terms.clone() {
             let t = &a.terms[j];
             if !t.content {
@@ -657,10 +661,14 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
             if t.boundary_before {
                 run_start = j;
             }
+            if tf[t.id as usize] < 2 {
+                after_single = j + 1;
+            }
             let slot = &mut next[t.id as usize];
             word_starts[*slot] = j;
             *slot += 1;
-            for n in 2..=MAX_PHRASE_WORDS.min(j + 1 - run_start) {
+            let from = run_start.max(after_single);
+            for n in 2..=MAX_PHRASE_WORDS.min((j + 1).saturating_sub(from)) {
                 let first = j + 1 - n;
                 let mut phrase = Phrase {
                     ids: [0; MAX_PHRASE_WORDS],
