@@ -585,10 +585,7 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                 s.sentences += 1;
             }
             if !s.proper {
-                s.proper = t.proper
-                    || (!t.weak_case
-                        && t.start < a.text.len()
-                        && a.text[t.start..].starts_with(char::is_uppercase));
+                s.proper = t.proper || (!t.weak_case && starts_uppercase(&a.text, t.start));
             }
             // A spelling has no more characters than bytes.
             if t.end - t.start > s.length {
@@ -600,6 +597,15 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
         }
     }
     stats
+}
+
+/// Whether the character at byte `at` of `text` is uppercase; false past the end.
+fn starts_uppercase(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[at..].starts_with(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Documents with fewer terms than this sort their phrase occurrences as single integers.
@@ -728,7 +734,17 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
             if k > 0 {
                 text.push(' ');
             }
-            text.push_str(&a.surface(t));
+            let raw = &a.text[t.start..t.end];
+            if !t.joined && raw.is_ascii() {
+                // `Analysis::surface` of an ASCII word, lowercased in place.
+                let from = text.len();
+                text.push_str(raw);
+                if t.weak_case && !t.proper {
+                    text[from..].make_ascii_lowercase();
+                }
+            } else {
+                text.push_str(&a.surface(t));
+            }
         }
     };
     let mut text = String::new();

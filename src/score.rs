@@ -110,20 +110,15 @@ impl TermVector {
         idf: &[f64],
     ) -> Self {
         let terms = terms.into_iter();
-        // Sized for every term at once: a filtered collect grows a step at a time.
-        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(terms.size_hint().1.unwrap_or(0));
-        entries.extend(
-            terms
-                .filter(|t| t.content)
-                .map(|t| (t.id, idf[t.id as usize])),
-        );
-        if entries.len() > idf.len() / 2 {
+        let most = terms.size_hint().1.unwrap_or(usize::MAX);
+        let mut entries: Vec<(u32, f64)>;
+        if most > idf.len() / 2 {
             // Many occurrences of few ids (a whole document): counted by id, not sorted.
             let mut counts = vec![0u32; idf.len()];
-            for &(id, _) in &entries {
-                counts[id as usize] += 1;
+            for t in terms.filter(|t| t.content) {
+                counts[t.id as usize] += 1;
             }
-            entries.clear();
+            entries = Vec::with_capacity(counts.iter().filter(|&&n| n > 0).count());
             for (id, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
                 // Added one occurrence at a time, as a sum in text order would be.
                 let mut w = idf[id];
@@ -133,6 +128,13 @@ impl TermVector {
                 entries.push((id as u32, w));
             }
         } else {
+            // Sized for every term at once: a filtered collect grows a step at a time.
+            entries = Vec::with_capacity(most);
+            entries.extend(
+                terms
+                    .filter(|t| t.content)
+                    .map(|t| (t.id, idf[t.id as usize])),
+            );
             // Equal ids carry equal weights: their order among themselves does not matter.
             entries.sort_unstable_by_key(|&(id, _)| id);
             entries.dedup_by(|next, kept| {
