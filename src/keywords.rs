@@ -8,6 +8,9 @@
 //! also occur apart (low cohesion).
 
 use crate::analyzer::Analysis;
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
 use crate::hash::FastMap;
 use crate::report::Keyword;
 
@@ -78,6 +81,8 @@ struct TermStats {
     sentences: u32,
     proper: bool,
     length: usize,
+    /// 1 + the index of the last sentence counted in `sentences`.
+    last_sentence: usize,
 }
 
 /// A phrase: up to three term ids, in text order.
@@ -115,17 +120,45 @@ struct Occurrences<'p> {
     starts: &'p [usize],
 }
 
-/// Every phrase of a document and where it occurs, sorted by phrase: one vector sorted once,
-/// rather than a hash map holding a vector per phrase.
+/// Every phrase of a document and where it occurs. Single words are grouped by id with a
+/// counting sort; longer phrases are sorted by phrase, in one vector sorted once rather than
+/// a hash map holding a vector per phrase.
 #[derive(Debug, Default)]
 struct Phrases {
-    /// Each phrase and the end of its run in `starts`.
+    /// Where each word's occurrences begin in `word_starts`, by id; one more entry at the end.
+    word_offsets: Vec<usize>,
+    /// The occurrences of every content word, grouped by id, in text order within a word.
+    word_starts: Vec<usize>,
+    /// Each phrase of two or more words that may occur twice, and the end of its run in
+    /// `starts`.
     phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
 }
 
 impl Phrases {
-    fn iter(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
+    /// The single words, by id, that occur as content words.
+    fn words(&self) -> impl Iterator<Item = (u32, Occurrences<'_>)> {
+        self.word_offsets
+            .windows(2)
+            .enumerate()
+            .filter(|(_, w)| w[0] < w[1])
+            .map(|(id, w)| {
+                (
+                    id as u32,
+                    Occurrences {
+                        starts: &self.word_starts[w[0]..w[1]],
+                    },
+                )
+            })
+    }
+
+    /// How many distinct single words there are.
+    fn word_count(&self) -> usize {
+        self.word_offsets.windows(2).filter(|w| w[0] < w[1]).count()
+    }
+
+    /// The phrases of two or more words that may occur twice.
+    fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
             let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
             (
@@ -137,7 +170,25 @@ impl Phrases {
         })
     }
 
+    /// Adds an occurrence of a longer phrase, in phrase order, then position order.
+    #[inline]
+    fn push(&mut self, key: u128, start: usize) {
+        match self.phrases.last_mut() {
+            Some((last, end)) if last.key() == key => *end += 1,
+            _ => self
+                .phrases
+                .push((Phrase::from_key(key), self.starts.len() + 1)),
+        }
+        self.starts.push(start);
+    }
+
     fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
+        if phrase.len == 1 {
+            let id = phrase.ids[0] as usize;
+            return Occurrences {
+                starts: &self.word_starts[self.word_offsets[id]..self.word_offsets[id + 1]],
+            };
+        }
         let k = self
             .phrases
             .binary_search_by(|(p, _)| p.cmp(phrase))
@@ -149,6 +200,152 @@ impl Phrases {
     }
 }
 
+/// A phrase that may be listed, with what ranks it.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    phrase: Phrase,
+    score: f64,
+    count: usize,
+    /// Index in `Analysis::terms` of its first occurrence.
+    first: usize,
+}
+
+/// Best first; ties to the earlier phrase, then by phrase. Phrases are distinct, so this is a
+/// total order: any way of sorting by it gives the same sequence.
+fn rank(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then(x.first.cmp(&y.first))
+        .then(x.phrase.cmp(&y.phrase))
+}
+
+/// A score as an integer that sorts as `total_cmp` does, reversed: best first.
+fn descending(score: f64) -> u64 {
+    let bits = score.to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    !ascending
+}
+
+/// Scored phrases handed out in rank order, from a heap: the choice of `k` keywords rarely
+/// looks past the first few dozen of a document's phrases, so most are never sorted.
+struct Ranked {
+    /// In phrase order.
+    items: Vec<Scored>,
+    /// Score and first occurrence as one integer, with the index in `items`: in ascending
+    /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
+    /// index, which is the lower phrase).
+    heap: BinaryHeap<Reverse<(u128, usize)>>,
+}
+
+impl Ranked {
+    /// `items` must be in phrase order.
+    fn new(items: Vec<Scored>) -> Self {
+        debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
+        let keys: Vec<Reverse<(u128, usize)>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Reverse((u128::from(descending(s.score)) << 64 | s.first as u128, i)))
+            .collect();
+        Ranked {
+            items,
+            heap: BinaryHeap::from(keys),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The best phrase not handed out yet.
+    fn next(&mut self) -> Option<Scored> {
+        let Reverse((_, i)) = self.heap.pop()?;
+        Some(self.items[i])
+    }
+}
+
+/// The phrases of two or more words holding each word, in rank order.
+struct Holding {
+    /// In rank order.
+    phrases: Vec<Scored>,
+    /// (word id, index in `phrases`) for each word of each phrase, sorted.
+    words: Vec<(u32, usize)>,
+}
+
+impl Holding {
+    fn new(mut phrases: Vec<Scored>) -> Self {
+        phrases.sort_unstable_by(rank);
+        let mut words: Vec<(u32, usize)> = phrases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.phrase.ids().iter().map(move |&id| (id, i)))
+            .collect();
+        words.sort_unstable();
+        Holding { phrases, words }
+    }
+
+    fn of(&self, id: u32) -> impl Iterator<Item = &Scored> + '_ {
+        let start = self.words.partition_point(|&(w, _)| w < id);
+        self.words[start..]
+            .iter()
+            .take_while(move |&&(w, _)| w == id)
+            .map(|&(_, i)| &self.phrases[i])
+    }
+}
+
+/// The chosen entries holding each word: a list per word, threaded through one vector so that
+/// a word costs no allocation of its own.
+struct ChosenByWord {
+    /// 1 + the index in `links` of the last entry for each word id (0 for none).
+    last: Vec<u32>,
+    /// (chosen entry, 1 + the index of the word's previous entry).
+    links: Vec<(usize, u32)>,
+}
+
+impl ChosenByWord {
+    fn new(words: usize) -> Self {
+        ChosenByWord {
+            last: vec![0; words],
+            links: Vec::new(),
+        }
+    }
+
+    /// The chosen entries holding word `id`, latest first.
+    fn get(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.last[id as usize];
+        std::iter::from_fn(move || {
+            let (chosen, previous) = *self.links.get((at as usize).checked_sub(1)?)?;
+            at = previous;
+            Some(chosen)
+        })
+    }
+
+    fn holds(&self, id: u32) -> bool {
+        self.last[id as usize] != 0
+    }
+
+    fn add(&mut self, id: u32, chosen: usize) {
+        if self.get(id).all(|c| c != chosen) {
+            let last = &mut self.last[id as usize];
+            self.links.push((chosen, *last));
+            *last = self.links.len() as u32;
+        }
+    }
+
+    /// The chosen entries holding any word of `phrase`, ascending, into `found`.
+    fn clashes(&self, phrase: &Phrase, found: &mut Vec<usize>) {
+        found.clear();
+        for &id in phrase.ids() {
+            found.extend(self.get(id));
+        }
+        found.sort_unstable();
+        found.dedup();
+    }
+}
+
 /// The best `k` keywords of a document, best first, from the terms' keyword probabilities
 /// (`probabilities`).
 pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
@@ -156,59 +353,69 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         return Vec::new();
     }
     let tf = crate::score::term_counts(a);
-    let phrases = collect(a);
-    let mut scored: Vec<(Phrase, f64, usize, usize)> = phrases
-        .iter()
-        .filter_map(|(phrase, occ)| {
-            let count = occ.starts.len();
-            let ids = phrase.ids();
-            let score = if ids.len() == 1 {
-                probability[ids[0] as usize]
-            } else if count >= 2 {
-                let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
-                geometric_mean(phrase, probability)
-                    * (count as f64 / f64::from(most)).powf(PHRASE_COHESION)
-            } else {
-                return None;
-            };
-            Some((*phrase, score, count, occ.starts[0]))
-        })
-        .collect();
-    scored.sort_by(|x, y| y.1.total_cmp(&x.1).then(x.3.cmp(&y.3)).then(x.0.cmp(&y.0)));
+    let phrases = collect(a, &tf);
+    let mut longer: Vec<Scored> = Vec::new();
+    for (phrase, occ) in phrases.longer() {
+        let count = occ.starts.len();
+        if count < 2 {
+            continue;
+        }
+        let ids = phrase.ids();
+        let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
+        let score = geometric_mean(phrase, probability)
+            * (count as f64 / f64::from(most)).powf(PHRASE_COHESION);
+        longer.push(Scored {
+            phrase: *phrase,
+            score,
+            count,
+            first: occ.starts[0],
+        });
+    }
+    // Single words and longer phrases, merged in phrase order.
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
+    let mut rest = longer.iter().copied().peekable();
+    for (id, occ) in phrases.words() {
+        let word = Scored {
+            phrase: Phrase {
+                ids: [id, 0, 0],
+                len: 1,
+            },
+            score: probability[id as usize],
+            count: occ.starts.len(),
+            first: occ.starts[0],
+        };
+        while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
+            scored.push(s);
+        }
+        scored.push(word);
+    }
+    scored.extend(rest);
+    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
+    // longer phrases holding a word (in rank order), and the chosen entries holding it.
+    let holding = Holding::new(longer);
+    let mut ranked = Ranked::new(scored);
 
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
-    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(scored.len()));
-    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
-    // longer phrases holding a word (in score order), and the chosen entries holding it.
-    let mut longer: FastMap<u32, Vec<usize>> = FastMap::default();
-    for (i, (phrase, ..)) in scored.iter().enumerate().filter(|(_, s)| s.0.len > 1) {
-        for &id in phrase.ids() {
-            longer.entry(id).or_default().push(i);
-        }
-    }
-    let mut chosen_by_word: FastMap<u32, Vec<usize>> = FastMap::default();
-    let clashes = |phrase: &Phrase, chosen_by_word: &FastMap<u32, Vec<usize>>| {
-        let mut found: Vec<usize> = phrase
-            .ids()
-            .iter()
-            .filter_map(|id| chosen_by_word.get(id))
-            .flatten()
-            .copied()
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found
-    };
-    for &(phrase, score, count, _) in &scored {
-        if chosen.len() == k {
+    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.len()));
+    let mut chosen_by_word = ChosenByWord::new(a.vocab.len());
+    let mut clashes = Vec::new();
+    while chosen.len() < k {
+        let Some(Scored {
+            phrase,
+            score,
+            count,
+            ..
+        }) = ranked.next()
+        else {
             break;
-        }
+        };
         // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
         // siber", not "siber" and then "keamanan".
-        let holding = longer.get(&phrase.ids[0]).map_or(&[][..], Vec::as_slice);
-        let (wide, wide_count) = widen(&phrase, score, count, holding, &scored, &tf, probability);
-        let pick = match clashes(&wide, &chosen_by_word).as_slice() {
+        let holding = holding.of(phrase.ids[0]);
+        let (wide, wide_count) = widen(&phrase, score, count, holding, &tf, probability);
+        chosen_by_word.clashes(&wide, &mut clashes);
+        let pick = match clashes.as_slice() {
             [] => {
                 chosen.push((wide, score, wide_count));
                 Some(chosen.len() - 1)
@@ -222,7 +429,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
                 chosen[i].2 = wide_count;
                 Some(i)
             }
-            _ if clashes(&phrase, &chosen_by_word).is_empty() => {
+            _ if !phrase.ids().iter().any(|&id| chosen_by_word.holds(id)) => {
                 chosen.push((phrase, score, count));
                 Some(chosen.len() - 1)
             }
@@ -230,10 +437,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         };
         if let Some(i) = pick {
             for &id in chosen[i].0.ids() {
-                let entries = chosen_by_word.entry(id).or_default();
-                if !entries.contains(&i) {
-                    entries.push(i);
-                }
+                chosen_by_word.add(id, i);
             }
         }
     }
@@ -263,18 +467,22 @@ const WIDEN_SCORE: f64 = 1.0;
 
 /// The phrase to list for `phrase`: the most frequent longer phrase holding it that accounts
 /// for at least half of the occurrences of each of its words and scores nearly as well (ties
-/// to the earlier-scored), or `phrase` itself.
-fn widen(
+/// to the earlier-ranked), or `phrase` itself. `holding` is in rank order.
+fn widen<'s>(
     phrase: &Phrase,
     score: f64,
     count: usize,
-    holding: &[usize],
-    scored: &[(Phrase, f64, usize, usize)],
+    holding: impl Iterator<Item = &'s Scored>,
     tf: &[u32],
     probability: &[f64],
 ) -> (Phrase, usize) {
     let mut best = (*phrase, count);
-    for &(longer, _, n, _) in holding.iter().map(|&i| &scored[i]) {
+    for &Scored {
+        phrase: longer,
+        count: n,
+        ..
+    } in holding
+    {
         if longer.len <= phrase.len
             || n < 2
             || geometric_mean(&longer, probability) < WIDEN_SCORE * score
@@ -308,6 +516,10 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
         KeywordModel::SINGLE
     };
     let n = a.sentences.len().max(1) as f64;
+    // Most terms share a handful of frequencies and sentence counts: each logarithm is taken
+    // once per document and value, by the same function, so the results are the same.
+    let mut ln_tf = Memo::new(64);
+    let mut sentence_idf = Memo::new(a.sentences.len() + 1);
     stats
         .iter()
         .enumerate()
@@ -316,24 +528,51 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
                 return 0.0;
             }
             let z = model.bias
-                + model.ln_tf * f64::from(s.tf).ln()
+                + model.ln_tf * ln_tf.get(s.tf as usize, |tf| (tf as f64).ln())
                 + model.first / (1.0 + s.first as f64)
                 + model.lead * f64::from(u8::from(s.first < 3))
                 + model.spread * f64::from(s.sentences) / n
                 + model.proper * f64::from(u8::from(s.proper))
                 + model.length * s.length.min(12) as f64 / 12.0
-                + model.sentence_idf * crate::score::idf(n as u64, u64::from(s.sentences))
+                + model.sentence_idf
+                    * sentence_idf.get(s.sentences as usize, |d| {
+                        crate::score::idf(n as u64, d as u64)
+                    })
                 + model.corpus_idf * corpus_idf.map_or(0.0, |c| c[id]);
             1.0 / (1.0 + (-z).exp())
         })
         .collect()
 }
 
+/// Values of a function of small integers, each computed once.
+struct Memo {
+    values: Vec<f64>,
+}
+
+impl Memo {
+    /// Remembers the values of `0..len`.
+    fn new(len: usize) -> Self {
+        Memo {
+            values: vec![f64::NAN; len],
+        }
+    }
+
+    fn get(&mut self, x: usize, f: impl Fn(usize) -> f64) -> f64 {
+        match self.values.get_mut(x) {
+            Some(v) if !v.is_nan() => *v,
+            Some(v) => {
+                *v = f(x);
+                *v
+            }
+            None => f(x),
+        }
+    }
+}
+
 /// Frequency, first body sentence, spread, capitalisation and length of each content term.
 fn term_stats(a: &Analysis) -> Vec<TermStats> {
     let mut stats = vec![TermStats::default(); a.vocab.len()];
     let mut body = 0;
-    let mut ids: Vec<u32> = Vec::new();
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
             let s = &mut stats[t.id as usize];
@@ -341,29 +580,32 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                 s.first = body;
             }
             s.tf += 1;
-            s.proper |= t.proper
-                || (!t.weak_case
-                    && t.start < a.text.len()
-                    && a.text[t.start..].starts_with(char::is_uppercase));
-            s.length = s.length.max(a.text[t.start..t.end].chars().count());
-        }
-        ids.clear();
-        ids.extend(
-            a.sentence_terms(i)
-                .iter()
-                .filter(|t| t.content)
-                .map(|t| t.id),
-        );
-        ids.sort_unstable();
-        ids.dedup();
-        for &id in &ids {
-            stats[id as usize].sentences += 1;
+            if s.last_sentence != i + 1 {
+                s.last_sentence = i + 1;
+                s.sentences += 1;
+            }
+            if !s.proper {
+                s.proper = t.proper || (!t.weak_case && starts_uppercase(&a.text, t.start));
+            }
+            // A spelling has no more characters than bytes.
+            if t.end - t.start > s.length {
+                s.length = s.length.max(a.text[t.start..t.end].chars().count());
+            }
         }
         if !sentence.heading {
             body += 1;
         }
     }
     stats
+}
+
+/// Whether the character at byte `at` of `text` is uppercase; false past the end.
+fn starts_uppercase(text: &str, at: usize) -> bool {
+    match text.as_bytes().get(at) {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => text[at..].starts_with(char::is_uppercase),
+        None => false,
+    }
 }
 
 /// Documents with fewer terms than this sort their phrase occurrences as single integers.
@@ -386,22 +628,36 @@ fn unpack(packed: u128) -> (u128, usize) {
     )
 }
 
-/// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits.
-fn collect(a: &Analysis) -> Phrases {
-    // Each occurrence as (phrase as one integer, position): sorted, they group by phrase in
-    // `Phrase` order, positions ascending, at the cost of integer comparisons. Below
-    // `PACKED_POSITIONS` terms the position rides in the phrase key's spare bits, so the sort
-    // moves half the bytes.
+/// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits,
+/// leaving out longer phrases that cannot occur twice. `tf` holds the content-word counts by id.
+fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
+    // Single words by a counting sort on their ids: their counts are known already.
+    let mut word_offsets = Vec::with_capacity(tf.len() + 1);
+    let mut total = 0;
+    word_offsets.push(0);
+    for &n in tf {
+        total += n as usize;
+        word_offsets.push(total);
+    }
+    let mut next = word_offsets.clone();
+    let mut word_starts = vec![0; total];
+    // Each occurrence of a longer phrase as (phrase as one integer, position): sorted, they
+    // group by phrase in `Phrase` order, positions ascending, at the cost of integer
+    // comparisons. Below `PACKED_POSITIONS` terms the position rides in the phrase key's spare
+    // bits, so the sort moves half the bytes.
     let packed = a.terms.len() < PACKED_POSITIONS;
     let mut keys: Vec<u128> = Vec::new();
     let mut found: Vec<(u128, usize)> = Vec::new();
     if packed {
-        keys.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+        keys.reserve(a.terms.len() * (MAX_PHRASE_WORDS - 1));
     } else {
-        found.reserve(a.terms.len() * MAX_PHRASE_WORDS);
+        found.reserve(a.terms.len() * (MAX_PHRASE_WORDS - 1));
     }
     for s in &a.sentences {
         let mut run_start = s.terms.start;
+        // A longer phrase occurs no more often than each of its words (they are distinct), and
+        // one that occurs once is never listed: phrases start after the last word seen once.
+        let mut after_single = s.terms.start;
         for j in s.terms.clone() {
             let t = &a.terms[j];
             if !t.content {
@@ -411,7 +667,14 @@ fn collect(a: &Analysis) -> Phrases {
             if t.boundary_before {
                 run_start = j;
             }
-            for n in 1..=MAX_PHRASE_WORDS.min(j + 1 - run_start) {
+            if tf[t.id as usize] < 2 {
+                after_single = j + 1;
+            }
+            let slot = &mut next[t.id as usize];
+            word_starts[*slot] = j;
+            *slot += 1;
+            let from = run_start.max(after_single);
+            for n in 2..=MAX_PHRASE_WORDS.min((j + 1).saturating_sub(from)) {
                 let first = j + 1 - n;
                 let mut phrase = Phrase {
                     ids: [0; MAX_PHRASE_WORDS],
@@ -432,24 +695,24 @@ fn collect(a: &Analysis) -> Phrases {
             }
         }
     }
+    let occurrences = keys.len().max(found.len());
+    let mut phrases = Phrases {
+        word_offsets,
+        word_starts,
+        phrases: Vec::with_capacity(occurrences),
+        starts: Vec::with_capacity(occurrences),
+    };
     if packed {
         keys.sort_unstable();
-        found.extend(keys.into_iter().map(unpack));
+        for packed in keys {
+            let (key, start) = unpack(packed);
+            phrases.push(key, start);
+        }
     } else {
         found.sort_unstable();
-    }
-    let mut phrases = Phrases {
-        phrases: Vec::new(),
-        starts: Vec::with_capacity(found.len()),
-    };
-    for (key, start) in found {
-        match phrases.phrases.last_mut() {
-            Some((last, end)) if last.key() == key => *end += 1,
-            _ => phrases
-                .phrases
-                .push((Phrase::from_key(key), phrases.starts.len() + 1)),
+        for (key, start) in found {
+            phrases.push(key, start);
         }
-        phrases.starts.push(start);
     }
     phrases
 }
@@ -460,8 +723,8 @@ const LINEAR_SPELLINGS: usize = 8;
 /// The most frequent spelling of a phrase; ties go to the first seen.
 fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // Spellings in order of first appearance, found by hash: a linear search made a word
-    // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. One buffer is
-    // reused for every occurrence: only a new spelling costs an allocation.
+    // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. Only a new
+    // spelling is spelt out and costs an allocation.
     let spell = |start: usize, text: &mut String| {
         text.clear();
         for (k, t) in a.terms[start..start + phrase.len as usize]
@@ -471,7 +734,17 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
             if k > 0 {
                 text.push(' ');
             }
-            text.push_str(&a.surface(t));
+            let raw = &a.text[t.start..t.end];
+            if !t.joined && raw.is_ascii() {
+                // `Analysis::surface` of an ASCII word, lowercased in place.
+                let from = text.len();
+                text.push_str(raw);
+                if t.weak_case && !t.proper {
+                    text[from..].make_ascii_lowercase();
+                }
+            } else {
+                text.push_str(&a.surface(t));
+            }
         }
     };
     let mut text = String::new();
@@ -483,20 +756,28 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     let mut counts: Vec<(String, usize)> = Vec::new();
     let mut seen: FastMap<String, usize> = FastMap::default();
     for &start in occ.starts {
-        spell(start, &mut text);
         let found = if counts.len() <= LINEAR_SPELLINGS {
-            counts.iter().position(|(s, _)| *s == text)
+            // Compared where it stands; spelt out only when it is new.
+            let terms = &a.terms[start..start + phrase.len as usize];
+            let found = counts.iter().position(|(s, _)| spelled(a, terms, s));
+            if found.is_none() {
+                spell(start, &mut text);
+            }
+            found
         } else {
+            spell(start, &mut text);
             seen.get(text.as_str()).copied()
         };
         match found {
             Some(i) => counts[i].1 += 1,
             None => {
-                counts.push((text.clone(), 1));
+                if counts.len() > LINEAR_SPELLINGS {
+                    seen.insert(text.clone(), counts.len());
+                }
+                // The buffer becomes the spelling: the next one is spelt into a new buffer.
+                counts.push((std::mem::take(&mut text), 1));
                 if counts.len() == LINEAR_SPELLINGS + 1 {
                     seen.extend(counts.iter().enumerate().map(|(i, (s, _))| (s.clone(), i)));
-                } else if counts.len() > LINEAR_SPELLINGS {
-                    seen.insert(text.clone(), counts.len() - 1);
                 }
             }
         }
@@ -508,6 +789,44 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
         }
     }
     counts.swap_remove(best).0
+}
+
+/// Whether `text` is how `terms` read in a keyword (their surfaces joined by spaces), checked
+/// without spelling them out.
+fn spelled(a: &Analysis, terms: &[crate::analyzer::Term], text: &str) -> bool {
+    let mut rest = text.as_bytes();
+    for (k, t) in terms.iter().enumerate() {
+        if k > 0 {
+            match rest.split_first() {
+                Some((b' ', tail)) => rest = tail,
+                _ => return false,
+            }
+        }
+        let raw = &a.text[t.start..t.end];
+        if !t.joined && raw.is_ascii() {
+            // `Analysis::surface` of an ASCII word: itself, or lowercased.
+            let Some((head, tail)) = rest.split_at_checked(raw.len()) else {
+                return false;
+            };
+            let same = if t.weak_case && !t.proper {
+                head.iter()
+                    .zip(raw.bytes())
+                    .all(|(&h, r)| h == r.to_ascii_lowercase())
+            } else {
+                head == raw.as_bytes()
+            };
+            if !same {
+                return false;
+            }
+            rest = tail;
+        } else {
+            match rest.strip_prefix(a.surface(t).as_bytes()) {
+                Some(tail) => rest = tail,
+                None => return false,
+            }
+        }
+    }
+    rest.is_empty()
 }
 
 pub(crate) fn round4(x: f64) -> f64 {
@@ -533,6 +852,30 @@ mod tests {
         packed.sort_unstable();
         assert_eq!(packed.into_iter().map(unpack).collect::<Vec<_>>(), pairs);
     }
+    #[test]
+    fn keywords_ranked_hands_out_the_full_sort() {
+        let items: Vec<Scored> = (0..300u32)
+            .map(|i| Scored {
+                phrase: Phrase {
+                    ids: [i % 17, i, 0],
+                    len: 2,
+                },
+                score: f64::from(i * 7919 % 13) / 13.0,
+                count: 2,
+                first: (i % 5) as usize,
+            })
+            .collect();
+        let mut full = items.clone();
+        full.sort_by(rank);
+        let mut items = items;
+        items.sort_by_key(|s| s.phrase);
+        let mut ranked = Ranked::new(items);
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next())
+            .map(|s| s.phrase)
+            .collect();
+        assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
+    }
+
     use crate::analyzer::Analyzer;
     use crate::config::Language;
     use crate::stem::{Lexicon, Stemmer};

@@ -62,13 +62,23 @@ pub fn sentence_idf(a: &Analysis) -> Vec<f64> {
     df.into_iter().map(|d| idf(n, d)).collect()
 }
 
-/// IDF of every vocabulary id against a corpus. A term the corpus has never seen counts as
-/// seen once, in this document.
+/// IDF of every content term's id against a corpus. A term the corpus has never seen counts
+/// as seen once, in this document. Ids of stopwords and other non-content terms, which nothing
+/// weighs, are not looked up: they get the IDF of an unseen term.
 pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
-    a.vocab
-        .iter()
-        .map(|k| idf(corpus.documents.max(1), corpus.count(k).max(1)))
-        .collect()
+    let documents = corpus.documents.max(1);
+    let unseen = idf(documents, 1);
+    let mut idfs = vec![f64::NAN; a.vocab.len()];
+    for t in a.terms.iter().filter(|t| t.content) {
+        let slot = &mut idfs[t.id as usize];
+        if slot.is_nan() {
+            *slot = idf(documents, corpus.count(a.key(t)).max(1));
+        }
+    }
+    for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
+        *slot = unseen;
+    }
+    idfs
 }
 
 /// Content-term counts of the whole document, by id.
@@ -85,7 +95,13 @@ pub fn term_counts(a: &Analysis) -> Vec<u32> {
 pub struct TermVector {
     entries: Vec<(u32, f64)>,
     norm: f64,
+    /// For a vector of many terms, 1 + the index in `entries` of each id (0 when absent), so
+    /// a short vector's terms are looked up in it directly; empty otherwise.
+    index: Vec<u32>,
 }
+
+/// Vectors of at least this many terms get an index by id.
+const INDEXED_TERMS: usize = 32;
 
 impl TermVector {
     /// The TF-IDF vector of a run of terms.
@@ -93,21 +109,57 @@ impl TermVector {
         terms: impl IntoIterator<Item = &'t crate::analyzer::Term>,
         idf: &[f64],
     ) -> Self {
-        let mut ids: Vec<u32> = terms
-            .into_iter()
-            .filter(|t| t.content)
-            .map(|t| t.id)
-            .collect();
-        ids.sort_unstable();
-        let mut entries: Vec<(u32, f64)> = Vec::with_capacity(ids.len());
-        for id in ids {
-            match entries.last_mut() {
-                Some((last, w)) if *last == id => *w += idf[id as usize],
-                _ => entries.push((id, idf[id as usize])),
+        let terms = terms.into_iter();
+        let most = terms.size_hint().1.unwrap_or(usize::MAX);
+        let mut entries: Vec<(u32, f64)>;
+        if most > idf.len() / 2 {
+            // Many occurrences of few ids (a whole document): counted by id, not sorted.
+            let mut counts = vec![0u32; idf.len()];
+            for t in terms.filter(|t| t.content) {
+                counts[t.id as usize] += 1;
             }
+            entries = Vec::with_capacity(counts.iter().filter(|&&n| n > 0).count());
+            for (id, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+                // Added one occurrence at a time, as a sum in text order would be.
+                let mut w = idf[id];
+                for _ in 1..n {
+                    w += idf[id];
+                }
+                entries.push((id as u32, w));
+            }
+        } else {
+            // Sized for every term at once: a filtered collect grows a step at a time.
+            entries = Vec::with_capacity(most);
+            entries.extend(
+                terms
+                    .filter(|t| t.content)
+                    .map(|t| (t.id, idf[t.id as usize])),
+            );
+            // Equal ids carry equal weights: their order among themselves does not matter.
+            entries.sort_unstable_by_key(|&(id, _)| id);
+            entries.dedup_by(|next, kept| {
+                let same = next.0 == kept.0;
+                if same {
+                    kept.1 += next.1;
+                }
+                same
+            });
         }
         let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        TermVector { entries, norm }
+        let index = if entries.len() >= INDEXED_TERMS {
+            let mut index = vec![0u32; idf.len()];
+            for (at, &(id, _)) in entries.iter().enumerate() {
+                index[id as usize] = at as u32 + 1;
+            }
+            index
+        } else {
+            Vec::new()
+        };
+        TermVector {
+            entries,
+            norm,
+            index,
+        }
     }
 
     /// From explicit (id, weight) pairs in any order; equal ids add up.
@@ -121,7 +173,11 @@ impl TermVector {
             }
         }
         let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
-        TermVector { entries, norm }
+        TermVector {
+            entries,
+            norm,
+            index: Vec::new(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -138,10 +194,20 @@ impl TermVector {
 
     pub fn dot(&self, other: &TermVector) -> f64 {
         let (small, large) = if self.len() <= other.len() {
-            (&self.entries, &other.entries)
+            (self, other)
         } else {
-            (&other.entries, &self.entries)
+            (other, self)
         };
+        if !large.index.is_empty() {
+            // Every path adds the same products in the same (term) order: the same sum.
+            return small.entries.iter().fold(0.0, |sum, &(id, w)| {
+                match large.index.get(id as usize) {
+                    Some(&at) if at > 0 => sum + w * large.entries[at as usize - 1].1,
+                    _ => sum,
+                }
+            });
+        }
+        let (small, large) = (&small.entries, &large.entries);
         if small.len() * 16 < large.len() {
             // A sentence against the whole document: looking its few terms up beats walking
             // the document's vocabulary, which made scoring every sentence of a long document

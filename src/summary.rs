@@ -1,8 +1,6 @@
 //! Extractive summary: score each sentence from a few features, pick the best ones while
 //! skipping near-repeats, and return them in document order.
 
-use std::collections::HashMap;
-
 use crate::analyzer::Analysis;
 use crate::score::TermVector;
 
@@ -192,7 +190,7 @@ pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candi
         // cosine of 0 with it, so only those sharing one need comparing. Comparing with every
         // chosen sentence made long summaries of long documents quadratic.
         let indexed = redundancy >= 0.0;
-        let mut by_term: HashMap<u32, Vec<usize>> = HashMap::new();
+        let mut by_term = ByTerm::new(candidates);
         let mut compared = vec![usize::MAX; n];
         for (k, c) in order.iter().enumerate() {
             if chosen.len() == n {
@@ -200,18 +198,17 @@ pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candi
             }
             let too_close = |j: usize| chosen[j].vector.cosine(&c.vector) > redundancy;
             let repeats = if indexed {
-                c.vector.entries().iter().any(|(term, _)| {
-                    by_term.get(term).is_some_and(|js| {
-                        js.iter()
-                            .any(|&j| std::mem::replace(&mut compared[j], k) != k && too_close(j))
-                    })
+                c.vector.entries().iter().any(|&(term, _)| {
+                    by_term
+                        .get(term)
+                        .any(|j| std::mem::replace(&mut compared[j], k) != k && too_close(j))
                 })
             } else {
                 (0..chosen.len()).any(too_close)
             };
             if !repeats {
-                for (term, _) in c.vector.entries() {
-                    by_term.entry(*term).or_default().push(chosen.len());
+                for &(term, _) in c.vector.entries() {
+                    by_term.push(term, chosen.len());
                 }
                 chosen.push(c);
                 picked[k] = true;
@@ -229,6 +226,46 @@ pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candi
     }
     chosen.sort_by_key(|c| c.index);
     chosen
+}
+
+/// The chosen sentences holding each term: a list per term, threaded through one vector so
+/// that a term costs no allocation of its own.
+struct ByTerm {
+    /// 1 + the index in `links` of the last entry for each term id (0 for none).
+    last: Vec<u32>,
+    /// (chosen sentence, 1 + the index of the term's previous entry).
+    links: Vec<(usize, u32)>,
+}
+
+impl ByTerm {
+    fn new(candidates: &[Candidate]) -> Self {
+        let terms = candidates
+            .iter()
+            .filter_map(|c| c.vector.entries().last())
+            .map(|&(id, _)| id as usize + 1)
+            .max()
+            .unwrap_or(0);
+        ByTerm {
+            last: vec![0; terms],
+            links: Vec::new(),
+        }
+    }
+
+    fn push(&mut self, term: u32, chosen: usize) {
+        let last = &mut self.last[term as usize];
+        self.links.push((chosen, *last));
+        *last = self.links.len() as u32;
+    }
+
+    /// The chosen sentences holding `term`, latest first.
+    fn get(&self, term: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.last[term as usize];
+        std::iter::from_fn(move || {
+            let (chosen, previous) = *self.links.get((at as usize).checked_sub(1)?)?;
+            at = previous;
+            Some(chosen)
+        })
+    }
 }
 
 #[cfg(test)]
