@@ -28,6 +28,7 @@ pub mod idf;
 pub mod input;
 pub mod keywords;
 pub mod layout;
+mod lexicon_format;
 pub mod normalize;
 pub mod output;
 pub mod packed;

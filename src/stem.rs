@@ -20,12 +20,25 @@ use std::sync::{Arc, OnceLock};
 use crate::hash::{FastBuild, Interner};
 use crate::stopwords::Stopwords;
 
-/// The embedded root list; see its header for provenance and licence.
+pub use crate::lexicon_format::CLASS_LETTERS;
+use crate::lexicon_format::{self as format, Table};
+
+// The embedded lexicon is `data/lexicon-id.txt` (hunspell's roots; see its header for
+// provenance and licence), `data/lexicon-supplement-id.txt` (common roots hunspell lacks) and
+// `data/homographs-id.txt` (roots preferred among homograph readings), laid out as a table by
+// `build.rs`. The texts themselves are kept for the test that checks the table against them.
+#[cfg(test)]
 const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
-/// Common roots hunspell lacks, found in news text; see its header for how they were chosen.
+#[cfg(test)]
 const EMBEDDED_SUPPLEMENT: &str = include_str!("../data/lexicon-supplement-id.txt");
-/// Roots preferred among homograph readings; see its header for how it was made.
+#[cfg(test)]
 const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
+
+static EMBEDDED_TABLE: Table<'static> = Table {
+    slots: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots")),
+    entries: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.entries")),
+    words: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.words")),
+};
 
 /// A set of Indonesian root words, each with the affixes it is known to take.
 ///
@@ -36,14 +49,15 @@ const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
 /// names the affixes hunspell's flags give the root, one letter each (see [`CLASS_LETTERS`];
 /// `-` for none); a plain `word` takes any affix.
 pub struct Lexicon {
-    /// Embedded words borrow from the binary; only words of a user's file are allocated.
-    words: HashMap<Cow<'static, str>, Entry, FastBuild>,
+    words: Words,
 }
 
-/// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
-/// se-, ter-, ku-/kau-; suffixes -an, -i, -kan; particles (-lah, -kah, -tah, -pun), -nya,
-/// and -ku/-mu.
-pub const CLASS_LETTERS: &str = "BDKMPRSTUaiklno";
+enum Words {
+    /// The embedded lexicon, laid out at compile time: nothing to build at start-up.
+    Table(Table<'static>),
+    /// A user's lexicon file, or the embedded one once changed.
+    Map(HashMap<Box<str>, Entry, FastBuild>),
+}
 
 /// What the lexicon knows about a word: whether it can be a root of affixed words, and which
 /// affix classes hunspell allows on it (one bit per letter of [`CLASS_LETTERS`]), and whether
@@ -52,21 +66,9 @@ pub const CLASS_LETTERS: &str = "BDKMPRSTUaiklno";
 struct Entry(u32);
 
 impl Entry {
-    const AFFIXABLE: u32 = 1 << 15;
+    const AFFIXABLE: u32 = format::AFFIXABLE;
     /// The root wins over another reading of the same prefix (see `data/homographs-id.txt`).
-    const PREFERRED: u32 = 1 << 16;
-    const ANY: Entry = Entry(Entry::AFFIXABLE | ((1 << CLASS_LETTERS.len()) - 1));
-
-    /// `=` is bare, `-` an affix root with no known class, letters the classes it takes.
-    fn parse(marker: Option<&str>) -> Entry {
-        match marker {
-            None => Entry::ANY,
-            Some("=") => Entry(0),
-            Some(classes) => classes.bytes().fold(Entry(Entry::AFFIXABLE), |entry, b| {
-                Entry(entry.0 | class_bit(b).unwrap_or(0))
-            }),
-        }
-    }
+    const PREFERRED: u32 = format::PREFERRED;
 
     fn affixable(self) -> bool {
         self.0 & Entry::AFFIXABLE != 0
@@ -89,45 +91,27 @@ struct Needs {
     loan: bool,
 }
 
-/// `=`, `-` or affix class letters: what may follow a word on a lexicon line.
-fn is_marker(field: &str) -> bool {
-    field == "=" || field == "-" || field.bytes().all(|b| class_bit(b).is_some())
-}
-
-fn class_bit(letter: u8) -> Option<u32> {
-    CLASS_LETTERS
-        .bytes()
-        .position(|b| b == letter)
-        .map(|i| 1 << i)
-}
+use format::class_bit;
 
 impl Lexicon {
     /// The lexicon shipped with ringkas (hunspell's roots, a supplement of common roots it
-    /// lacks, and the preferred homographs), parsed on first use and shared afterwards, so that
-    /// start-up stays cheap for runs that never stem Indonesian.
+    /// lacks, and the preferred homographs), as `build.rs` laid it out: start-up builds no
+    /// table and parses no lines.
     pub fn embedded() -> Arc<Lexicon> {
         static EMBEDDED: OnceLock<Arc<Lexicon>> = OnceLock::new();
         Arc::clone(EMBEDDED.get_or_init(|| {
-            // Start-up of a one-document run is mostly this: no copies, no rehashing.
-            let lines = EMBEDDED_LEXICON.bytes().filter(|&b| b == b'\n').count();
-            let mut lexicon = Lexicon {
-                words: HashMap::with_capacity_and_hasher(lines, FastBuild::default()),
-            };
-            lexicon.add(EMBEDDED_LEXICON, lowercase_static);
-            lexicon.add(EMBEDDED_SUPPLEMENT, lowercase_static);
-            lexicon.prefer(EMBEDDED_HOMOGRAPHS);
-            Arc::new(lexicon)
+            Arc::new(Lexicon {
+                words: Words::Table(EMBEDDED_TABLE),
+            })
         }))
     }
 
     /// Marks the roots listed in `text` (one a line, `#` comments) as the reading to take when
     /// a prefix's sound change leaves two lexicon roots. Words not in the lexicon are skipped.
     pub fn prefer(&mut self, text: &str) {
-        for word in text.lines().map(str::trim) {
-            if word.starts_with('#') {
-                continue;
-            }
-            if let Some(entry) = self.words.get_mut(word) {
+        let words = self.map();
+        for word in format::preferred(text) {
+            if let Some(entry) = words.get_mut(word) {
                 entry.0 |= Entry::PREFERRED;
             }
         }
@@ -138,67 +122,41 @@ impl Lexicon {
     /// takes the affixes of both lines.
     pub fn parse(text: &str) -> Lexicon {
         let mut lexicon = Lexicon {
-            words: HashMap::default(),
+            words: Words::Map(HashMap::default()),
         };
-        lexicon.add(text, |word| Cow::Owned(word.to_lowercase()));
+        lexicon.add(text);
         lexicon
     }
 
-    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads; `key` lowercases.
-    fn add<'t>(&mut self, text: &'t str, key: impl Fn(&'t str) -> Cow<'static, str>) {
-        // ASCII text (the embedded lists) is cut with byte searches, which find the same lines
-        // and fields as the `char` ones: on ASCII, `char::is_whitespace` is space, `\t`..`\r`.
-        let ascii = text.is_ascii();
-        let is_space = |b: &u8| *b == b' ' || (b'\t'..=b'\r').contains(b);
-        let mut rest = text;
-        while !rest.is_empty() {
-            let (raw, next) = match rest.bytes().position(|b| b == b'\n') {
-                Some(end) => (&rest[..end], &rest[end + 1..]),
-                None => (rest, ""),
-            };
-            rest = next;
-            let line = if ascii {
-                let bytes = raw.as_bytes();
-                let start = bytes
+    /// Adds the words of `text`, in the format [`Lexicon::parse`] reads.
+    fn add(&mut self, text: &str) {
+        let words = self.map();
+        for (word, bits) in format::entries(text) {
+            words.entry(word.to_lowercase().into()).or_default().0 |= bits;
+        }
+    }
+
+    /// The words as a map that can change (the embedded table copied out the first time).
+    fn map(&mut self) -> &mut HashMap<Box<str>, Entry, FastBuild> {
+        if let Words::Table(table) = &self.words {
+            self.words = Words::Map(
+                table
                     .iter()
-                    .position(|b| !is_space(b))
-                    .unwrap_or(bytes.len());
-                let end = bytes
-                    .iter()
-                    .rposition(|b| !is_space(b))
-                    .map_or(start, |e| e + 1);
-                &raw[start..end]
-            } else {
-                raw.trim()
-            };
-            if line.is_empty() || line.starts_with('#') {
-                continue;
-            }
-            let split = if ascii {
-                line.bytes()
-                    .rposition(|b| is_space(&b))
-                    .map(|k| (&line[..k], &line[k + 1..]))
-            } else {
-                line.rsplit_once(char::is_whitespace)
-            };
-            let (word, marker) = match split {
-                Some((word, marker)) if is_marker(marker) => (word.trim_end(), Some(marker)),
-                // `word=` written without the space.
-                _ => match line.strip_suffix('=') {
-                    Some(word) => (word.trim_end(), Some("=")),
-                    None => (line, None),
-                },
-            };
-            if word.is_empty() {
-                continue;
-            }
-            let entry = self.words.entry(key(word)).or_default();
-            entry.0 |= Entry::parse(marker).0;
+                    .map(|(w, bits)| (w.into(), Entry(bits)))
+                    .collect(),
+            );
+        }
+        match &mut self.words {
+            Words::Map(map) => map,
+            Words::Table(_) => unreachable!("replaced by a map above"),
         }
     }
 
     pub fn contains(&self, word: &str) -> bool {
-        self.words.contains_key(word)
+        match &self.words {
+            Words::Table(table) => table.get(word).is_some(),
+            Words::Map(map) => map.contains_key(word),
+        }
     }
 
     /// Whether `word` can be what remains of an affixed word.
@@ -207,27 +165,21 @@ impl Lexicon {
     }
 
     fn entry(&self, word: &str) -> Entry {
-        self.words.get(word).copied().unwrap_or_default()
+        match &self.words {
+            Words::Table(table) => Entry(table.get(word).unwrap_or(0)),
+            Words::Map(map) => map.get(word).copied().unwrap_or_default(),
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.words.len()
+        match &self.words {
+            Words::Table(table) => table.len(),
+            Words::Map(map) => map.len(),
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.words.is_empty()
-    }
-}
-
-/// An embedded word as a key: borrowed unless it has capitals.
-fn lowercase_static(word: &'static str) -> Cow<'static, str> {
-    if word
-        .bytes()
-        .any(|b| b.is_ascii_uppercase() || !b.is_ascii())
-    {
-        Cow::Owned(word.to_lowercase())
-    } else {
-        Cow::Borrowed(word)
+        self.len() == 0
     }
 }
 
@@ -1552,7 +1504,7 @@ mod tests {
         assert!(beli.affixable() && beli.takes_all(class_bit(b'k').unwrap_or(0)));
         assert!(!beli.takes_all(class_bit(b'i').unwrap_or(0)));
         assert!(!lexicon.is_affix_root("belikan"));
-        assert_eq!(lexicon.entry("rumah"), Entry::ANY);
+        assert_eq!(lexicon.entry("rumah"), Entry(format::ANY));
         assert!(lexicon.is_affix_root("abatik"));
         assert!(
             !lexicon
@@ -1662,13 +1614,33 @@ mod tests {
     fn stem_lexicon_byte_parse_reads_like_lines() {
         // The ASCII path must cut lines and fields exactly as `str::lines` and `trim` do.
         let text = " abad il \r\n# note\n\nabai DMk\nupas =\nrang=\n\tBeras\u{b}\nlast";
-        let fast = Lexicon::parse(text);
+        let mut fast = Lexicon::parse(text);
         let mut slow = Lexicon::parse("");
         for line in text.lines().map(str::trim) {
-            slow.add(&format!("{line}\n\u{e9}"), |w| Cow::Owned(w.to_lowercase()));
+            slow.add(&format!("{line}\n\u{e9}"));
         }
-        slow.words.remove("\u{e9}");
-        assert_eq!(fast.words, slow.words);
+        slow.map().remove("\u{e9}");
+        assert_eq!(fast.map(), slow.map());
+    }
+
+    #[test]
+    fn stem_embedded_table_holds_what_parsing_the_files_gives() {
+        let mut parsed = Lexicon::parse(EMBEDDED_LEXICON);
+        parsed.add(EMBEDDED_SUPPLEMENT);
+        parsed.prefer(EMBEDDED_HOMOGRAPHS);
+        let embedded = Lexicon::embedded();
+        assert_eq!(embedded.len(), parsed.len());
+        for (word, &entry) in parsed.map().iter() {
+            assert_eq!(embedded.entry(word), entry, "{word}");
+        }
+        assert!(parsed.map().values().any(|e| e.preferred()));
+        assert!(!embedded.contains("tidakada") && !embedded.contains(""));
+        // Changing the embedded lexicon copies it out first.
+        let mut changed = Lexicon {
+            words: Words::Table(EMBEDDED_TABLE),
+        };
+        changed.prefer("rumah\n");
+        assert!(changed.entry("rumah").preferred() && changed.len() == parsed.len());
     }
 
     #[test]

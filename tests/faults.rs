@@ -538,7 +538,8 @@ fn fault_sigint_leaves_only_whole_lines() {
             "bantuan beras, minyak goreng, gula pasir dan obat-obatan ".repeat(60)
         )
     };
-    for i in 0..400 {
+    // Records go out a chunk (256) behind the scoring, so three chunks leave time to interrupt.
+    for i in 0..600 {
         let text: String = (0..4).map(|k| long_sentence(i * 4 + k)).collect();
         fs::write(docs.join(format!("{i:03}.txt")), text).unwrap();
     }
@@ -552,7 +553,7 @@ fn fault_sigint_leaves_only_whole_lines() {
         .spawn()
         .unwrap();
     let deadline = Instant::now() + PATIENCE;
-    while fs::metadata(&out_path).unwrap().len() < 20_000 {
+    while fs::metadata(&out_path).unwrap().len() == 0 {
         assert!(Instant::now() < deadline, "no output");
         assert!(child.try_wait().unwrap().is_none(), "finished too soon");
         thread::sleep(Duration::from_millis(2));
@@ -567,7 +568,7 @@ fn fault_sigint_leaves_only_whole_lines() {
     let text = fs::read_to_string(&out_path).unwrap();
     assert!(text.ends_with('\n'), "a partial last line");
     let records = jsonl(&text);
-    assert!(!records.is_empty() && records.len() < 400);
+    assert!(!records.is_empty() && records.len() < 600);
     assert!(records.iter().all(|r| r.source().starts_with("docs/")));
 }
 
