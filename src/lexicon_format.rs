@@ -111,6 +111,14 @@ pub struct Table<'a> {
     pub words: &'a [u8],
 }
 
+/// Where probing for `word` starts among `size` slots (a power of two): the hash's top bits.
+/// A multiplicative hash mixes its top bits best; its bottom bits depend on little more than
+/// a word's first letters, which crowds words with the same beginning together.
+fn home_slot(word: &str, size: usize) -> usize {
+    let bits = size.trailing_zeros();
+    (FastBuild::default().hash_one(word) >> (64 - bits)) as usize
+}
+
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
     let b = &bytes[at..at + 4];
     u32::from_le_bytes([b[0], b[1], b[2], b[3]])
@@ -129,7 +137,7 @@ impl<'a> Table<'a> {
             entries.extend_from_slice(&(word.len() as u32).to_le_bytes());
             entries.extend_from_slice(&bits.to_le_bytes());
             blob.extend_from_slice(word.as_bytes());
-            let mut slot = FastBuild::default().hash_one(word.as_str()) as usize & (size - 1);
+            let mut slot = home_slot(word, size);
             while slots[slot] != 0 {
                 slot = (slot + 1) & (size - 1);
             }
@@ -152,7 +160,7 @@ impl<'a> Table<'a> {
     /// The bits of `word`, if it is in the table.
     pub fn get(&self, word: &str) -> Option<u32> {
         let size = self.slots.len() / 4;
-        let mut slot = FastBuild::default().hash_one(word) as usize & (size - 1);
+        let mut slot = home_slot(word, size);
         loop {
             let entry = u32_at(self.slots, 4 * slot) as usize;
             if entry == 0 {
