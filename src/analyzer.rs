@@ -101,6 +101,29 @@ impl Vocab {
     pub fn heap_bytes(&self) -> usize {
         self.keys.capacity() + self.ends.capacity() * size_of::<usize>()
     }
+
+    /// All keys run together, in id order (see [`Vocab::ends`]).
+    pub fn joined(&self) -> &str {
+        &self.keys
+    }
+
+    /// Where each key ends in [`Vocab::joined`].
+    pub fn ends(&self) -> &[usize] {
+        &self.ends
+    }
+
+    /// The vocabulary whose keys run together in `keys` and end at `ends`; `None` unless the
+    /// ends rise within `keys` and fall on character boundaries.
+    pub fn from_parts(keys: String, ends: Vec<usize>) -> Option<Vocab> {
+        let mut start = 0;
+        for &end in &ends {
+            if end < start || !keys.is_char_boundary(end) {
+                return None;
+            }
+            start = end;
+        }
+        (start == keys.len()).then_some(Vocab { keys, ends })
+    }
 }
 
 impl std::ops::Index<usize> for Vocab {

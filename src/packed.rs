@@ -118,14 +118,13 @@ impl PackedAnalysis {
     /// analysed again).
     ///
     /// Layout: the text, then sections of fixed-width numbers (sentences, then the terms'
-    /// starts, lengths, ids and flags, then the key lengths) and the keys run together, so
-    /// packing and unpacking are straight copies rather than a branch per byte.
+    /// starts, lengths, ids and flags, then where each key ends) and the keys run together,
+    /// so packing and unpacking are straight copies rather than a branch per byte.
     pub fn pack(a: &Analysis) -> Option<PackedAnalysis> {
-        u32::try_from(a.text.len()).ok()?;
-        let keys: usize = a.vocab.iter().map(str::len).sum();
+        u32::try_from(a.text.len().max(a.vocab.joined().len())).ok()?;
         let mut out = Vec::with_capacity(
             a.text.len()
-                + keys
+                + a.vocab.joined().len()
                 + 17 * a.sentences.len()
                 + 13 * a.terms.len()
                 + 4 * a.vocab.len()
@@ -152,10 +151,8 @@ impl PackedAnalysis {
         put_u32s(&mut out, a.terms.iter().map(|t| t.id));
         out.extend(a.terms.iter().map(pack_flags));
         put_varint(&mut out, a.vocab.len() as u64);
-        put_u32s(&mut out, a.vocab.iter().map(|k| k.len() as u32));
-        for key in a.vocab.iter() {
-            out.extend_from_slice(key.as_bytes());
-        }
+        put_u32s(&mut out, a.vocab.ends().iter().map(|&end| end as u32));
+        out.extend_from_slice(a.vocab.joined().as_bytes());
         Some(PackedAnalysis {
             bytes: out.into_boxed_slice(),
         })
@@ -237,15 +234,9 @@ impl PackedAnalysis {
         }
 
         let n = get_usize(&mut b)?;
-        let lens: Vec<usize> = get_u32s(&mut b, n)?.map(|n| n as usize).collect();
-        let total = lens.iter().try_fold(0usize, |sum, &n| sum.checked_add(n))?;
-        let keys = std::str::from_utf8(take(&mut b, total)?).ok()?;
-        let mut vocab = Vocab::default();
-        let mut at = 0;
-        for len in lens {
-            vocab.push(keys.get(at..at + len)?);
-            at += len;
-        }
+        let ends: Vec<usize> = get_u32s(&mut b, n)?.map(|end| end as usize).collect();
+        let keys = take(&mut b, ends.last().copied().unwrap_or(0))?;
+        let vocab = Vocab::from_parts(String::from_utf8(keys.to_vec()).ok()?, ends)?;
         let consistent = b.is_empty()
             && terms.iter().all(|t| (t.id as usize) < vocab.len())
             && sentences.iter().all(|s| s.terms.end <= terms.len());
