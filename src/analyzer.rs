@@ -298,7 +298,12 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        let mut vocab = Vocab::default();
+        // Room for a key every other token, grown and copied less often on the way; the vocabulary
+        // is cloned to its length when a document is kept, so the slack does not stay.
+        let mut vocab = Vocab {
+            keys: String::with_capacity(text.len() / 2),
+            ends: Vec::with_capacity(raws.len() / 2),
+        };
         let mut scratch = String::new();
         let mut r = 0;
         for (i, span) in spans.iter().enumerate() {
@@ -428,6 +433,9 @@ impl Analyzer {
 
 /// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
 fn has_two_letters(s: &str) -> bool {
+    if s.bytes().take(2).filter(u8::is_ascii_alphabetic).count() == 2 {
+        return true; // most words, at a glance
+    }
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
     } else {
