@@ -305,7 +305,11 @@ impl Analyzer {
         let mut scratch = String::new();
         for r in raws.iter_mut().filter(|r| r.token.kind == TokenKind::Word) {
             let w = &text[r.token.start..r.token.end];
-            let lower = lowercase_in(w, &mut scratch);
+            let lower = if is_plain_lowercase(text.as_bytes(), r.token.start, r.token.end) {
+                w
+            } else {
+                lowercase_in(w, &mut scratch)
+            };
             r.capitals = !std::ptr::eq(lower, w);
             r.word = memo.id(lower);
             let marks = memo.marks(r.word);
@@ -321,7 +325,12 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        let mut vocab = Vocab::default();
+        // Room for a key every other token, grown and copied less often on the way; the vocabulary
+        // is cloned to its length when a document is kept, so the slack does not stay.
+        let mut vocab = Vocab {
+            keys: String::with_capacity(text.len() / 2),
+            ends: Vec::with_capacity(raws.len() / 2),
+        };
         let mut scratch = String::new();
         let mut r = 0;
         for (i, span) in spans.iter().enumerate() {
@@ -449,8 +458,45 @@ impl Analyzer {
     }
 }
 
+/// Whether the word at `start..end` of `text` is ASCII without capitals, so that it is its own
+/// lowercase form. Most words are: they are looked at eight bytes at a time, read from the
+/// text around them with the bytes past the word masked off, and only where the text ends
+/// byte by byte.
+fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut at = start;
+    while at < end {
+        let Some(block) = text.get(at..at + 8) else {
+            return text[at..end]
+                .iter()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        };
+        let mut word = u64::from_le_bytes(block.try_into().expect("8 bytes"));
+        if end - at < 8 {
+            word &= (1 << (8 * (end - at))) - 1;
+        }
+        if word & TOPS != 0 {
+            return false;
+        }
+        // All ASCII, so no byte carries into the next: a byte's top bit is set by
+        // subtracting b'A' from it with the top bit set if it is at least b'A', and by adding
+        // 0x7f - b'Z' to it if it is above b'Z'.
+        let at_least_a = (word | TOPS).wrapping_sub(ONES * u64::from(b'A'));
+        let above_z = word.wrapping_add(ONES * u64::from(0x7f - b'Z'));
+        if at_least_a & !above_z & TOPS != 0 {
+            return false;
+        }
+        at += 8;
+    }
+    true
+}
+
 /// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
 fn has_two_letters(s: &str) -> bool {
+    if s.bytes().take(2).filter(u8::is_ascii_alphabetic).count() == 2 {
+        return true; // most words, at a glance
+    }
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
     } else {
@@ -574,6 +620,23 @@ mod tests {
             assert_eq!(vocab_id(beras, &mut memo, &mut vocab), 1);
             assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
             assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
+        }
+    }
+
+    #[test]
+    fn analyzer_plain_lowercase_agrees_byte_by_byte() {
+        let base = "kata-kata dan KATA, rumah\u{e9}x besar sekali di sini".as_bytes();
+        for start in 0..base.len() {
+            for end in start..=base.len() {
+                let expected = base[start..end]
+                    .iter()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                assert_eq!(
+                    is_plain_lowercase(base, start, end),
+                    expected,
+                    "{start}..{end}"
+                );
+            }
         }
     }
 

@@ -28,10 +28,7 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
     let mut i = 0;
     while i < s.len() {
         // Runs of characters that stay as they are are copied whole.
-        let run = s.as_bytes()[i..]
-            .iter()
-            .position(|&b| !stays(b))
-            .map_or(s.len(), |k| i + k);
+        let run = i + stays_len(&s.as_bytes()[i..]);
         out.push_str(&s[i..run]);
         let Some(c) = s[run..].chars().next() else {
             break;
@@ -70,8 +67,6 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
 /// control character but LF and tab (DEL passes). Eight bytes are looked at together; only a
 /// block with a byte below a space, or a non-ASCII one, is looked at byte by byte.
 fn is_plain(bytes: &[u8]) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
     let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
     let mut blocks = bytes.chunks_exact(8);
     for block in &mut blocks {
@@ -86,11 +81,60 @@ fn is_plain(bytes: &[u8]) -> bool {
     blocks.remainder().iter().all(|&b| plain(b))
 }
 
+/// Eight bytes at a time, for the scans over whole texts.
+const ONES: u64 = 0x0101_0101_0101_0101;
+/// The top bit of each of eight bytes.
+const TOPS: u64 = 0x8080_8080_8080_8080;
+
+/// The number of bytes at the start of `bytes` that [`stays`] keeps. Eight bytes are looked
+/// at together; only a block with a byte that may not stay is looked at byte by byte.
+fn stays_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while let Some(block) = bytes.get(len..len + 8) {
+        let word = u64::from_le_bytes(block.try_into().expect("8 bytes"));
+        // Top bits for non-ASCII bytes, and (the bit tricks "has less than" and "has zero
+        // byte") for the lowest byte below a space and the lowest DEL, if any.
+        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
+        let del = word ^ (ONES * 0x7f);
+        let del = del.wrapping_sub(ONES) & !del;
+        if (word | below_space | del) & TOPS != 0 {
+            if let Some(k) = block.iter().position(|&b| !stays(b)) {
+                return len + k;
+            }
+        }
+        len += 8;
+    }
+    len + bytes[len..]
+        .iter()
+        .position(|&b| !stays(b))
+        .unwrap_or(bytes.len() - len)
+}
+
+/// The number of ASCII bytes at the start of `bytes`, looked at eight at a time.
+fn ascii_len(bytes: &[u8]) -> usize {
+    let mut len = 0;
+    while let Some(block) = bytes.get(len..len + 8) {
+        let tops = u64::from_le_bytes(block.try_into().expect("8 bytes")) & TOPS;
+        if tops != 0 {
+            return len + tops.trailing_zeros() as usize / 8;
+        }
+        len += 8;
+    }
+    len + bytes[len..]
+        .iter()
+        .position(|b| !b.is_ascii())
+        .unwrap_or(bytes.len() - len)
+}
+
 /// Whether every character of `text` is [`nfc_inert`]; ASCII bytes are passed over without
 /// decoding.
 fn all_nfc_inert(text: &str) -> bool {
     let mut rest = text;
-    while let Some(k) = rest.bytes().position(|b| !b.is_ascii()) {
+    loop {
+        let k = ascii_len(rest.as_bytes());
+        if k == rest.len() {
+            return true;
+        }
         let c = rest[k..]
             .chars()
             .next()
@@ -100,7 +144,6 @@ fn all_nfc_inert(text: &str) -> bool {
         }
         rest = &rest[k + c.len_utf8()..];
     }
-    true
 }
 
 /// A character that is NFC whatever surrounds it (combining class 0, never composed or
@@ -137,6 +180,29 @@ mod tests {
     #[test]
     fn normalize_borrows_plain_ascii() {
         assert!(matches!(normalize("Harga beras naik."), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn normalize_block_scans_agree_byte_by_byte() {
+        let base = "Harga \u{e9}beras naik lagi hari ini, kata dia.\n".as_bytes();
+        for at in 0..base.len() {
+            for b in 0..=255u8 {
+                let mut bytes = base.to_vec();
+                bytes[at] = b;
+                let stay = bytes.iter().position(|&b| !stays(b));
+                assert_eq!(
+                    stays_len(&bytes),
+                    stay.unwrap_or(bytes.len()),
+                    "{b} at {at}"
+                );
+                let ascii = bytes.iter().position(|b| !b.is_ascii());
+                assert_eq!(
+                    ascii_len(&bytes),
+                    ascii.unwrap_or(bytes.len()),
+                    "{b} at {at}"
+                );
+            }
+        }
     }
 
     #[test]

@@ -325,11 +325,16 @@ fn paragraph_units(text: &str, lines: &[Line], followed: bool, units: &mut Vec<U
         return;
     };
     let wrapped = is_hard_wrapped(text, lines);
-    let width = lines
-        .iter()
-        .map(|l| text[l.start..l.end].trim().chars().count())
-        .max()
-        .unwrap_or(0);
+    // Only wrapped text asks how wide its lines are.
+    let width = if wrapped {
+        lines
+            .iter()
+            .map(|l| text[l.start..l.end].trim().chars().count())
+            .max()
+            .unwrap_or(0)
+    } else {
+        0
+    };
     let mut unit_start = first.start;
     let mut unit_lines = 0;
     for (k, line) in lines.iter().enumerate() {

@@ -54,25 +54,31 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
             i += 1;
             continue;
         }
-        let mut chars = rest.chars();
-        let c = chars.next().expect("i is below len, so a char starts here");
-        let next = chars.next();
-        let starts = c.is_alphanumeric()
-            || (matches!(c, '#' | '@') && next.is_some_and(|n| n.is_alphanumeric()));
-        if !starts {
-            i += c.len_utf8();
-            continue;
-        }
-        let (kind, len) = match plain_word_len(rest.as_bytes()) {
+        // A plain word (an ASCII letter starts it) is cut without decoding characters.
+        let plain = if byte.is_ascii_alphabetic() {
+            plain_word_len(rest.as_bytes())
+        } else {
+            None
+        };
+        let (kind, len) = match plain {
             Some(len) => (TokenKind::Word, len),
             None => {
+                let mut chars = rest.chars();
+                let c = chars.next().expect("i is below len, so a char starts here");
+                let next = chars.next();
+                let starts = c.is_alphanumeric()
+                    || (matches!(c, '#' | '@') && next.is_some_and(|n| n.is_alphanumeric()));
+                if !starts {
+                    i += c.len_utf8();
+                    continue;
+                }
                 if i >= chunk.end {
                     chunk = Chunk::new(text, i);
                 }
                 chunk.classify(text, i)
             }
         };
-        let boundary_before = first || text[last_end..i].chars().any(|c| !c.is_whitespace());
+        let boundary_before = first || punctuated(&text[last_end..i]);
         out.push(Token {
             start: i,
             end: i + len,
@@ -91,10 +97,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// URL, e-mail and domain checks, which then see letters alone, and none of it joins the
 /// letters to more letters or digits.
 fn plain_word_len(rest: &[u8]) -> Option<usize> {
-    let len = rest
-        .iter()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(rest.len());
+    let len = ascii_letters_len(rest);
     let tail = &rest[len..];
     let punctuation = tail
         .iter()
@@ -102,6 +105,41 @@ fn plain_word_len(rest: &[u8]) -> Option<usize> {
         .unwrap_or(tail.len());
     let ends = tail.get(punctuation).is_none_or(|&b| is_ascii_space(b));
     (len > 0 && ends).then_some(len)
+}
+
+/// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
+fn ascii_letters_len(bytes: &[u8]) -> usize {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const TOPS: u64 = 0x8080_8080_8080_8080;
+    let mut len = 0;
+    while let Some(block) = bytes.get(len..len + 8) {
+        // With the case bit set, a letter is a byte in `a..=z`. Each byte's top bit is set
+        // for a byte above `z` (adding 0x7f - b'z' carries into it), below `a` (subtracting
+        // b'a' from it with the top bit set clears that bit) or not ASCII. A carry or borrow
+        // from one byte can disturb the bytes above it, but only from a byte that is itself
+        // flagged, so the lowest flagged byte is the first non-letter.
+        let word = u64::from_le_bytes(block.try_into().expect("8 bytes")) | (ONES * 0x20);
+        let above = word.wrapping_add(ONES * u64::from(0x7f - b'z'));
+        let at_least = (word | TOPS).wrapping_sub(ONES * u64::from(b'a'));
+        let flagged = (above | !at_least | word) & TOPS;
+        if flagged != 0 {
+            return len + flagged.trailing_zeros() as usize / 8;
+        }
+        len += 8;
+    }
+    len + bytes[len..]
+        .iter()
+        .position(|b| !b.is_ascii_alphabetic())
+        .unwrap_or(bytes.len() - len)
+}
+
+/// Whether the gap between two tokens holds more than whitespace.
+fn punctuated(gap: &str) -> bool {
+    if gap.is_ascii() {
+        gap.bytes().any(|b| !is_ascii_space(b))
+    } else {
+        gap.chars().any(|c| !c.is_whitespace())
+    }
 }
 
 /// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
@@ -601,6 +639,23 @@ mod tests {
             words("kemarin.Presiden datang"),
             ["kemarin", "Presiden", "datang"]
         );
+    }
+
+    #[test]
+    fn token_ascii_letters_len_stops_at_the_first_non_letter() {
+        for at in 0..20 {
+            for b in 0..=255u8 {
+                let mut bytes = b"KataKataKataKataKataKata".to_vec();
+                bytes[at] = b;
+                let expected = bytes.iter().position(|b| !b.is_ascii_alphabetic());
+                assert_eq!(
+                    ascii_letters_len(&bytes),
+                    expected.unwrap_or(bytes.len()),
+                    "{b} at {at}"
+                );
+            }
+        }
+        assert_eq!(ascii_letters_len(b"abc\xff\xffzz\x00"), 3);
     }
 
     #[test]
