@@ -277,6 +277,12 @@ struct Holding {
 
 impl Holding {
     fn new(mut phrases: Vec<Scored>) -> Self {
+        if phrases.is_empty() {
+            return Holding {
+                phrases,
+                words: Vec::new(),
+            };
+        }
         phrases.sort_unstable_by(rank);
         let mut words: Vec<(u32, usize)> = phrases
             .iter()
@@ -726,11 +732,10 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. Only a new
     // spelling is spelt out and costs an allocation.
     let spell = |start: usize, text: &mut String| {
+        let terms = &a.terms[start..start + phrase.len as usize];
         text.clear();
-        for (k, t) in a.terms[start..start + phrase.len as usize]
-            .iter()
-            .enumerate()
-        {
+        text.reserve(terms.iter().map(|t| t.end - t.start + 1).sum());
+        for (k, t) in terms.iter().enumerate() {
             if k > 0 {
                 text.push(' ');
             }

@@ -153,11 +153,12 @@ pub fn features(
     probability: &[f64],
 ) -> Features {
     let s = &a.sentences[i];
-    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
+    let mut content = 0;
     let salience = a
         .sentence_terms(i)
         .iter()
         .filter(|t| t.content)
+        .inspect(|_| content += 1)
         .map(|t| probability[t.id as usize])
         .sum::<f64>()
         / content.max(1) as f64;
