@@ -680,7 +680,10 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
             word_starts[*slot] = j;
             *slot += 1;
             let from = run_start.max(after_single);
-            for n in 2..=MAX_PHRASE_WORDS.min((j + 1).saturating_sub(from)) {
+            if j <= from {
+                continue;
+            }
+            for n in 2..=MAX_PHRASE_WORDS.min(j + 1 - from) {
                 let first = j + 1 - n;
                 let mut phrase = Phrase {
                     ids: [0; MAX_PHRASE_WORDS],
