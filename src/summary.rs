@@ -139,7 +139,10 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    !BOILERPLATE.iter().any(|b| head.starts_with(b)) && !TAILS.contains(&first_word)
+    // The first byte rules out most lists' entries before a string comparison.
+    let opens = |b: &str| head.as_bytes().first() == b.as_bytes().first();
+    !BOILERPLATE.iter().any(|b| opens(b) && head.starts_with(b))
+        && !TAILS.iter().any(|t| opens(t) && *t == first_word)
 }
 
 /// The features of sentence `i`, given the document and headline vectors.
