@@ -277,6 +277,12 @@ struct Holding {
 
 impl Holding {
     fn new(mut phrases: Vec<Scored>) -> Self {
+        if phrases.is_empty() {
+            return Holding {
+                phrases,
+                words: Vec::new(),
+            };
+        }
         phrases.sort_unstable_by(rank);
         let mut words: Vec<(u32, usize)> = phrases
             .iter()
@@ -674,7 +680,10 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
             word_starts[*slot] = j;
             *slot += 1;
             let from = run_start.max(after_single);
-            for n in 2..=MAX_PHRASE_WORDS.min((j + 1).saturating_sub(from)) {
+            if j <= from {
+                continue;
+            }
+            for n in 2..=MAX_PHRASE_WORDS.min(j + 1 - from) {
                 let first = j + 1 - n;
                 let mut phrase = Phrase {
                     ids: [0; MAX_PHRASE_WORDS],
@@ -726,11 +735,10 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
     // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. Only a new
     // spelling is spelt out and costs an allocation.
     let spell = |start: usize, text: &mut String| {
+        let terms = &a.terms[start..start + phrase.len as usize];
         text.clear();
-        for (k, t) in a.terms[start..start + phrase.len as usize]
-            .iter()
-            .enumerate()
-        {
+        text.reserve(terms.iter().map(|t| t.end - t.start + 1).sum());
+        for (k, t) in terms.iter().enumerate() {
             if k > 0 {
                 text.push(' ');
             }

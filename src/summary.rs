@@ -2,6 +2,7 @@
 //! skipping near-repeats, and return them in document order.
 
 use crate::analyzer::Analysis;
+use crate::hash::FastMap;
 use crate::score::TermVector;
 
 /// Why a sentence scored what it did (shown with `--explain`).
@@ -139,7 +140,10 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    !BOILERPLATE.iter().any(|b| head.starts_with(b)) && !TAILS.contains(&first_word)
+    // The first byte rules out most lists' entries before a string comparison.
+    let opens = |b: &str| head.as_bytes().first() == b.as_bytes().first();
+    !BOILERPLATE.iter().any(|b| opens(b) && head.starts_with(b))
+        && !TAILS.iter().any(|t| opens(t) && *t == first_word)
 }
 
 /// The features of sentence `i`, given the document and headline vectors.
@@ -153,11 +157,12 @@ pub fn features(
     probability: &[f64],
 ) -> Features {
     let s = &a.sentences[i];
-    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
+    let mut content = 0;
     let salience = a
         .sentence_terms(i)
         .iter()
         .filter(|t| t.content)
+        .inspect(|_| content += 1)
         .map(|t| probability[t.id as usize])
         .sum::<f64>()
         / content.max(1) as f64;
@@ -229,39 +234,58 @@ pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candi
 }
 
 /// The chosen sentences holding each term: a list per term, threaded through one vector so
-/// that a term costs no allocation of its own.
+/// that a term costs no vector of its own.
 struct ByTerm {
-    /// 1 + the index in `links` of the last entry for each term id (0 for none).
-    last: Vec<u32>,
-    /// (chosen sentence, 1 + the index of the term's previous entry).
-    links: Vec<(usize, u32)>,
+    /// 1 + the index in `links` of the last entry for each term id (0 for none), by id; empty
+    /// when the ids are too sparse for that, and `sparse` holds them instead.
+    dense: Vec<usize>,
+    sparse: FastMap<u32, usize>,
+    /// (chosen sentence, 1 + the index of the term's previous entry, 0 for none).
+    links: Vec<(usize, usize)>,
 }
 
 impl ByTerm {
     fn new(candidates: &[Candidate]) -> Self {
+        // Ids come from one document's vocabulary and are dense; a caller's own vectors may
+        // not be.
         let terms = candidates
             .iter()
             .filter_map(|c| c.vector.entries().last())
             .map(|&(id, _)| id as usize + 1)
             .max()
             .unwrap_or(0);
+        let entries: usize = candidates.iter().map(|c| c.vector.len()).sum();
+        let dense = if terms <= entries.saturating_mul(64).saturating_add(4096) {
+            vec![0; terms]
+        } else {
+            Vec::new()
+        };
         ByTerm {
-            last: vec![0; terms],
+            dense,
+            sparse: FastMap::default(),
             links: Vec::new(),
         }
     }
 
     fn push(&mut self, term: u32, chosen: usize) {
-        let last = &mut self.last[term as usize];
+        let last = if self.dense.is_empty() {
+            self.sparse.entry(term).or_default()
+        } else {
+            &mut self.dense[term as usize]
+        };
         self.links.push((chosen, *last));
-        *last = self.links.len() as u32;
+        *last = self.links.len();
     }
 
     /// The chosen sentences holding `term`, latest first.
     fn get(&self, term: u32) -> impl Iterator<Item = usize> + '_ {
-        let mut at = self.last[term as usize];
+        let mut at = if self.dense.is_empty() {
+            self.sparse.get(&term).copied().unwrap_or(0)
+        } else {
+            self.dense[term as usize]
+        };
         std::iter::from_fn(move || {
-            let (chosen, previous) = *self.links.get((at as usize).checked_sub(1)?)?;
+            let (chosen, previous) = *self.links.get(at.checked_sub(1)?)?;
             at = previous;
             Some(chosen)
         })
@@ -337,6 +361,18 @@ mod tests {
         let c = [candidate(0, 0.9, &[1]), candidate(1, 0.8, &[1])];
         assert_eq!(select(&c, 2, 0.6).len(), 2);
         assert!(select(&c, 0, 0.6).is_empty());
+    }
+
+    #[test]
+    fn summary_skips_near_repeats_with_sparse_term_ids() {
+        let far = u32::MAX - 1;
+        let c = [
+            candidate(0, 0.9, &[1, far]),
+            candidate(1, 0.8, &[1, far]),
+            candidate(2, 0.1, &[3]),
+        ];
+        let picked: Vec<usize> = select(&c, 2, 0.6).iter().map(|c| c.index).collect();
+        assert_eq!(picked, [0, 2]);
     }
 
     #[test]
