@@ -391,18 +391,20 @@ fn walk(dir: &Path, extensions: &[String], inputs: &mut Vec<Input>, skipped: &mu
             return;
         }
     };
-    let mut paths: Vec<(PathBuf, Option<fs::FileType>)> = Vec::new();
+    let mut paths: Vec<(std::ffi::OsString, PathBuf, Option<fs::FileType>)> = Vec::new();
     for entry in entries {
         match entry {
-            Ok(e) => paths.push((e.path(), e.file_type().ok())),
+            Ok(e) => paths.push((e.file_name(), e.path(), e.file_type().ok())),
             Err(source) => inputs.push(Input::Failed(Arc::new(Error::Io {
                 path: dir.display().to_string(),
                 source,
             }))),
         }
     }
-    paths.sort_by(|a, b| a.0.cmp(&b.0));
-    for (path, file_type) in paths {
+    // All in one folder, so the order of their paths is the order of their names; comparing
+    // names as bytes is several times cheaper than comparing paths component by component.
+    paths.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    for (_, path, file_type) in paths {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
