@@ -276,6 +276,7 @@ impl Analyzer {
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
+        //
         // Each word's lowercase form is looked up in the memo here, once; the rest of the
         // analysis goes by its id, and the evidence is noted in the word's marks.
         memo.begin_document();
@@ -302,8 +303,8 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        // Room for a key every other token, grown and copied less often on the way; the vocabulary
-        // is cloned to its length when a document is kept, so the slack does not stay.
+        // Room for a key every other token, so that it is grown and copied less often; a kept
+        // document's vocabulary is cloned to its length, so the slack does not stay.
         let mut vocab = Vocab {
             keys: String::with_capacity(text.len() / 2),
             ends: Vec::with_capacity(raws.len() / 2),
@@ -553,8 +554,8 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     let cut = first.start + dash;
     // A dateline is short and names a place or a source: a comma, a bracketed source, a domain,
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
-    // Polisi ...", but not "Kim Jun - su, ...").
-    // Tokens are in text order: those of the head are one run.
+    // Polisi ...", but not "Kim Jun - su, ..."). Tokens are in text order, so those of the
+    // head are one run.
     let before: Vec<&Raw> = raws
         .iter()
         .skip_while(|r| r.token.start < first.start)
