@@ -472,8 +472,10 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
 
 /// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
 fn has_two_letters(s: &str) -> bool {
-    if s.bytes().take(2).filter(u8::is_ascii_alphabetic).count() == 2 {
-        return true; // most words, at a glance
+    if let [a, b, ..] = s.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            return true; // most words, at a glance
+        }
     }
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
@@ -544,10 +546,12 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
         .nth(80)
         .map_or(first.end, |(k, _)| first.start + k);
     let head = &text[first.start..head_end];
-    let Some(dash) = [" - ", " -- ", " \u{2013} ", " \u{2014} "]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()
+    // The first dash: every form starts with a space, so the spaces are the places to look.
+    let dashes = [" - ", " -- ", " \u{2013} ", " \u{2014} "];
+    let Some(dash) = head
+        .match_indices(' ')
+        .map(|(k, _)| k)
+        .find(|&k| dashes.iter().any(|d| head[k..].starts_with(d)))
     else {
         return 0;
     };
