@@ -299,6 +299,7 @@ impl Analyzer {
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
         // Capitalised words inside a sentence: names, unless also seen in lowercase.
+        //
         // Each word's lowercase form is looked up in the memo here, once; the rest of the
         // analysis goes by its id, and the evidence is noted in the word's marks.
         memo.begin_document();
@@ -325,8 +326,8 @@ impl Analyzer {
             terms: Vec::with_capacity(raws.len()),
             ..Analysis::default()
         };
-        // Room for a key every other token, grown and copied less often on the way; the vocabulary
-        // is cloned to its length when a document is kept, so the slack does not stay.
+        // Room for a key every other token, so that it is grown and copied less often; a kept
+        // document's vocabulary is cloned to its length, so the slack does not stay.
         let mut vocab = Vocab {
             keys: String::with_capacity(text.len() / 2),
             ends: Vec::with_capacity(raws.len() / 2),
@@ -494,8 +495,10 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
 
 /// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
 fn has_two_letters(s: &str) -> bool {
-    if s.bytes().take(2).filter(u8::is_ascii_alphabetic).count() == 2 {
-        return true; // most words, at a glance
+    if let [a, b, ..] = s.as_bytes() {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            return true; // most words, at a glance
+        }
     }
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
@@ -566,18 +569,20 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
         .nth(80)
         .map_or(first.end, |(k, _)| first.start + k);
     let head = &text[first.start..head_end];
-    let Some(dash) = [" - ", " -- ", " \u{2013} ", " \u{2014} "]
-        .iter()
-        .filter_map(|d| head.find(d))
-        .min()
+    // The first dash: every form starts with a space, so the spaces are the places to look.
+    let dashes = [" - ", " -- ", " \u{2013} ", " \u{2014} "];
+    let Some(dash) = head
+        .match_indices(' ')
+        .map(|(k, _)| k)
+        .find(|&k| dashes.iter().any(|d| head[k..].starts_with(d)))
     else {
         return 0;
     };
     let cut = first.start + dash;
     // A dateline is short and names a place or a source: a comma, a bracketed source, a domain,
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
-    // Polisi ...", but not "Kim Jun - su, ...").
-    // Tokens are in text order: those of the head are one run.
+    // Polisi ...", but not "Kim Jun - su, ..."). Tokens are in text order, so those of the
+    // head are one run.
     let before: Vec<&Raw> = raws
         .iter()
         .skip_while(|r| r.token.start < first.start)

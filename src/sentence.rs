@@ -309,6 +309,9 @@ fn units(text: &str) -> Vec<Unit> {
     // A heading heads something: not the end of the text, nor a lower-case continuation
     // after a blank line.
     for k in 0..units.len() {
+        if !units[k].heading {
+            continue; // nothing to take back
+        }
         let next_lower = units.get(k + 1).is_some_and(|next| {
             word_case(next_word(&text[next.start..next.end], 0)) == Case::Lower
         });
@@ -701,7 +704,7 @@ fn push_trimmed(
 ) {
     let slice = &text[start..end];
     let lead = slice.len() - slice.trim_start().len();
-    let trimmed = slice.trim();
+    let trimmed = slice[lead..].trim_end();
     if !trimmed.is_empty() {
         let start = start + lead;
         spans.push(SentenceSpan {

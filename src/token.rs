@@ -42,18 +42,19 @@ const TLDS: &[&str] = &[
 /// the remainder at every token ("kata,kata,kata,…" over megabytes was quadratic).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     let mut i = 0;
-    let mut last_end = 0;
     let mut first = true;
     let mut chunk = Chunk::default();
-    while i < text.len() {
-        let rest = &text[i..];
-        let byte = rest.as_bytes()[0];
+    // Whether the gap since the last token holds more than whitespace, noted as it is passed.
+    let mut punctuated = false;
+    while let Some(&byte) = text.as_bytes().get(i) {
         // Spaces and punctuation, most of what lies between tokens, are passed over without
         // decoding characters.
         if byte.is_ascii() && !byte.is_ascii_alphanumeric() && !matches!(byte, b'#' | b'@') {
+            punctuated |= !is_ascii_space(byte);
             i += 1;
             continue;
         }
+        let rest = &text[i..];
         // A plain word (an ASCII letter starts it) is cut without decoding characters.
         let plain = if byte.is_ascii_alphabetic() {
             plain_word_len(rest.as_bytes())
@@ -69,6 +70,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 let starts = c.is_alphanumeric()
                     || (matches!(c, '#' | '@') && next.is_some_and(|n| n.is_alphanumeric()));
                 if !starts {
+                    punctuated |= !c.is_whitespace();
                     i += c.len_utf8();
                     continue;
                 }
@@ -78,7 +80,7 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 chunk.classify(text, i)
             }
         };
-        let boundary_before = first || punctuated(&text[last_end..i]);
+        let boundary_before = std::mem::take(&mut punctuated) || first;
         out.push(Token {
             start: i,
             end: i + len,
@@ -87,7 +89,6 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         });
         first = false;
         i += len;
-        last_end = i;
     }
 }
 
@@ -131,15 +132,6 @@ fn ascii_letters_len(bytes: &[u8]) -> usize {
         .iter()
         .position(|b| !b.is_ascii_alphabetic())
         .unwrap_or(bytes.len() - len)
-}
-
-/// Whether the gap between two tokens holds more than whitespace.
-fn punctuated(gap: &str) -> bool {
-    if gap.is_ascii() {
-        gap.bytes().any(|b| !is_ascii_space(b))
-    } else {
-        gap.chars().any(|c| !c.is_whitespace())
-    }
 }
 
 /// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
