@@ -91,13 +91,20 @@ pub fn term_counts(a: &Analysis) -> Vec<u32> {
 }
 
 /// A sparse TF-IDF vector: (id, weight) sorted by id.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct TermVector {
     entries: Vec<(u32, f64)>,
     norm: f64,
     /// For a vector of many terms, 1 + the index in `entries` of each id (0 when absent), so
     /// a short vector's terms are looked up in it directly; empty otherwise.
     index: Vec<u32>,
+}
+
+/// Equal when their terms and weights are; the index is derived from them.
+impl PartialEq for TermVector {
+    fn eq(&self, other: &Self) -> bool {
+        self.entries == other.entries && self.norm == other.norm
+    }
 }
 
 /// Vectors of at least this many terms get an index by id.
