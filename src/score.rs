@@ -67,18 +67,66 @@ pub fn sentence_idf(a: &Analysis) -> Vec<f64> {
 /// weighs, are not looked up: they get the IDF of an unseen term.
 pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
     let documents = corpus.documents.max(1);
-    let unseen = idf(documents, 1);
-    let mut idfs = vec![f64::NAN; a.vocab.len()];
-    for t in a.terms.iter().filter(|t| t.content) {
-        let slot = &mut idfs[t.id as usize];
-        if slot.is_nan() {
-            *slot = idf(documents, corpus.count(a.key(t)).max(1));
+    IDF_BY_DF.with_borrow_mut(|memo| {
+        memo.reset(documents);
+        let unseen = memo.get(1);
+        let mut idfs = vec![f64::NAN; a.vocab.len()];
+        for t in a.terms.iter().filter(|t| t.content) {
+            let slot = &mut idfs[t.id as usize];
+            if slot.is_nan() {
+                *slot = memo.get(corpus.count(a.key(t)).max(1));
+            }
+        }
+        for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
+            *slot = unseen;
+        }
+        idfs
+    })
+}
+
+thread_local! {
+    /// A corpus's documents all ask for the IDF of the same few thousand document
+    /// frequencies: each logarithm is taken once per thread, not once per term of every
+    /// document.
+    static IDF_BY_DF: std::cell::RefCell<IdfMemo> = const {
+        std::cell::RefCell::new(IdfMemo {
+            documents: 0,
+            values: Vec::new(),
+        })
+    };
+}
+
+/// `idf(documents, df)` by `df`, computed by that function when first asked for.
+struct IdfMemo {
+    documents: u64,
+    /// NaN where not computed yet.
+    values: Vec<f64>,
+}
+
+/// Document frequencies past this are not remembered (a saved model may count millions).
+const IDF_MEMO_LEN: u64 = 1 << 16;
+
+impl IdfMemo {
+    /// Ready for a collection of `documents`; what was computed for another is dropped.
+    fn reset(&mut self, documents: u64) {
+        if self.documents != documents || self.values.is_empty() {
+            self.documents = documents;
+            self.values.clear();
+            self.values
+                .resize((documents + 1).min(IDF_MEMO_LEN) as usize, f64::NAN);
         }
     }
-    for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
-        *slot = unseen;
+
+    fn get(&mut self, df: u64) -> f64 {
+        match self.values.get_mut(df as usize) {
+            Some(v) if !v.is_nan() => *v,
+            Some(v) => {
+                *v = idf(self.documents, df);
+                *v
+            }
+            None => idf(self.documents, df),
+        }
     }
-    idfs
 }
 
 /// Content-term counts of the whole document, by id.
