@@ -414,14 +414,13 @@ impl Engine {
             body = units;
         }
         let score = |&(pos, i): &(usize, usize)| {
-            let vector = TermVector::from_terms(a.sentence_terms(i), idf);
-            let features =
-                summary::features(a, i, pos, &vector, &document, title.as_ref(), probability);
+            let terms = summary::SentenceTerms::new(a, i, idf, probability);
+            let features = summary::features(a, i, pos, &terms, &document, title.as_ref());
             Candidate {
                 index: i,
                 score: self.weights.score(&features),
                 features,
-                vector,
+                vector: terms.vector,
             }
         };
         if body.len() >= PARALLEL_SENTENCES {

@@ -190,19 +190,31 @@ impl TermVector {
                     .filter(|t| t.content)
                     .map(|t| (t.id, idf[t.id as usize])),
             );
-            // Equal ids carry equal weights: their order among themselves does not matter.
-            entries.sort_unstable_by_key(|&(id, _)| id);
-            entries.dedup_by(|next, kept| {
-                let same = next.0 == kept.0;
-                if same {
-                    kept.1 += next.1;
-                }
-                same
-            });
+            return TermVector::from_occurrences(entries, idf.len());
         }
+        TermVector::from_entries(entries, idf.len())
+    }
+
+    /// From the (id, IDF) pair of each occurrence of a content term, in text order, for ids
+    /// below `ids`: the sum for a run of terms that [`TermVector::from_terms`] gives.
+    pub fn from_occurrences(mut entries: Vec<(u32, f64)>, ids: usize) -> Self {
+        // Equal ids carry equal weights: their order among themselves does not matter.
+        entries.sort_unstable_by_key(|&(id, _)| id);
+        entries.dedup_by(|next, kept| {
+            let same = next.0 == kept.0;
+            if same {
+                kept.1 += next.1;
+            }
+            same
+        });
+        TermVector::from_entries(entries, ids)
+    }
+
+    /// From distinct (id, weight) pairs sorted by id, for ids below `ids`.
+    fn from_entries(entries: Vec<(u32, f64)>, ids: usize) -> Self {
         let norm = entries.iter().map(|(_, w)| w * w).sum::<f64>().sqrt();
         let index = if entries.len() >= INDEXED_TERMS {
-            let mut index = vec![0u32; idf.len()];
+            let mut index = vec![0u32; ids];
             for (at, &(id, _)) in entries.iter().enumerate() {
                 index[id as usize] = at as u32 + 1;
             }

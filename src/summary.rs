@@ -146,26 +146,49 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
         && !TAILS.iter().any(|t| opens(t) && *t == first_word)
 }
 
-/// The features of sentence `i`, given the document and headline vectors.
+/// What scoring needs of a sentence's content terms, read in one pass over them.
+#[derive(Debug, Clone)]
+pub struct SentenceTerms {
+    /// The sentence's TF-IDF vector.
+    pub vector: TermVector,
+    /// How many content terms it has.
+    pub content: usize,
+    /// The sum of their keyword probabilities, in text order.
+    pub probability: f64,
+}
+
+impl SentenceTerms {
+    /// Sentence `i`'s terms, weighed by `idf` and `probability` (both by vocabulary id).
+    pub fn new(a: &Analysis, i: usize, idf: &[f64], probability: &[f64]) -> Self {
+        let terms = a.sentence_terms(i);
+        let mut occurrences = Vec::with_capacity(terms.len());
+        // What `Iterator::sum` starts from, so that an empty sum is the same.
+        let mut sum = -0.0;
+        for t in terms.iter().filter(|t| t.content) {
+            occurrences.push((t.id, idf[t.id as usize]));
+            sum += probability[t.id as usize];
+        }
+        SentenceTerms {
+            content: occurrences.len(),
+            probability: sum,
+            vector: TermVector::from_occurrences(occurrences, idf.len()),
+        }
+    }
+}
+
+/// The features of sentence `i`, given its terms and the document and headline vectors.
 pub fn features(
     a: &Analysis,
     i: usize,
     body_position: usize,
-    vector: &TermVector,
+    terms: &SentenceTerms,
     document: &TermVector,
     title: Option<&TermVector>,
-    probability: &[f64],
 ) -> Features {
     let s = &a.sentences[i];
-    let mut content = 0;
-    let salience = a
-        .sentence_terms(i)
-        .iter()
-        .filter(|t| t.content)
-        .inspect(|_| content += 1)
-        .map(|t| probability[t.id as usize])
-        .sum::<f64>()
-        / content.max(1) as f64;
+    let content = terms.content;
+    let salience = terms.probability / content.max(1) as f64;
+    let vector = &terms.vector;
     let text = &a.text[s.start..s.end];
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     Features {
