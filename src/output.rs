@@ -48,7 +48,11 @@ impl<W: Write> RecordWriter<W> {
 
     pub fn write(&mut self, record: &Record) -> io::Result<()> {
         match self.format {
-            Format::Jsonl => self.write_line(record)?,
+            Format::Jsonl => {
+                self.line.clear();
+                jsonl::record(&mut self.line, record)?;
+                self.end_line()?;
+            }
             Format::Json if self.total == 1 => {
                 serde_json::to_writer_pretty(&mut self.out, record)?;
                 self.out.write_all(b"\n")?;
@@ -110,6 +114,11 @@ impl<W: Write> RecordWriter<W> {
     fn write_line(&mut self, value: &impl serde::Serialize) -> io::Result<()> {
         self.line.clear();
         serde_json::to_writer(&mut self.line, value)?;
+        self.end_line()
+    }
+
+    /// Ends the line built in `line` and writes it.
+    fn end_line(&mut self) -> io::Result<()> {
         self.line.push(b'\n');
         self.out.write_all(&self.line)?;
         // Each line goes out as soon as it is ready, for `jq` and `head`.
@@ -125,6 +134,144 @@ impl<W: Write> RecordWriter<W> {
             self.style.header(out, &report.source)?;
         }
         self.style.report(out, report)
+    }
+}
+
+/// A record as one line of JSON, the bytes `serde_json::to_writer` gives, written by hand: a
+/// batch's records are mostly strings, and serde_json looks their bytes up one at a time.
+/// Numbers, ids, features and layouts still go through serde_json.
+mod jsonl {
+    use crate::report::{ErrorRecord, Record, Report};
+
+    pub fn record(out: &mut Vec<u8>, record: &Record) -> serde_json::Result<()> {
+        match record {
+            Record::Report(r) => report(out, r),
+            Record::Error(e) => error(out, e),
+        }
+    }
+
+    fn report(out: &mut Vec<u8>, r: &Report) -> serde_json::Result<()> {
+        out.push(b'{');
+        if let Some(id) = &r.id {
+            out.extend_from_slice(b"\"id\":");
+            serde_json::to_writer(&mut *out, id)?;
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"source\":");
+        string(out, &r.source);
+        out.extend_from_slice(b",\"language\":");
+        string(out, &r.language);
+        out.extend_from_slice(b",\"keywords\":[");
+        for (k, keyword) in r.keywords.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"term\":");
+            string(out, &keyword.term);
+            out.extend_from_slice(b",\"score\":");
+            serde_json::to_writer(&mut *out, &keyword.score)?;
+            out.extend_from_slice(b",\"count\":");
+            serde_json::to_writer(&mut *out, &keyword.count)?;
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"summary\":[");
+        for (k, sentence) in r.summary.iter().enumerate() {
+            if k > 0 {
+                out.push(b',');
+            }
+            out.extend_from_slice(b"{\"index\":");
+            serde_json::to_writer(&mut *out, &sentence.index)?;
+            out.extend_from_slice(b",\"text\":");
+            string(out, &sentence.text);
+            out.extend_from_slice(b",\"score\":");
+            serde_json::to_writer(&mut *out, &sentence.score)?;
+            if let Some(features) = &sentence.features {
+                out.extend_from_slice(b",\"features\":");
+                serde_json::to_writer(&mut *out, features)?;
+            }
+            out.push(b'}');
+        }
+        out.extend_from_slice(b"],\"stats\":");
+        serde_json::to_writer(&mut *out, &r.stats)?;
+        if let Some(layout) = &r.layout {
+            out.extend_from_slice(b",\"layout\":");
+            serde_json::to_writer(&mut *out, layout)?;
+        }
+        out.push(b'}');
+        Ok(())
+    }
+
+    fn error(out: &mut Vec<u8>, e: &ErrorRecord) -> serde_json::Result<()> {
+        out.push(b'{');
+        if let Some(id) = &e.id {
+            out.extend_from_slice(b"\"id\":");
+            serde_json::to_writer(&mut *out, id)?;
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"source\":");
+        string(out, &e.source);
+        out.extend_from_slice(b",\"error\":");
+        string(out, &e.error);
+        out.push(b'}');
+        Ok(())
+    }
+
+    /// Whether any of eight bytes is below 0x20, a quote or a backslash. Exact as a whole
+    /// (the borrows that make the per-byte answers inexact only follow a true one).
+    fn needs_escape(word: u64) -> bool {
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        const HIGH: u64 = 0x8080_8080_8080_8080;
+        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
+        (below(word, 0x20) | below(word ^ (ONES * 0x22), 1) | below(word ^ (ONES * 0x5c), 1)) != 0
+    }
+
+    /// A JSON string escaped as serde_json escapes it: quotes, backslashes and control
+    /// characters only, with its short escapes and lowercase hex.
+    pub fn string(out: &mut Vec<u8>, s: &str) {
+        let bytes = s.as_bytes();
+        out.reserve(bytes.len() + 2);
+        out.push(b'"');
+        let mut run = 0;
+        let mut i = 0;
+        while i < bytes.len() {
+            if let Some(word) = bytes.get(i..i + 8) {
+                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                if !needs_escape(word) {
+                    i += 8;
+                    continue;
+                }
+            }
+            let b = bytes[i];
+            let escape: &[u8] = match b {
+                b'"' => b"\\\"",
+                b'\\' => b"\\\\",
+                b'\n' => b"\\n",
+                b'\t' => b"\\t",
+                b'\r' => b"\\r",
+                0x08 => b"\\b",
+                0x0c => b"\\f",
+                0..0x20 => {
+                    out.extend_from_slice(&bytes[run..i]);
+                    const HEX: &[u8; 16] = b"0123456789abcdef";
+                    out.extend_from_slice(b"\\u00");
+                    out.push(HEX[usize::from(b >> 4)]);
+                    out.push(HEX[usize::from(b & 0xf)]);
+                    i += 1;
+                    run = i;
+                    continue;
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            out.extend_from_slice(&bytes[run..i]);
+            out.extend_from_slice(escape);
+            i += 1;
+            run = i;
+        }
+        out.extend_from_slice(&bytes[run..]);
+        out.push(b'"');
     }
 }
 
@@ -192,6 +339,47 @@ mod tests {
             .map(|l| serde_json::from_str(l).unwrap())
             .collect();
         assert_eq!(lines, [report("a"), report("b")]);
+    }
+
+    #[test]
+    fn output_jsonl_is_what_serde_json_writes() {
+        let all: String = (0u8..0x80).map(char::from).collect();
+        let tricky = [
+            "",
+            "plain text of some length, past eight bytes",
+            "\"quoted\" \\ back\\slash\u{7f}\u{1f}\u{0}",
+            &all,
+            "Jakarta \u{2013} “kutipan” é\n\tmasuk",
+        ];
+        let mut records = Vec::new();
+        for (k, text) in tricky.iter().enumerate() {
+            let Record::Report(mut r) = report(text) else {
+                unreachable!("a report")
+            };
+            r.keywords[0].term = text.to_string();
+            r.keywords[0].score = 0.1 + k as f64 / 3.0;
+            r.summary[0].text = format!("{text}{text}");
+            r.summary[0].features = (k % 2 == 0).then(crate::summary::Features::default);
+            r.id = (k % 2 == 1).then(|| serde_json::json!({ "n": k, "s": text }));
+            records.push(Record::Report(r));
+            records.push(Record::Error(ErrorRecord {
+                id: (k % 2 == 0).then(|| serde_json::json!(k)),
+                source: text.to_string(),
+                error: text.repeat(3),
+            }));
+        }
+        let Record::Report(mut empty) = report("x") else {
+            unreachable!("a report")
+        };
+        empty.keywords.clear();
+        empty.summary.clear();
+        records.push(Record::Report(empty));
+        for r in &records {
+            let mut ours = Vec::new();
+            jsonl::record(&mut ours, r).unwrap();
+            let theirs = serde_json::to_vec(r).unwrap();
+            assert_eq!(String::from_utf8(ours), String::from_utf8(theirs));
+        }
     }
 
     #[test]
