@@ -352,14 +352,14 @@ impl ChosenByWord {
     }
 }
 
-/// The best `k` keywords of a document, best first, from the terms' keyword probabilities
-/// (`probabilities`).
-pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
+/// The best `k` keywords of a document, best first, from its terms' counts and keyword
+/// probabilities ([`term_scores`]).
+pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     if k == 0 {
         return Vec::new();
     }
-    let tf = crate::score::term_counts(a);
-    let phrases = collect(a, &tf);
+    let (tf, probability) = (&scores.tf[..], &scores.probability[..]);
+    let phrases = collect(a, tf);
     let mut longer: Vec<Scored> = Vec::new();
     for (phrase, occ) in phrases.longer() {
         let count = occ.starts.len();
@@ -419,7 +419,7 @@ pub fn extract(a: &Analysis, probability: &[f64], k: usize) -> Vec<Keyword> {
         // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
         // siber", not "siber" and then "keamanan".
         let holding = holding.of(phrase.ids[0]);
-        let (wide, wide_count) = widen(&phrase, score, count, holding, &tf, probability);
+        let (wide, wide_count) = widen(&phrase, score, count, holding, tf, probability);
         chosen_by_word.clashes(&wide, &mut clashes);
         let pick = match clashes.as_slice() {
             [] => {
@@ -508,11 +508,24 @@ fn widen<'s>(
     best
 }
 
-/// The probability, by vocabulary id, that each content term is a keyword (0 for the rest).
-/// Summary scoring uses it too: a sentence full of likely keywords is a likely summary
-/// sentence.
-pub fn probabilities(a: &Analysis, corpus_idf: Option<&[f64]>) -> Vec<f64> {
-    term_probabilities(a, &term_stats(a), corpus_idf)
+/// What keywords and the summary both need of a document's content terms, counted once.
+#[derive(Debug, Clone, Default)]
+pub struct TermScores {
+    /// Occurrences of each content term, by vocabulary id (0 for the rest).
+    pub tf: Vec<u32>,
+    /// The probability, by vocabulary id, that each content term is a keyword (0 for the
+    /// rest). Summary scoring uses it too: a sentence full of likely keywords is a likely
+    /// summary sentence.
+    pub probability: Vec<f64>,
+}
+
+/// The counts and keyword probabilities of a document's content terms.
+pub fn term_scores(a: &Analysis, corpus_idf: Option<&[f64]>) -> TermScores {
+    let stats = term_stats(a);
+    TermScores {
+        probability: term_probabilities(a, &stats, corpus_idf),
+        tf: stats.iter().map(|s| s.tf).collect(),
+    }
 }
 
 fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f64]>) -> Vec<f64> {
@@ -897,7 +910,7 @@ mod tests {
         );
         let mut memo = analyzer.memo();
         let a = analyzer.analyze(text, &mut memo);
-        extract(&a, &probabilities(&a, None), k)
+        extract(&a, &term_scores(&a, None), k)
     }
 
     const TEXT: &str = "Keamanan siber menjadi prioritas NATO. Serangan siber makin canggih. \

@@ -363,8 +363,8 @@ impl Engine {
                 &own_idf
             }
         };
-        let probability = keywords::probabilities(a, corpus_idf);
-        let candidates = self.candidates(a, idf, &probability);
+        let scores = keywords::term_scores(a, corpus_idf);
+        let candidates = self.candidates(a, idf, &scores);
         let wanted = self.length.count(candidates.len());
         let summary = summary::select(&candidates, wanted, self.weights.redundancy)
             .into_iter()
@@ -375,7 +375,7 @@ impl Engine {
                 features: self.explain.then_some(c.features),
             })
             .collect();
-        let keywords = keywords::extract(a, &probability, self.keywords);
+        let keywords = keywords::extract(a, &scores, self.keywords);
         Report {
             id: None,
             source: source.to_string(),
@@ -392,8 +392,13 @@ impl Engine {
     }
 
     /// Scores every candidate sentence; in parallel for long documents.
-    fn candidates(&self, a: &Analysis, idf: &[f64], probability: &[f64]) -> Vec<Candidate> {
-        let document = TermVector::from_terms(a.terms.iter(), idf);
+    fn candidates(
+        &self,
+        a: &Analysis,
+        idf: &[f64],
+        scores: &keywords::TermScores,
+    ) -> Vec<Candidate> {
+        let document = TermVector::from_counts(&scores.tf, idf);
         let title = a
             .sentences
             .iter()
@@ -414,7 +419,7 @@ impl Engine {
             body = units;
         }
         let score = |&(pos, i): &(usize, usize)| {
-            let terms = summary::SentenceTerms::new(a, i, idf, probability);
+            let terms = summary::SentenceTerms::new(a, i, idf, &scores.probability);
             let features = summary::features(a, i, pos, &terms, &document, title.as_ref());
             Candidate {
                 index: i,

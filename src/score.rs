@@ -129,15 +129,6 @@ impl IdfMemo {
     }
 }
 
-/// Content-term counts of the whole document, by id.
-pub fn term_counts(a: &Analysis) -> Vec<u32> {
-    let mut tf = vec![0u32; a.vocab.len()];
-    for t in a.terms.iter().filter(|t| t.content) {
-        tf[t.id as usize] += 1;
-    }
-    tf
-}
-
 /// A sparse TF-IDF vector: (id, weight) sorted by id.
 #[derive(Debug, Clone, Default)]
 pub struct TermVector {
@@ -166,31 +157,36 @@ impl TermVector {
     ) -> Self {
         let terms = terms.into_iter();
         let most = terms.size_hint().1.unwrap_or(usize::MAX);
-        let mut entries: Vec<(u32, f64)>;
         if most > idf.len() / 2 {
             // Many occurrences of few ids (a whole document): counted by id, not sorted.
             let mut counts = vec![0u32; idf.len()];
             for t in terms.filter(|t| t.content) {
                 counts[t.id as usize] += 1;
             }
-            entries = Vec::with_capacity(counts.iter().filter(|&&n| n > 0).count());
-            for (id, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-                // Added one occurrence at a time, as a sum in text order would be.
-                let mut w = idf[id];
-                for _ in 1..n {
-                    w += idf[id];
-                }
-                entries.push((id as u32, w));
-            }
+            TermVector::from_counts(&counts, idf)
         } else {
             // Sized for every term at once: a filtered collect grows a step at a time.
-            entries = Vec::with_capacity(most);
+            let mut entries = Vec::with_capacity(most);
             entries.extend(
                 terms
                     .filter(|t| t.content)
                     .map(|t| (t.id, idf[t.id as usize])),
             );
-            return TermVector::from_occurrences(entries, idf.len());
+            TermVector::from_occurrences(entries, idf.len())
+        }
+    }
+
+    /// From the number of occurrences of each id (its content terms'): the vector
+    /// [`TermVector::from_terms`] gives for them.
+    pub fn from_counts(counts: &[u32], idf: &[f64]) -> Self {
+        let mut entries = Vec::with_capacity(counts.iter().filter(|&&n| n > 0).count());
+        for (id, &n) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            // Added one occurrence at a time, as a sum in text order would be.
+            let mut w = idf[id];
+            for _ in 1..n {
+                w += idf[id];
+            }
+            entries.push((id as u32, w));
         }
         TermVector::from_entries(entries, idf.len())
     }
