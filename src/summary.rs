@@ -106,17 +106,15 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     let text = &a.text[s.start..s.end];
     let first = &text.as_bytes()[..text.len().min(16)];
     let mut ascii = [0u8; 16];
-    let head: std::borrow::Cow<'_, str> = if first.is_ascii() {
+    let lowered: String;
+    let head: &[u8] = if first.is_ascii() {
         let ascii = &mut ascii[..first.len()];
         ascii.copy_from_slice(first);
         ascii.make_ascii_lowercase();
-        std::str::from_utf8(ascii).expect("ASCII is UTF-8").into()
+        ascii
     } else {
-        text.chars()
-            .take(16)
-            .flat_map(char::to_lowercase)
-            .collect::<String>()
-            .into()
+        lowered = text.chars().take(16).flat_map(char::to_lowercase).collect();
+        lowered.as_bytes()
     };
     const BOILERPLATE: &[&str] = &[
         "baca juga",
@@ -136,14 +134,23 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     // Words that never open an Indonesian sentence: a sentence starting with one is the tail
     // of another, cut off by a stray full stop ("... bisa datang kapan. Saja dan dari mana").
     const TAILS: &[&str] = &["saja", "pun", "lah", "nya", "yang"];
+    // The first byte rules out most lists' entries before a string comparison.
+    let opens = |b: &str| head.first() == b.as_bytes().first();
+    if BOILERPLATE
+        .iter()
+        .any(|b| opens(b) && head.starts_with(b.as_bytes()))
+    {
+        return false;
+    }
+    if !TAILS.iter().any(|t| opens(t)) {
+        return true;
+    }
+    let head = std::str::from_utf8(head).expect("lowercased from a str");
     let first_word = head
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or("");
-    // The first byte rules out most lists' entries before a string comparison.
-    let opens = |b: &str| head.as_bytes().first() == b.as_bytes().first();
-    !BOILERPLATE.iter().any(|b| opens(b) && head.starts_with(b))
-        && !TAILS.iter().any(|t| opens(t) && *t == first_word)
+    !TAILS.contains(&first_word)
 }
 
 /// What scoring needs of a sentence's content terms, read in one pass over them.
