@@ -129,7 +129,7 @@ struct Phrases {
     word_offsets: Vec<usize>,
     /// The occurrences of every content word, grouped by id, in text order within a word.
     word_starts: Vec<usize>,
-    /// Each phrase of two or more words that may occur twice, and the end of its run in
+    /// Each phrase of two or more words that occurs at least twice, and the end of its run in
     /// `starts`.
     phrases: Vec<(Phrase, usize)>,
     starts: Vec<usize>,
@@ -157,7 +157,7 @@ impl Phrases {
         self.word_offsets.windows(2).filter(|w| w[0] < w[1]).count()
     }
 
-    /// The phrases of two or more words that may occur twice.
+    /// The phrases of two or more words that occur at least twice.
     fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {
             let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
@@ -648,7 +648,7 @@ fn unpack(packed: u128) -> (u128, usize) {
 }
 
 /// Every phrase of 1..=3 consecutive content words that no punctuation or stopword splits,
-/// leaving out longer phrases that cannot occur twice. `tf` holds the content-word counts by id.
+/// leaving out longer phrases that occur once. `tf` holds the content-word counts by id.
 fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
     // Single words by a counting sort on their ids: their counts are known already.
     let mut word_offsets = Vec::with_capacity(tf.len() + 1);
@@ -724,16 +724,25 @@ fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
         phrases: Vec::with_capacity(occurrences),
         starts: Vec::with_capacity(occurrences),
     };
+    // A phrase that occurs once is never listed: only runs of two or more are kept.
     if packed {
         keys.sort_unstable();
-        for packed in keys {
-            let (key, start) = unpack(packed);
-            phrases.push(key, start);
+        for run in keys.chunk_by(|x, y| x >> 30 == y >> 30) {
+            if run.len() > 1 {
+                for &packed in run {
+                    let (key, start) = unpack(packed);
+                    phrases.push(key, start);
+                }
+            }
         }
     } else {
         found.sort_unstable();
-        for (key, start) in found {
-            phrases.push(key, start);
+        for run in found.chunk_by(|x, y| x.0 == y.0) {
+            if run.len() > 1 {
+                for &(key, start) in run {
+                    phrases.push(key, start);
+                }
+            }
         }
     }
     phrases
