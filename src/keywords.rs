@@ -312,10 +312,11 @@ struct ChosenByWord {
 }
 
 impl ChosenByWord {
-    fn new(words: usize) -> Self {
+    /// For word ids below `words`, about `entries` chosen entries.
+    fn new(words: usize, entries: usize) -> Self {
         ChosenByWord {
             last: vec![0; words],
-            links: Vec::new(),
+            links: Vec::with_capacity(entries * MAX_PHRASE_WORDS),
         }
     }
 
@@ -360,7 +361,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     }
     let (tf, probability) = (&scores.tf[..], &scores.probability[..]);
     let phrases = collect(a, tf);
-    let mut longer: Vec<Scored> = Vec::new();
+    let mut longer: Vec<Scored> = Vec::with_capacity(phrases.phrases.len());
     for (phrase, occ) in phrases.longer() {
         let count = occ.starts.len();
         if count < 2 {
@@ -404,8 +405,8 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
     // there is to choose from, not by what was asked for.
     let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.len()));
-    let mut chosen_by_word = ChosenByWord::new(a.vocab.len());
-    let mut clashes = Vec::new();
+    let mut chosen_by_word = ChosenByWord::new(a.vocab.len(), chosen.capacity());
+    let mut clashes = Vec::with_capacity(MAX_PHRASE_WORDS);
     while chosen.len() < k {
         let Some(Scored {
             phrase,

@@ -225,7 +225,7 @@ pub fn select(candidates: &[Candidate], n: usize, redundancy: f64) -> Vec<&Candi
         // cosine of 0 with it, so only those sharing one need comparing. Comparing with every
         // chosen sentence made long summaries of long documents quadratic.
         let indexed = redundancy >= 0.0;
-        let mut by_term = ByTerm::new(candidates);
+        let mut by_term = ByTerm::new(candidates, n);
         let mut compared = vec![usize::MAX; n];
         for (k, c) in order.iter().enumerate() {
             if chosen.len() == n {
@@ -275,7 +275,8 @@ struct ByTerm {
 }
 
 impl ByTerm {
-    fn new(candidates: &[Candidate]) -> Self {
+    /// For `n` of `candidates` to be chosen.
+    fn new(candidates: &[Candidate], n: usize) -> Self {
         // Ids come from one document's vocabulary and are dense; a caller's own vectors may
         // not be.
         let terms = candidates
@@ -293,7 +294,8 @@ impl ByTerm {
         ByTerm {
             dense,
             sparse: FastMap::default(),
-            links: Vec::new(),
+            // Sized for chosen sentences of the candidates' mean length.
+            links: Vec::with_capacity(entries / candidates.len().max(1) * n),
         }
     }
 
