@@ -203,7 +203,8 @@ impl Analysis {
     /// The distinct keys of content terms: what a document contributes to document frequency.
     pub fn content_keys(&self) -> Vec<&str> {
         let mut seen = vec![false; self.vocab.len()];
-        let mut keys = Vec::new();
+        // At most one per key: sized once rather than grown and copied.
+        let mut keys = Vec::with_capacity(self.vocab.len());
         for t in self.terms.iter().filter(|t| t.content) {
             if !std::mem::replace(&mut seen[t.id as usize], true) {
                 keys.push(self.key(t));
@@ -431,17 +432,18 @@ impl Analyzer {
     /// the joined form is a known word and the fragment alone is not, so the preposition in
     /// "di Jakarta" or "di rumah" stays.
     fn rejoins_di(&self, text: &str, di: &Token, next: &Token, memo: &mut MemoStemmer<'_>) -> bool {
-        let Some(lexicon) = self.stemmer.lexicon() else {
-            return false;
-        };
-        if di.kind != TokenKind::Word
+        // The length first: it rules out almost every token.
+        if di.end - di.start != 2
+            || !text.as_bytes()[di.start..di.end].eq_ignore_ascii_case(b"di")
+            || di.kind != TokenKind::Word
             || next.kind != TokenKind::Word
             || next.boundary_before
-            || di.end - di.start != 2
-            || !text[di.start..di.end].eq_ignore_ascii_case("di")
         {
             return false;
         }
+        let Some(lexicon) = self.stemmer.lexicon() else {
+            return false;
+        };
         let fragment = &text[next.start..next.end];
         if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
             return false;
