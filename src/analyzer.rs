@@ -232,12 +232,12 @@ pub struct Analyzer {
     stemmer: Stemmer,
 }
 
-/// A token with its sentence, before keys are assigned.
+/// What the case evidence pass finds out about a token, by its index.
+#[derive(Clone, Copy, Default)]
 struct Raw {
-    token: Token,
-    sentence: usize,
+    /// First word of a sentence or a word of a heading.
     weak_case: bool,
-    /// A word with a capital letter: it needs lowercasing (found with the case evidence).
+    /// A word with a capital letter: it needs lowercasing.
     capitals: bool,
     /// For a word, the memo id of its lowercase form.
     word: WordId,
@@ -274,28 +274,21 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();
         let spans = self.splitter.split(&text);
-        // Sized for a word every six bytes or so, rather than grown and copied on the way.
-        let mut raws = Vec::with_capacity(text.len() / 6);
-        let mut buf = Vec::new();
-        for (i, span) in spans.iter().enumerate() {
-            buf.clear();
-            tokenize(&text[span.start..span.end], &mut buf);
-            raws.reserve(buf.len());
-            for (k, t) in buf.iter().enumerate() {
-                raws.push(Raw {
-                    token: Token {
-                        start: t.start + span.start,
-                        end: t.end + span.start,
-                        ..*t
-                    },
-                    sentence: i,
-                    weak_case: span.heading || k == 0,
-                    capitals: false,
-                    word: 0,
-                });
+        // The tokens of the whole document, in one vector sized for a word every six bytes or
+        // so, rather than grown and copied on the way; sentence `i` has those before
+        // `sentence_ends[i]` and after the previous sentence's.
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+        let mut sentence_ends = Vec::with_capacity(spans.len());
+        for span in &spans {
+            let from = tokens.len();
+            tokenize(&text[span.start..span.end], &mut tokens);
+            for t in &mut tokens[from..] {
+                t.start += span.start;
+                t.end += span.start;
             }
+            sentence_ends.push(tokens.len());
         }
-        let dateline_end = dateline_end(&text, &spans, &raws);
+        let dateline_end = dateline_end(&text, &spans, &tokens);
 
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
@@ -304,52 +297,59 @@ impl Analyzer {
         // Each word's lowercase form is looked up in the memo here, once; the rest of the
         // analysis goes by its id, and the evidence is noted in the word's marks.
         memo.begin_document();
+        let mut raws = vec![Raw::default(); tokens.len()];
         let mut scratch = String::new();
-        for r in raws.iter_mut().filter(|r| r.token.kind == TokenKind::Word) {
-            let w = &text[r.token.start..r.token.end];
-            let lower = if is_plain_lowercase(text.as_bytes(), r.token.start, r.token.end) {
-                w
-            } else {
-                lowercase_in(w, &mut scratch)
-            };
-            r.capitals = !std::ptr::eq(lower, w);
-            r.word = memo.id(lower);
-            let marks = memo.marks(r.word);
-            if !r.capitals {
-                marks.lower = true;
-            } else if !r.weak_case {
-                marks.name = true;
+        let mut from = 0;
+        for (span, &to) in spans.iter().zip(&sentence_ends) {
+            for (k, (t, r)) in tokens[from..to].iter().zip(&mut raws[from..to]).enumerate() {
+                r.weak_case = span.heading || k == 0;
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = &text[t.start..t.end];
+                let lower = if is_plain_lowercase(text.as_bytes(), t.start, t.end) {
+                    w
+                } else {
+                    lowercase_in(w, &mut scratch)
+                };
+                r.capitals = !std::ptr::eq(lower, w);
+                r.word = memo.id(lower);
+                let marks = memo.marks(r.word);
+                if !r.capitals {
+                    marks.lower = true;
+                } else if !r.weak_case {
+                    marks.name = true;
+                }
             }
+            from = to;
         }
 
         let mut analysis = Analysis {
             sentences: Vec::with_capacity(spans.len()),
-            terms: Vec::with_capacity(raws.len()),
+            terms: Vec::with_capacity(tokens.len()),
             ..Analysis::default()
         };
         // Room for a key every other token, so that it is grown and copied less often; a kept
         // document's vocabulary is cloned to its length, so the slack does not stay.
         let mut vocab = Vocab {
             keys: String::with_capacity(text.len() / 2),
-            ends: Vec::with_capacity(raws.len() / 2),
+            ends: Vec::with_capacity(tokens.len() / 2),
         };
         let mut scratch = String::new();
         let mut r = 0;
-        for (i, span) in spans.iter().enumerate() {
+        for (i, (span, &to)) in spans.iter().zip(&sentence_ends).enumerate() {
             let first = analysis.terms.len();
-            while r < raws.len() && raws[r].sentence == i {
-                let raw = &raws[r];
-                let mut end = raw.token.end;
+            while r < to {
+                let (token, raw) = (&tokens[r], &raws[r]);
+                let mut end = token.end;
                 let mut joined = false;
-                if let Some(next) = raws.get(r + 1).filter(|n| n.sentence == i) {
-                    if self.rejoins_di(&text, &raw.token, &next.token, memo) {
-                        end = next.token.end;
-                        joined = true;
-                        r += 1;
-                    }
+                if r + 1 < to && self.rejoins_di(&text, token, &tokens[r + 1], memo) {
+                    end = tokens[r + 1].end;
+                    joined = true;
+                    r += 1;
                 }
-                let surface = &text[raw.token.start..end];
-                let (key, content, proper) = if raw.token.kind != TokenKind::Word {
+                let surface = &text[token.start..end];
+                let (key, content, proper) = if token.kind != TokenKind::Word {
                     (memo.id(lowercase_in(surface, &mut scratch)), false, false)
                 } else if joined {
                     scratch.clear();
@@ -359,16 +359,15 @@ impl Analyzer {
                 } else {
                     self.word_key(surface, raw, memo)
                 };
-                let content =
-                    content && raw.token.start >= dateline_end && has_two_letters(surface);
+                let content = content && token.start >= dateline_end && has_two_letters(surface);
                 let id = vocab_id(key, memo, &mut vocab);
                 analysis.terms.push(Term {
                     id,
-                    start: raw.token.start,
+                    start: token.start,
                     end,
-                    kind: raw.token.kind,
+                    kind: token.kind,
                     content,
-                    boundary_before: raw.token.boundary_before,
+                    boundary_before: token.boundary_before,
                     weak_case: raw.weak_case,
                     proper,
                     joined,
@@ -550,20 +549,20 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 
 /// End of a news dateline ("Jakarta, KOMPAS.com -", "Merdeka.com -", "BANDUNG, (PR) --") at the
 /// start of the first sentence: the place and the source name are not what the text is about.
-fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw]) -> usize {
+fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], tokens: &[Token]) -> usize {
     let Some(first) = spans.iter().find(|s| !s.heading) else {
         return 0;
     };
     // A site name opening the text: "thelighthousepeople.com, Markas NATO ...".
-    if let Some(site) = raws
+    if let Some(site) = tokens
         .iter()
-        .find(|r| r.token.start >= first.start)
-        .filter(|r| r.token.start == first.start && r.token.kind == TokenKind::Url)
+        .find(|t| t.start >= first.start)
+        .filter(|t| t.start == first.start && t.kind == TokenKind::Url)
     {
-        let after = &text[site.token.end..first.end];
+        let after = &text[site.end..first.end];
         let gap = after.len() - after.trim_start().len();
         if after.trim_start().starts_with([',', ':']) {
-            return site.token.end + gap + 1;
+            return site.end + gap + 1;
         }
     }
     let head_end = text[first.start..first.end]
@@ -585,10 +584,10 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
     // Polisi ...", but not "Kim Jun - su, ..."). Tokens are in text order, so those of the
     // head are one run.
-    let before: Vec<&Raw> = raws
+    let before: Vec<&Token> = tokens
         .iter()
-        .skip_while(|r| r.token.start < first.start)
-        .take_while(|r| r.token.end <= cut)
+        .skip_while(|t| t.start < first.start)
+        .take_while(|t| t.end <= cut)
         .collect();
     let head = &text[first.start..cut];
     let capital_after = text[cut..first.end]
@@ -600,12 +599,10 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
         && head.starts_with(char::is_uppercase)
         && (head.contains([',', '('])
             || before.len() <= 2 && capital_after
-            || before.iter().any(|r| r.token.kind == TokenKind::Url)
-            || before.iter().all(|r| {
-                !text[r.token.start..r.token.end]
-                    .chars()
-                    .any(char::is_lowercase)
-            }));
+            || before.iter().any(|t| t.kind == TokenKind::Url)
+            || before
+                .iter()
+                .all(|t| !text[t.start..t.end].chars().any(char::is_lowercase)));
     if looks_like { cut } else { 0 }
 }
 
