@@ -86,7 +86,9 @@ impl Vocab {
         self.ends.is_empty()
     }
 
-    /// The key of `id`.
+    /// The key of `id`. Inline: a document's keys are read one by one in loops over its
+    /// terms.
+    #[inline]
     pub fn get(&self, id: usize) -> &str {
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
         &self.keys[start..self.ends[id]]
@@ -115,9 +117,11 @@ impl Vocab {
     /// The vocabulary whose keys run together in `keys` and end at `ends`; `None` unless the
     /// ends rise within `keys` and fall on character boundaries.
     pub fn from_parts(keys: String, ends: Vec<usize>) -> Option<Vocab> {
+        // Every offset of ASCII text is a character boundary: only the order is left to check.
+        let ascii = keys.is_ascii();
         let mut start = 0;
         for &end in &ends {
-            if end < start || !keys.is_char_boundary(end) {
+            if end < start || !(ascii || keys.is_char_boundary(end)) {
                 return None;
             }
             start = end;
@@ -129,6 +133,7 @@ impl Vocab {
 impl std::ops::Index<usize> for Vocab {
     type Output = str;
 
+    #[inline]
     fn index(&self, id: usize) -> &str {
         self.get(id)
     }
@@ -174,6 +179,7 @@ impl Analysis {
     }
 
     /// The key a term is counted under.
+    #[inline]
     pub fn key(&self, term: &Term) -> &str {
         &self.vocab[term.id as usize]
     }
