@@ -354,18 +354,22 @@ impl Analyzer {
                     joined = true;
                     r += 1;
                 }
-                let surface = &text[token.start..end];
+                // The surface as text only where it is needed: most words are counted by
+                // their memo id, and their letters looked at as bytes.
                 let (key, content, proper) = if token.kind != TokenKind::Word {
+                    let surface = &text[token.start..end];
                     (memo.id(lowercase_in(surface, &mut scratch)), false, false)
                 } else if joined {
                     scratch.clear();
-                    scratch.extend(surface.split_whitespace());
+                    scratch.extend(text[token.start..end].split_whitespace());
                     let word = memo.id(&scratch);
                     (memo.stem_id(word), true, false)
                 } else {
-                    self.word_key(surface, raw, memo)
+                    self.word_key(&text, token, raw, memo)
                 };
-                let content = content && token.start >= dateline_end && has_two_letters(surface);
+                let content = content
+                    && token.start >= dateline_end
+                    && has_two_letters(&text, token.start, end);
                 let id = vocab_id(key, memo, &mut vocab);
                 analysis.terms.push(Term {
                     id,
@@ -401,7 +405,8 @@ impl Analyzer {
     /// say nothing, a word the lexicon explains that is never capitalised mid-sentence.
     fn word_key(
         &self,
-        surface: &str,
+        text: &str,
+        token: &Token,
         raw: &Raw,
         memo: &mut MemoStemmer<'_>,
     ) -> (WordId, bool, bool) {
@@ -413,7 +418,9 @@ impl Analyzer {
             // Without capitals, certainly not capitalised.
             return (memo.stem_id(lower), true, false);
         }
-        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+        let mut letters = text[token.start..token.end]
+            .chars()
+            .filter(|c| c.is_alphabetic());
         let capitalised = letters.next().is_some_and(char::is_uppercase);
         if !capitalised {
             return (memo.stem_id(lower), true, false);
@@ -500,13 +507,14 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
     true
 }
 
-/// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
-fn has_two_letters(s: &str) -> bool {
-    if let [a, b, ..] = s.as_bytes() {
+/// Whether `text[start..end]` has at least two letters; ASCII text skips the Unicode tables.
+fn has_two_letters(text: &str, start: usize, end: usize) -> bool {
+    if let [a, b, ..] = text.as_bytes()[start..end] {
         if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
             return true; // most words, at a glance
         }
     }
+    let s = &text[start..end];
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
     } else {
