@@ -54,25 +54,24 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 i += 1;
                 continue;
             }
-            Gap::Punctuation => {
+            Gap::Punctuation | Gap::Trailing => {
                 punctuated = true;
                 i += 1;
                 continue;
             }
             Gap::Token => {}
         }
-        let rest = &text[i..];
         // A plain word (an ASCII letter starts it) is cut without decoding characters, and
         // the gap after it, already looked at, is passed with it.
         let plain = if byte.is_ascii_alphabetic() {
-            plain_word(rest.as_bytes())
+            plain_word(&text.as_bytes()[i..])
         } else {
             None
         };
         let (kind, len, after) = match plain {
             Some(word) => (TokenKind::Word, word.len, Some(word)),
             None => {
-                let mut chars = rest.chars();
+                let mut chars = text[i..].chars();
                 let c = chars.next().expect("i is below len, so a char starts here");
                 let next = chars.next();
                 let starts = c.is_alphanumeric()
@@ -111,6 +110,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 enum Gap {
     Token,
     Space,
+    /// Punctuation that [`trim_trailing_punctuation`] trims.
+    Trailing,
     Punctuation,
 }
 
@@ -122,6 +123,8 @@ const GAP: [Gap; 256] = {
         if !byte.is_ascii_alphanumeric() && byte != b'#' && byte != b'@' {
             table[b] = if is_ascii_space(byte) {
                 Gap::Space
+            } else if is_trailing_punctuation(byte) {
+                Gap::Trailing
             } else {
                 Gap::Punctuation
             };
@@ -152,11 +155,11 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
     let tail = &rest[len..];
     let punctuation = tail
         .iter()
-        .position(|&b| !is_trailing_punctuation(b))
+        .position(|&b| GAP[usize::from(b)] != Gap::Trailing)
         .unwrap_or(tail.len());
     let space = match tail.get(punctuation) {
         None => false,
-        Some(&b) if is_ascii_space(b) => true,
+        Some(&b) if GAP[usize::from(b)] == Gap::Space => true,
         Some(_) => return None,
     };
     (len > 0).then_some(PlainWord {
@@ -199,7 +202,7 @@ const fn is_ascii_space(b: u8) -> bool {
 }
 
 /// An ASCII byte that [`trim_trailing_punctuation`] trims.
-fn is_trailing_punctuation(b: u8) -> bool {
+const fn is_trailing_punctuation(b: u8) -> bool {
     matches!(
         b,
         b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>' | b'-'
