@@ -12,7 +12,7 @@ use crate::normalize::normalize;
 use crate::sentence::{SentenceSplitter, flatten};
 use crate::stem::{MemoStemmer, Stemmer, WordId};
 use crate::stopwords::Stopwords;
-use crate::token::{Token, TokenKind, tokenize};
+use crate::token::{Token, TokenKind, tokenize_at};
 
 /// One occurrence of a token in a document, with the key it is counted under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -286,12 +286,7 @@ impl Analyzer {
         let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
         let mut sentence_ends = Vec::with_capacity(spans.len());
         for span in &spans {
-            let from = tokens.len();
-            tokenize(&text[span.start..span.end], &mut tokens);
-            for t in &mut tokens[from..] {
-                t.start += span.start;
-                t.end += span.start;
-            }
+            tokenize_at(&text[span.start..span.end], span.start, &mut tokens);
             sentence_ends.push(tokens.len());
         }
         let dateline_end = dateline_end(&text, &spans, &tokens);

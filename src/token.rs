@@ -41,6 +41,12 @@ const TLDS: &[&str] = &[
 /// about its remainder is looked up in [`Chunk`]'s forward-only scans instead of rescanning
 /// the remainder at every token ("kata,kata,kata,…" over megabytes was quadratic).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_at(text, 0, out);
+}
+
+/// [`tokenize`] for a piece of a larger text that starts at byte `offset` of it: the spans
+/// are the larger text's, with no second pass over the tokens to shift them.
+pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut first = true;
     let mut chunk = Chunk::default();
@@ -90,8 +96,8 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
         };
         let boundary_before = std::mem::take(&mut punctuated) || first;
         out.push(Token {
-            start: i,
-            end: i + len,
+            start: offset + i,
+            end: offset + i + len,
             kind,
             boundary_before,
         });
@@ -588,6 +594,24 @@ mod tests {
             reference::tokenize(&text, &mut slow);
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn token_spans_at_an_offset_are_shifted() {
+        let text = "Harga beras naik, kata BPS (bps.go.id) pada 12/5/2025.";
+        let mut plain = Vec::new();
+        tokenize(text, &mut plain);
+        let mut shifted = Vec::new();
+        tokenize_at(text, 100, &mut shifted);
+        let expected: Vec<Token> = plain
+            .iter()
+            .map(|t| Token {
+                start: t.start + 100,
+                end: t.end + 100,
+                ..*t
+            })
+            .collect();
+        assert_eq!(shifted, expected);
     }
 
     #[test]
