@@ -384,7 +384,12 @@ impl Analyzer {
                 start: span.start,
                 end: span.end,
                 heading: span.heading,
-                paragraph_start: i == 0 || text[gap_start..span.start].matches('\n').count() >= 2,
+                paragraph_start: i == 0
+                    || text.as_bytes()[gap_start..span.start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .nth(1)
+                        .is_some(),
                 terms: first..analysis.terms.len(),
             });
         }
