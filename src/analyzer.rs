@@ -12,7 +12,7 @@ use crate::normalize::normalize;
 use crate::sentence::{SentenceSplitter, flatten};
 use crate::stem::{MemoStemmer, Stemmer, WordId};
 use crate::stopwords::Stopwords;
-use crate::token::{Token, TokenKind, tokenize};
+use crate::token::{Token, TokenKind, tokenize_at};
 
 /// One occurrence of a token in a document, with the key it is counted under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -86,7 +86,9 @@ impl Vocab {
         self.ends.is_empty()
     }
 
-    /// The key of `id`.
+    /// The key of `id`. Inline: a document's keys are read one by one in loops over its
+    /// terms.
+    #[inline]
     pub fn get(&self, id: usize) -> &str {
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
         &self.keys[start..self.ends[id]]
@@ -115,9 +117,11 @@ impl Vocab {
     /// The vocabulary whose keys run together in `keys` and end at `ends`; `None` unless the
     /// ends rise within `keys` and fall on character boundaries.
     pub fn from_parts(keys: String, ends: Vec<usize>) -> Option<Vocab> {
+        // Every offset of ASCII text is a character boundary: only the order is left to check.
+        let ascii = keys.is_ascii();
         let mut start = 0;
         for &end in &ends {
-            if end < start || !keys.is_char_boundary(end) {
+            if end < start || !(ascii || keys.is_char_boundary(end)) {
                 return None;
             }
             start = end;
@@ -129,6 +133,7 @@ impl Vocab {
 impl std::ops::Index<usize> for Vocab {
     type Output = str;
 
+    #[inline]
     fn index(&self, id: usize) -> &str {
         self.get(id)
     }
@@ -174,6 +179,7 @@ impl Analysis {
     }
 
     /// The key a term is counted under.
+    #[inline]
     pub fn key(&self, term: &Term) -> &str {
         &self.vocab[term.id as usize]
     }
@@ -203,7 +209,8 @@ impl Analysis {
     /// The distinct keys of content terms: what a document contributes to document frequency.
     pub fn content_keys(&self) -> Vec<&str> {
         let mut seen = vec![false; self.vocab.len()];
-        let mut keys = Vec::new();
+        // At most one per key: sized once rather than grown and copied.
+        let mut keys = Vec::with_capacity(self.vocab.len());
         for t in self.terms.iter().filter(|t| t.content) {
             if !std::mem::replace(&mut seen[t.id as usize], true) {
                 keys.push(self.key(t));
@@ -231,12 +238,12 @@ pub struct Analyzer {
     stemmer: Stemmer,
 }
 
-/// A token with its sentence, before keys are assigned.
+/// What the case evidence pass finds out about a token, by its index.
+#[derive(Clone, Copy, Default)]
 struct Raw {
-    token: Token,
-    sentence: usize,
+    /// First word of a sentence or a word of a heading.
     weak_case: bool,
-    /// A word with a capital letter: it needs lowercasing (found with the case evidence).
+    /// A word with a capital letter: it needs lowercasing.
     capitals: bool,
     /// For a word, the memo id of its lowercase form.
     word: WordId,
@@ -273,28 +280,16 @@ impl Analyzer {
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();
         let spans = self.splitter.split(&text);
-        // Sized for a word every six bytes or so, rather than grown and copied on the way.
-        let mut raws = Vec::with_capacity(text.len() / 6);
-        let mut buf = Vec::new();
-        for (i, span) in spans.iter().enumerate() {
-            buf.clear();
-            tokenize(&text[span.start..span.end], &mut buf);
-            raws.reserve(buf.len());
-            for (k, t) in buf.iter().enumerate() {
-                raws.push(Raw {
-                    token: Token {
-                        start: t.start + span.start,
-                        end: t.end + span.start,
-                        ..*t
-                    },
-                    sentence: i,
-                    weak_case: span.heading || k == 0,
-                    capitals: false,
-                    word: 0,
-                });
-            }
+        // The tokens of the whole document, in one vector sized for a word every six bytes or
+        // so, rather than grown and copied on the way; sentence `i` has those before
+        // `sentence_ends[i]` and after the previous sentence's.
+        let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
+        let mut sentence_ends = Vec::with_capacity(spans.len());
+        for span in &spans {
+            tokenize_at(&text[span.start..span.end], span.start, &mut tokens);
+            sentence_ends.push(tokens.len());
         }
-        let dateline_end = dateline_end(&text, &spans, &raws);
+        let dateline_end = dateline_end(&text, &spans, &tokens);
 
         // Words seen in lowercase, and their stems: evidence that a capitalised spelling of the
         // same word is an ordinary word at a sentence start, not a name.
@@ -303,71 +298,81 @@ impl Analyzer {
         // Each word's lowercase form is looked up in the memo here, once; the rest of the
         // analysis goes by its id, and the evidence is noted in the word's marks.
         memo.begin_document();
+        let mut raws = vec![Raw::default(); tokens.len()];
         let mut scratch = String::new();
-        for r in raws.iter_mut().filter(|r| r.token.kind == TokenKind::Word) {
-            let w = &text[r.token.start..r.token.end];
-            let lower = if is_plain_lowercase(text.as_bytes(), r.token.start, r.token.end) {
-                w
-            } else {
-                lowercase_in(w, &mut scratch)
-            };
-            r.capitals = !std::ptr::eq(lower, w);
-            r.word = memo.id(lower);
-            let marks = memo.marks(r.word);
-            if !r.capitals {
-                marks.lower = true;
-            } else if !r.weak_case {
-                marks.name = true;
+        let mut from = 0;
+        for (span, &to) in spans.iter().zip(&sentence_ends) {
+            for (k, (t, r)) in tokens[from..to].iter().zip(&mut raws[from..to]).enumerate() {
+                r.weak_case = span.heading || k == 0;
+                if t.kind != TokenKind::Word {
+                    continue;
+                }
+                let w = &text[t.start..t.end];
+                let lower = if is_plain_lowercase(text.as_bytes(), t.start, t.end) {
+                    w
+                } else {
+                    lowercase_in(w, &mut scratch)
+                };
+                r.capitals = !std::ptr::eq(lower, w);
+                r.word = memo.id(lower);
+                let marks = memo.marks(r.word);
+                if !r.capitals {
+                    marks.lower = true;
+                } else if !r.weak_case {
+                    marks.name = true;
+                }
             }
+            from = to;
         }
 
         let mut analysis = Analysis {
             sentences: Vec::with_capacity(spans.len()),
-            terms: Vec::with_capacity(raws.len()),
+            terms: Vec::with_capacity(tokens.len()),
             ..Analysis::default()
         };
         // Room for a key every other token, so that it is grown and copied less often; a kept
         // document's vocabulary is cloned to its length, so the slack does not stay.
         let mut vocab = Vocab {
             keys: String::with_capacity(text.len() / 2),
-            ends: Vec::with_capacity(raws.len() / 2),
+            ends: Vec::with_capacity(tokens.len() / 2),
         };
         let mut scratch = String::new();
         let mut r = 0;
-        for (i, span) in spans.iter().enumerate() {
+        for (i, (span, &to)) in spans.iter().zip(&sentence_ends).enumerate() {
             let first = analysis.terms.len();
-            while r < raws.len() && raws[r].sentence == i {
-                let raw = &raws[r];
-                let mut end = raw.token.end;
+            while r < to {
+                let (token, raw) = (&tokens[r], &raws[r]);
+                let mut end = token.end;
                 let mut joined = false;
-                if let Some(next) = raws.get(r + 1).filter(|n| n.sentence == i) {
-                    if self.rejoins_di(&text, &raw.token, &next.token, memo) {
-                        end = next.token.end;
-                        joined = true;
-                        r += 1;
-                    }
+                if r + 1 < to && self.rejoins_di(&text, token, &tokens[r + 1], memo) {
+                    end = tokens[r + 1].end;
+                    joined = true;
+                    r += 1;
                 }
-                let surface = &text[raw.token.start..end];
-                let (key, content, proper) = if raw.token.kind != TokenKind::Word {
+                // The surface as text only where it is needed: most words are counted by
+                // their memo id, and their letters looked at as bytes.
+                let (key, content, proper) = if token.kind != TokenKind::Word {
+                    let surface = &text[token.start..end];
                     (memo.id(lowercase_in(surface, &mut scratch)), false, false)
                 } else if joined {
                     scratch.clear();
-                    scratch.extend(surface.split_whitespace());
+                    scratch.extend(text[token.start..end].split_whitespace());
                     let word = memo.id(&scratch);
                     (memo.stem_id(word), true, false)
                 } else {
-                    self.word_key(surface, raw, memo)
+                    self.word_key(&text, token, raw, memo)
                 };
-                let content =
-                    content && raw.token.start >= dateline_end && has_two_letters(surface);
+                let content = content
+                    && token.start >= dateline_end
+                    && has_two_letters(&text, token.start, end);
                 let id = vocab_id(key, memo, &mut vocab);
                 analysis.terms.push(Term {
                     id,
-                    start: raw.token.start,
+                    start: token.start,
                     end,
-                    kind: raw.token.kind,
+                    kind: token.kind,
                     content,
-                    boundary_before: raw.token.boundary_before,
+                    boundary_before: token.boundary_before,
                     weak_case: raw.weak_case,
                     proper,
                     joined,
@@ -379,7 +384,12 @@ impl Analyzer {
                 start: span.start,
                 end: span.end,
                 heading: span.heading,
-                paragraph_start: i == 0 || text[gap_start..span.start].matches('\n').count() >= 2,
+                paragraph_start: i == 0
+                    || text.as_bytes()[gap_start..span.start]
+                        .iter()
+                        .filter(|&&b| b == b'\n')
+                        .nth(1)
+                        .is_some(),
                 terms: first..analysis.terms.len(),
             });
         }
@@ -395,7 +405,8 @@ impl Analyzer {
     /// say nothing, a word the lexicon explains that is never capitalised mid-sentence.
     fn word_key(
         &self,
-        surface: &str,
+        text: &str,
+        token: &Token,
         raw: &Raw,
         memo: &mut MemoStemmer<'_>,
     ) -> (WordId, bool, bool) {
@@ -407,7 +418,9 @@ impl Analyzer {
             // Without capitals, certainly not capitalised.
             return (memo.stem_id(lower), true, false);
         }
-        let mut letters = surface.chars().filter(|c| c.is_alphabetic());
+        let mut letters = text[token.start..token.end]
+            .chars()
+            .filter(|c| c.is_alphabetic());
         let capitalised = letters.next().is_some_and(char::is_uppercase);
         if !capitalised {
             return (memo.stem_id(lower), true, false);
@@ -431,17 +444,18 @@ impl Analyzer {
     /// the joined form is a known word and the fragment alone is not, so the preposition in
     /// "di Jakarta" or "di rumah" stays.
     fn rejoins_di(&self, text: &str, di: &Token, next: &Token, memo: &mut MemoStemmer<'_>) -> bool {
-        let Some(lexicon) = self.stemmer.lexicon() else {
-            return false;
-        };
-        if di.kind != TokenKind::Word
+        // The length first: it rules out almost every token.
+        if di.end - di.start != 2
+            || !text.as_bytes()[di.start..di.end].eq_ignore_ascii_case(b"di")
+            || di.kind != TokenKind::Word
             || next.kind != TokenKind::Word
             || next.boundary_before
-            || di.end - di.start != 2
-            || !text[di.start..di.end].eq_ignore_ascii_case("di")
         {
             return false;
         }
+        let Some(lexicon) = self.stemmer.lexicon() else {
+            return false;
+        };
         let fragment = &text[next.start..next.end];
         if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
             return false;
@@ -493,13 +507,14 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
     true
 }
 
-/// Whether `s` has at least two letters; ASCII text skips the Unicode tables.
-fn has_two_letters(s: &str) -> bool {
-    if let [a, b, ..] = s.as_bytes() {
+/// Whether `text[start..end]` has at least two letters; ASCII text skips the Unicode tables.
+fn has_two_letters(text: &str, start: usize, end: usize) -> bool {
+    if let [a, b, ..] = text.as_bytes()[start..end] {
         if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
             return true; // most words, at a glance
         }
     }
+    let s = &text[start..end];
     if s.is_ascii() {
         s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
     } else {
@@ -548,20 +563,20 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 
 /// End of a news dateline ("Jakarta, KOMPAS.com -", "Merdeka.com -", "BANDUNG, (PR) --") at the
 /// start of the first sentence: the place and the source name are not what the text is about.
-fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw]) -> usize {
+fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], tokens: &[Token]) -> usize {
     let Some(first) = spans.iter().find(|s| !s.heading) else {
         return 0;
     };
     // A site name opening the text: "thelighthousepeople.com, Markas NATO ...".
-    if let Some(site) = raws
+    if let Some(site) = tokens
         .iter()
-        .find(|r| r.token.start >= first.start)
-        .filter(|r| r.token.start == first.start && r.token.kind == TokenKind::Url)
+        .find(|t| t.start >= first.start)
+        .filter(|t| t.start == first.start && t.kind == TokenKind::Url)
     {
-        let after = &text[site.token.end..first.end];
+        let after = &text[site.end..first.end];
         let gap = after.len() - after.trim_start().len();
         if after.trim_start().starts_with([',', ':']) {
-            return site.token.end + gap + 1;
+            return site.end + gap + 1;
         }
     }
     let head_end = text[first.start..first.end]
@@ -583,10 +598,10 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
     // capitals only, or just one or two words before a capitalised sentence ("Rimanews -
     // Polisi ...", but not "Kim Jun - su, ..."). Tokens are in text order, so those of the
     // head are one run.
-    let before: Vec<&Raw> = raws
+    let before: Vec<&Token> = tokens
         .iter()
-        .skip_while(|r| r.token.start < first.start)
-        .take_while(|r| r.token.end <= cut)
+        .skip_while(|t| t.start < first.start)
+        .take_while(|t| t.end <= cut)
         .collect();
     let head = &text[first.start..cut];
     let capital_after = text[cut..first.end]
@@ -598,12 +613,10 @@ fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], raws: &[Raw
         && head.starts_with(char::is_uppercase)
         && (head.contains([',', '('])
             || before.len() <= 2 && capital_after
-            || before.iter().any(|r| r.token.kind == TokenKind::Url)
-            || before.iter().all(|r| {
-                !text[r.token.start..r.token.end]
-                    .chars()
-                    .any(char::is_lowercase)
-            }));
+            || before.iter().any(|t| t.kind == TokenKind::Url)
+            || before
+                .iter()
+                .all(|t| !text[t.start..t.end].chars().any(char::is_lowercase)));
     if looks_like { cut } else { 0 }
 }
 

@@ -41,6 +41,12 @@ const TLDS: &[&str] = &[
 /// about its remainder is looked up in [`Chunk`]'s forward-only scans instead of rescanning
 /// the remainder at every token ("kata,kata,kata,…" over megabytes was quadratic).
 pub fn tokenize(text: &str, out: &mut Vec<Token>) {
+    tokenize_at(text, 0, out);
+}
+
+/// [`tokenize`] for a piece of a larger text that starts at byte `offset` of it: the spans
+/// are the larger text's, with no second pass over the tokens to shift them.
+pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
     let mut i = 0;
     let mut first = true;
     let mut chunk = Chunk::default();
@@ -49,22 +55,29 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
     while let Some(&byte) = text.as_bytes().get(i) {
         // Spaces and punctuation, most of what lies between tokens, are passed over without
         // decoding characters.
-        if byte.is_ascii() && !byte.is_ascii_alphanumeric() && !matches!(byte, b'#' | b'@') {
-            punctuated |= !is_ascii_space(byte);
-            i += 1;
-            continue;
+        match GAP[usize::from(byte)] {
+            Gap::Space => {
+                i += 1;
+                continue;
+            }
+            Gap::Punctuation | Gap::Trailing => {
+                punctuated = true;
+                i += 1;
+                continue;
+            }
+            Gap::Token => {}
         }
-        let rest = &text[i..];
-        // A plain word (an ASCII letter starts it) is cut without decoding characters.
+        // A plain word (an ASCII letter starts it) is cut without decoding characters, and
+        // the gap after it, already looked at, is passed with it.
         let plain = if byte.is_ascii_alphabetic() {
-            plain_word_len(rest.as_bytes())
+            plain_word(&text.as_bytes()[i..])
         } else {
             None
         };
-        let (kind, len) = match plain {
-            Some(len) => (TokenKind::Word, len),
+        let (kind, len, after) = match plain {
+            Some(word) => (TokenKind::Word, word.len, Some(word)),
             None => {
-                let mut chars = rest.chars();
+                let mut chars = text[i..].chars();
                 let c = chars.next().expect("i is below len, so a char starts here");
                 let next = chars.next();
                 let starts = c.is_alphanumeric()
@@ -77,35 +90,89 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
                 if i >= chunk.end {
                     chunk = Chunk::new(text, i);
                 }
-                chunk.classify(text, i)
+                let (kind, len) = chunk.classify(text, i);
+                (kind, len, None)
             }
         };
         let boundary_before = std::mem::take(&mut punctuated) || first;
         out.push(Token {
-            start: i,
-            end: i + len,
+            start: offset + i,
+            end: offset + i + len,
             kind,
             boundary_before,
         });
         first = false;
         i += len;
+        if let Some(word) = after {
+            punctuated = word.punctuation > 0;
+            i += word.punctuation + usize::from(word.space);
+        }
     }
+}
+
+/// How [`tokenize`] takes a byte where a token may start: ASCII other than letters, digits,
+/// `#` and `@` is a gap between tokens; anything else is decoded and looked at.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Gap {
+    Token,
+    Space,
+    /// Punctuation that [`trim_trailing_punctuation`] trims.
+    Trailing,
+    Punctuation,
+}
+
+const GAP: [Gap; 256] = {
+    let mut table = [Gap::Token; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        if !byte.is_ascii_alphanumeric() && byte != b'#' && byte != b'@' {
+            table[b] = if is_ascii_space(byte) {
+                Gap::Space
+            } else if is_trailing_punctuation(byte) {
+                Gap::Trailing
+            } else {
+                Gap::Punctuation
+            };
+        }
+        b += 1;
+    }
+    table
+};
+
+/// A plain word and the gap after it: see [`plain_word`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PlainWord {
+    /// Bytes of ASCII letters.
+    len: usize,
+    /// Bytes of trailing punctuation after the letters.
+    punctuation: usize,
+    /// Whether a whitespace byte follows the punctuation (else the text ends there).
+    space: bool,
 }
 
 /// The common case, without decoding characters: ASCII letters, then nothing but trailing
 /// punctuation (`naik.`, `kata,`, `ini."`) up to whitespace or the end. `classify` would find
 /// such a run to be one `Word` of the letters' length: the punctuation is trimmed before the
 /// URL, e-mail and domain checks, which then see letters alone, and none of it joins the
-/// letters to more letters or digits.
-fn plain_word_len(rest: &[u8]) -> Option<usize> {
+/// letters to more letters or digits. None of that punctuation can start a token either.
+fn plain_word(rest: &[u8]) -> Option<PlainWord> {
     let len = ascii_letters_len(rest);
     let tail = &rest[len..];
     let punctuation = tail
         .iter()
-        .position(|&b| !is_trailing_punctuation(b))
+        .position(|&b| GAP[usize::from(b)] != Gap::Trailing)
         .unwrap_or(tail.len());
-    let ends = tail.get(punctuation).is_none_or(|&b| is_ascii_space(b));
-    (len > 0 && ends).then_some(len)
+    let space = match tail.get(punctuation) {
+        None => false,
+        Some(&b) if GAP[usize::from(b)] == Gap::Space => true,
+        Some(_) => return None,
+    };
+    (len > 0).then_some(PlainWord {
+        len,
+        punctuation,
+        space,
+    })
 }
 
 /// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
@@ -136,12 +203,12 @@ fn ascii_letters_len(bytes: &[u8]) -> usize {
 
 /// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
 /// included, unlike `u8::is_ascii_whitespace`).
-fn is_ascii_space(b: u8) -> bool {
-    b == b' ' || (b'\t'..=b'\r').contains(&b)
+const fn is_ascii_space(b: u8) -> bool {
+    b == b' ' || (b >= b'\t' && b <= b'\r')
 }
 
 /// An ASCII byte that [`trim_trailing_punctuation`] trims.
-fn is_trailing_punctuation(b: u8) -> bool {
+const fn is_trailing_punctuation(b: u8) -> bool {
     matches!(
         b,
         b'.' | b',' | b';' | b':' | b'!' | b'?' | b')' | b']' | b'}' | b'"' | b'\'' | b'>' | b'-'
@@ -527,6 +594,24 @@ mod tests {
             reference::tokenize(&text, &mut slow);
             proptest::prop_assert_eq!(fast, slow, "{:?}", text);
         }
+    }
+
+    #[test]
+    fn token_spans_at_an_offset_are_shifted() {
+        let text = "Harga beras naik, kata BPS (bps.go.id) pada 12/5/2025.";
+        let mut plain = Vec::new();
+        tokenize(text, &mut plain);
+        let mut shifted = Vec::new();
+        tokenize_at(text, 100, &mut shifted);
+        let expected: Vec<Token> = plain
+            .iter()
+            .map(|t| Token {
+                start: t.start + 100,
+                end: t.end + 100,
+                ..*t
+            })
+            .collect();
+        assert_eq!(shifted, expected);
     }
 
     #[test]
