@@ -10,18 +10,21 @@
 # divided by the input size. Linear means: doubling the input doubles the time, and the RSS
 # ratio stays flat.
 #
-# Measured on the shared 2-core box (release build, `-f json -j 1`, CPU seconds):
-#   document (samples/ repeated)    50 MB:  3.2 s,  638 MB peak RSS
+# Measured on the shared 2-core box (release build, `-f json -j 1`, CPU seconds), at commit
+# 3e038d7 and, in brackets, again at b978291 after the analysis and scoring were made about
+# twice as cheap (SIZES_MB=50 LINE_MB=10 DISTINCT_MB=5):
+#   document (samples/ repeated)    50 MB:  3.2 s,  638 MB peak RSS   [1.3 s, 707 MB]
 #                                  100 MB:  6.2 s, 1270 MB
 #                                  200 MB: 12.6 s, 2534 MB   -> ~16 MB/s, peak RSS = 12.7 x input
-#   distinct sentences (random       5 MB:  1.4 s,  233 MB
+#   distinct sentences (random       5 MB:  1.4 s,  233 MB            [0.2 s, 130 MB]
 #   lexicon words, vocabulary       10 MB:  3.2 s,  456 MB
 #   keeps growing)                  20 MB:  7.4 s,  911 MB   -> peak RSS = 45.5 x input (the
 #                                  keyword phrase table: every bigram and trigram is new)
-#   10 MB line without spaces      "aaaa" 0.2 s, 66 MB (6.6 x); "kata," 0.5 s, 228 MB (22.8 x);
-#                                  "Kata." 0.7 s, 228 MB; "a.a@" 1.2 s, 516 MB (51.6 x, a token
-#                                  every 2 bytes); "x.co/" 0.2 s, 46 MB; 5 MB lines take half
-#                                  the time and memory.
+#   10 MB line without spaces      "aaaa" 0.2 s, 66 MB (6.6 x) [0.1 s, 55 MB]; "kata," 0.5 s,
+#                                  228 MB (22.8 x) [0.4 s, 265 MB]; "Kata." 0.7 s, 228 MB
+#                                  [0.6 s, 241 MB]; "a.a@" 1.2 s, 516 MB (51.6 x, a token every
+#                                  2 bytes) [1.0 s, 530 MB]; "x.co/" 0.2 s, 46 MB [0.2 s, 55 MB];
+#                                  5 MB lines take half the time and memory.
 # Before the fixes on branch `robust`, 0.5 MB of "kata," took a minute (tokenizer), and 20 000
 # distinct sentences took 19 s with --ratio 1 (sentence scoring and selection).
 set -euo pipefail
