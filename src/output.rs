@@ -382,6 +382,36 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Any text in any string field, escaped exactly as serde_json escapes it.
+        #[test]
+        fn output_jsonl_matches_serde_json_on_any_text(
+            source in "\\PC*",
+            term in "(\\PC|[\\x00-\\x1f\"\\\\\u{7f}])*",
+            text in proptest::collection::vec(proptest::char::any(), 0..40),
+            score in proptest::num::f64::NORMAL | proptest::num::f64::ZERO,
+        ) {
+            let text: String = text.into_iter().collect();
+            let Record::Report(mut r) = report(&source) else {
+                unreachable!("a report")
+            };
+            r.keywords[0].term = term.clone();
+            r.keywords[0].score = score;
+            r.summary[0].text = text.clone();
+            for record in [
+                Record::Report(r),
+                Record::Error(ErrorRecord { id: None, source: text, error: term }),
+            ] {
+                let mut ours = Vec::new();
+                jsonl::record(&mut ours, &record).unwrap();
+                proptest::prop_assert_eq!(
+                    String::from_utf8(ours).unwrap(),
+                    serde_json::to_string(&record).unwrap()
+                );
+            }
+        }
+    }
+
     #[test]
     fn output_text_headers_only_for_several_documents() {
         let one = render(Format::Text, &[report("a")]);
