@@ -41,17 +41,17 @@ else
     one_args=(--input jsonl)
 fi
 
-# One timed run: appends "wall rss_kb cpu" to $tmp/$name. Wall time is read from the clock
-# in nanoseconds (GNU time's %e has 10 ms steps, coarse for a run of a tenth of a second);
-# peak RSS and CPU seconds come from GNU time.
+# One timed run: appends "wall rss_kb cpu" to $tmp/$name. The wall time is of the command
+# alone (bash's `time`, millisecond steps); peak RSS and CPU seconds come from a second run of
+# the same command under GNU time, whose own start-up would otherwise be counted in the wall
+# time of a run of a tenth of a second.
 measure() {
     local name=$1
     shift
-    local start end
-    start=$(date +%s%N)
-    /usr/bin/time -f '%M %U %S' -o "$tmp/time" "$@" > "$tmp/$name.out"
-    end=$(date +%s%N)
-    awk -v w="$(( end - start ))" '{print w / 1e9, $1, $2 + $3}' "$tmp/time" >> "$tmp/$name"
+    local wall
+    wall=$( { TIMEFORMAT=%3R; time "$@" > "$tmp/$name.out" 2> /dev/null; } 2>&1 )
+    /usr/bin/time -f '%M %U %S' -o "$tmp/time" "$@" > /dev/null
+    awk -v w="$wall" '{print w, $1, $2 + $3}' "$tmp/time" >> "$tmp/$name"
 }
 
 for ((i = 1; i <= runs; i++)); do
