@@ -27,7 +27,7 @@ use crate::stopwords::Stopwords;
 use crate::summary::{self, Candidate, Weights};
 
 /// Documents handled together; bounds memory in a batch.
-const CHUNK: usize = 256;
+const CHUNK: usize = 128;
 
 /// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`); the
 /// rest go to a temporary file, which costs little more than memory.

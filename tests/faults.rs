@@ -538,7 +538,7 @@ fn fault_sigint_leaves_only_whole_lines() {
             "bantuan beras, minyak goreng, gula pasir dan obat-obatan ".repeat(60)
         )
     };
-    // Records go out a chunk (256) behind the scoring, so three chunks leave time to interrupt.
+    // Records go out a chunk (128) behind the scoring, so several chunks leave time to interrupt.
     for i in 0..600 {
         let text: String = (0..4).map(|k| long_sentence(i * 4 + k)).collect();
         fs::write(docs.join(format!("{i:03}.txt")), text).unwrap();
