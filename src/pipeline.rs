@@ -31,7 +31,7 @@ const CHUNK: usize = 128;
 
 /// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`); the
 /// rest go to a temporary file, which costs little more than memory.
-const KEPT_BYTES: usize = 8 << 20;
+const KEPT_BYTES: usize = 16 << 20;
 
 /// Below this many sentences, scoring them in parallel costs more than it saves.
 const PARALLEL_SENTENCES: usize = 64;
