@@ -111,12 +111,9 @@ pub struct Table<'a> {
     pub words: &'a [u8],
 }
 
-/// Where probing for `word` starts among `size` slots (a power of two): the hash's top bits.
-/// A multiplicative hash mixes its top bits best; its bottom bits depend on little more than
-/// a word's first letters, which crowds words with the same beginning together.
+/// Where probing for `word` starts among `size` slots (a power of two).
 fn home_slot(word: &str, size: usize) -> usize {
-    let bits = size.trailing_zeros();
-    (FastBuild::default().hash_one(word) >> (64 - bits)) as usize
+    FastBuild::default().hash_one(word) as usize & (size - 1)
 }
 
 fn u32_at(bytes: &[u8], at: usize) -> u32 {
