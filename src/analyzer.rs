@@ -478,8 +478,7 @@ impl Analyzer {
 /// text around them with the bytes past the word masked off, and only where the text ends
 /// byte by byte.
 fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const TOPS: u64 = 0x8080_8080_8080_8080;
+    use crate::bytes8::{ONES, TOPS};
     let mut at = start;
     while at < end {
         let Some(block) = text.get(at..at + 8) else {
@@ -487,7 +486,7 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
                 .iter()
                 .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
         };
-        let mut word = u64::from_le_bytes(block.try_into().expect("8 bytes"));
+        let mut word = crate::bytes8::load(block);
         if end - at < 8 {
             word &= (1 << (8 * (end - at))) - 1;
         }

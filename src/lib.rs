@@ -20,6 +20,7 @@
 //! ```
 
 pub mod analyzer;
+mod bytes8;
 pub mod config;
 pub mod error;
 pub mod hash;

@@ -8,6 +8,8 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
+use crate::bytes8::{self, TOPS};
+
 /// Returns the text in canonical form: NFC, LF line ends, ASCII quotes, plain spaces, no
 /// zero-width characters. Borrows when nothing needs to change (plain ASCII text).
 pub fn normalize(text: &str) -> Cow<'_, str> {
@@ -70,10 +72,10 @@ fn is_plain(bytes: &[u8]) -> bool {
     let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
     let mut blocks = bytes.chunks_exact(8);
     for block in &mut blocks {
-        let word = u64::from_le_bytes(block.try_into().expect("chunks_exact yields 8 bytes"));
+        let word = bytes8::load(block);
         // A top bit is set for a non-ASCII byte, and (the bit trick "has less than") for the
         // lowest byte below 0x20, if any; a false alarm only costs the byte-by-byte look.
-        let suspect = (word | (word.wrapping_sub(ONES * 0x20) & !word)) & TOPS != 0;
+        let suspect = word & TOPS | bytes8::below(word, 0x20) != 0;
         if suspect && !block.iter().all(|&b| plain(b)) {
             return false;
         }
@@ -81,23 +83,14 @@ fn is_plain(bytes: &[u8]) -> bool {
     blocks.remainder().iter().all(|&b| plain(b))
 }
 
-/// Eight bytes at a time, for the scans over whole texts.
-const ONES: u64 = 0x0101_0101_0101_0101;
-/// The top bit of each of eight bytes.
-const TOPS: u64 = 0x8080_8080_8080_8080;
-
 /// The number of bytes at the start of `bytes` that [`stays`] keeps. Eight bytes are looked
 /// at together; only a block with a byte that may not stay is looked at byte by byte.
 fn stays_len(bytes: &[u8]) -> usize {
     let mut len = 0;
     while let Some(block) = bytes.get(len..len + 8) {
-        let word = u64::from_le_bytes(block.try_into().expect("8 bytes"));
-        // Top bits for non-ASCII bytes, and (the bit tricks "has less than" and "has zero
-        // byte") for the lowest byte below a space and the lowest DEL, if any.
-        let below_space = word.wrapping_sub(ONES * 0x20) & !word;
-        let del = word ^ (ONES * 0x7f);
-        let del = del.wrapping_sub(ONES) & !del;
-        if (word | below_space | del) & TOPS != 0 {
+        let word = bytes8::load(block);
+        // Top bits for non-ASCII bytes, the lowest byte below a space and the lowest DEL.
+        if word & TOPS | bytes8::below(word, 0x20) | bytes8::equal(word, 0x7f) != 0 {
             if let Some(k) = block.iter().position(|&b| !stays(b)) {
                 return len + k;
             }
@@ -114,7 +107,7 @@ fn stays_len(bytes: &[u8]) -> usize {
 fn ascii_len(bytes: &[u8]) -> usize {
     let mut len = 0;
     while let Some(block) = bytes.get(len..len + 8) {
-        let tops = u64::from_le_bytes(block.try_into().expect("8 bytes")) & TOPS;
+        let tops = bytes8::load(block) & TOPS;
         if tops != 0 {
             return len + tops.trailing_zeros() as usize / 8;
         }

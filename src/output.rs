@@ -151,14 +151,7 @@ mod jsonl {
     }
 
     fn report(out: &mut Vec<u8>, r: &Report) -> serde_json::Result<()> {
-        out.push(b'{');
-        if let Some(id) = &r.id {
-            out.extend_from_slice(b"\"id\":");
-            serde_json::to_writer(&mut *out, id)?;
-            out.push(b',');
-        }
-        out.extend_from_slice(b"\"source\":");
-        string(out, &r.source);
+        open(out, r.id.as_ref(), &r.source)?;
         out.extend_from_slice(b",\"language\":");
         string(out, &r.language);
         out.extend_from_slice(b",\"keywords\":[");
@@ -202,27 +195,35 @@ mod jsonl {
     }
 
     fn error(out: &mut Vec<u8>, e: &ErrorRecord) -> serde_json::Result<()> {
-        out.push(b'{');
-        if let Some(id) = &e.id {
-            out.extend_from_slice(b"\"id\":");
-            serde_json::to_writer(&mut *out, id)?;
-            out.push(b',');
-        }
-        out.extend_from_slice(b"\"source\":");
-        string(out, &e.source);
+        open(out, e.id.as_ref(), &e.source)?;
         out.extend_from_slice(b",\"error\":");
         string(out, &e.error);
         out.push(b'}');
         Ok(())
     }
 
+    /// A record's opening, the same for reports and errors: `{`, the `id` if any, the `source`.
+    fn open(
+        out: &mut Vec<u8>,
+        id: Option<&serde_json::Value>,
+        source: &str,
+    ) -> serde_json::Result<()> {
+        out.push(b'{');
+        if let Some(id) = id {
+            out.extend_from_slice(b"\"id\":");
+            serde_json::to_writer(&mut *out, id)?;
+            out.push(b',');
+        }
+        out.extend_from_slice(b"\"source\":");
+        string(out, source);
+        Ok(())
+    }
+
     /// Whether any of eight bytes is below 0x20, a quote or a backslash. Exact as a whole
     /// (the borrows that make the per-byte answers inexact only follow a true one).
     fn needs_escape(word: u64) -> bool {
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        const HIGH: u64 = 0x8080_8080_8080_8080;
-        let below = |x: u64, n: u64| x.wrapping_sub(ONES * n) & !x & HIGH;
-        (below(word, 0x20) | below(word ^ (ONES * 0x22), 1) | below(word ^ (ONES * 0x5c), 1)) != 0
+        use crate::bytes8::{below, equal};
+        below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') != 0
     }
 
     /// A JSON string escaped as serde_json escapes it: quotes, backslashes and control
@@ -235,7 +236,7 @@ mod jsonl {
         let mut i = 0;
         while i < bytes.len() {
             if let Some(word) = bytes.get(i..i + 8) {
-                let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+                let word = crate::bytes8::load(word);
                 if !needs_escape(word) {
                     i += 8;
                     continue;
