@@ -614,13 +614,12 @@ impl Kept {
                 entry.extend_from_slice(doc.analysis.as_bytes());
             }
         }
-        let mut head = Vec::new();
-        put_varint(&mut head, entry.len() as u64);
-        let size = (head.len() + entry.len()) as u64;
+        // Each entry after its length, eight bytes.
+        let size = 8 + entry.len() as u64;
         if *bytes + size > self.spill_budget {
             return Err(io::Error::other("temporary file full"));
         }
-        file.write_all(&head)?;
+        file.write_all(&(entry.len() as u64).to_le_bytes())?;
         file.write_all(&entry)?;
         *bytes += size;
         *entries += 1;
@@ -632,28 +631,19 @@ impl Kept {
         if let Some(doc) = self.memory.pop_front() {
             return doc;
         }
-        if let Spill::Writing { .. } = self.spill {
-            let Spill::Writing { file, entries, .. } =
-                std::mem::replace(&mut self.spill, Spill::Unused)
-            else {
-                unreachable!("matched above")
-            };
-            // Entries written whole are read back; a file that cannot be rewound is dropped
-            // and its documents analysed again.
-            let rewound = file
+        // The first read after the last write rewinds the file. Entries written whole are
+        // read back; a file that cannot be rewound is dropped and its documents analysed again.
+        self.spill = match std::mem::replace(&mut self.spill, Spill::Unused) {
+            Spill::Writing { file, entries, .. } => file
                 .into_inner()
                 .map_err(|e| e.into_error())
-                .and_then(|mut f| {
-                    f.seek(SeekFrom::Start(0))?;
-                    Ok(f)
-                });
-            if let Ok(file) = rewound {
-                self.spill = Spill::Reading {
-                    file: BufReader::with_capacity(1 << 16, file),
+                .and_then(|mut f| f.seek(SeekFrom::Start(0)).map(|_| f))
+                .map_or(Spill::Unused, |f| Spill::Reading {
+                    file: BufReader::with_capacity(1 << 16, f),
                     entries,
-                };
-            }
-        }
+                }),
+            other => other,
+        };
         let Spill::Reading { file, entries } = &mut self.spill else {
             return None;
         };
@@ -676,19 +666,12 @@ impl Kept {
 /// One entry of the temporary file; `None` for an input that failed.
 fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument>> {
     let damaged = || io::Error::new(io::ErrorKind::InvalidData, "damaged temporary file");
-    let mut len = 0u64;
-    for shift in (0..64).step_by(7) {
-        let mut byte = [0u8];
-        file.read_exact(&mut byte)?;
-        len |= u64::from(byte[0] & 0x7f) << shift;
-        if byte[0] & 0x80 == 0 {
-            break;
-        }
-    }
-    let len = usize::try_from(len).map_err(|_| damaged())?;
+    let mut len = [0u8; 8];
+    file.read_exact(&mut len)?;
+    let len = u64::from_le_bytes(len);
     let mut entry = Vec::new();
-    file.take(len as u64).read_to_end(&mut entry)?;
-    if entry.len() != len {
+    file.take(len).read_to_end(&mut entry)?;
+    if entry.len() as u64 != len {
         return Err(damaged());
     }
     let (&tag, mut rest) = entry.split_first().ok_or_else(damaged)?;
@@ -820,12 +803,10 @@ mod tests {
         assert_eq!(kept.next().expect("third entry").id, None);
         assert!(kept.next().is_none(), "past the end");
 
-        let mut file = Vec::new();
-        put_varint(&mut file, 5);
+        let mut file = 5u64.to_le_bytes().to_vec();
         file.extend_from_slice(&[SPILL_ID, 9, b'{']);
         assert!(read_entry(&mut &file[..]).is_err(), "cut short");
-        let mut file = Vec::new();
-        put_varint(&mut file, 1);
+        let mut file = 1u64.to_le_bytes().to_vec();
         file.push(7);
         assert!(read_entry(&mut &file[..]).is_err(), "unknown tag");
     }
