@@ -91,12 +91,12 @@ impl Input {
             Input::Memory { name, bytes } => decode(name, bytes),
             Input::File(path) => {
                 let name = path.display().to_string();
-                if path.is_dir() {
-                    return Err(Error::IsDirectory { path: name });
-                }
-                let bytes = fs::read(path).map_err(|source| Error::Io {
-                    path: name.clone(),
-                    source,
+                let bytes = read_file(path).map_err(|source| match source {
+                    Some(source) => Error::Io {
+                        path: name.clone(),
+                        source,
+                    },
+                    None => Error::IsDirectory { path: name.clone() },
                 })?;
                 decode(&name, &bytes)
             }
@@ -104,6 +104,21 @@ impl Input {
             Input::Line(line) => line.parse().map(|d| d.text),
         }
     }
+}
+
+/// The bytes of a file; `Err(None)` for a folder. One status call, on the open file: asking
+/// the path whether it is a folder first would look the path up a second time, for every file
+/// of a batch.
+fn read_file(path: &Path) -> Result<Vec<u8>, Option<std::io::Error>> {
+    let file = fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(None);
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    // Through `take`: `File::read_to_end` would ask for the status again, for its size hint.
+    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    Ok(bytes)
 }
 
 impl JsonLine {
@@ -553,5 +568,18 @@ mod tests {
             err.to_string(),
             "/nonexistent/ringkas: no such file or directory"
         );
+    }
+
+    #[test]
+    fn input_file_loads_whole_and_a_folder_is_an_error() {
+        let dir = std::env::temp_dir().join(format!("ringkas-load-{}", std::process::id()));
+        fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("a.txt");
+        let text = "Harga beras naik. ".repeat(5000);
+        fs::write(&file, &text).unwrap();
+        assert_eq!(Input::File(file).load().unwrap(), text);
+        let err = Input::File(dir.clone()).load().unwrap_err();
+        assert!(matches!(err, Error::IsDirectory { .. }), "{err}");
+        fs::remove_dir_all(&dir).unwrap();
     }
 }
