@@ -143,12 +143,7 @@ impl std::ops::Index<usize> for Vocab {
 /// The id is kept in the key's [`DocMarks`](crate::stem::DocMarks): one lookup of a number,
 /// not of a string.
 fn vocab_id(key: WordId, memo: &mut MemoStemmer<'_>, vocab: &mut Vocab) -> u32 {
-    if let Some(id) = memo.marks(key).vocab {
-        return id;
-    }
-    let id = vocab.push(memo.word(key));
-    memo.marks(key).vocab = Some(id);
-    id
+    memo.vocab_id(key, |word| vocab.push(word))
 }
 
 impl Analysis {
@@ -637,6 +632,7 @@ mod tests {
             assert_eq!(vocab_id(beras, &mut memo, &mut vocab), 1);
             assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
             assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
+            assert_eq!(memo.document_keys(), [harga, beras]);
         }
     }
 

@@ -21,7 +21,7 @@ use crate::keywords;
 use crate::layout::Layout;
 use crate::packed::{PackedAnalysis, get_varint, put_varint};
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
-use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
+use crate::score::{DocFreq, IdDocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
 use crate::stopwords::Stopwords;
 use crate::summary::{self, Candidate, Weights};
@@ -223,7 +223,7 @@ impl Engine {
         progress: &mut dyn Progress,
         mut kept: Option<&mut Kept>,
     ) -> (DocFreq, usize) {
-        let counts = PerWorker::new(self, DocFreq::default);
+        let counts = PerWorker::new(self, IdDocFreq::default);
         let mut seen = 0;
         let take_in =
             |counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress| {
@@ -258,8 +258,12 @@ impl Engine {
                         .par_iter()
                         .map(|input| match input.document() {
                             Ok(doc) => {
-                                let a = memos.with(|memo| self.analyzer.analyze(&doc.text, memo));
-                                counts.with(|df| df.add_document(a.content_keys()));
+                                let a = memos.with(|memo| {
+                                    let a = self.analyzer.analyze(&doc.text, memo);
+                                    let keys = memo.document_keys();
+                                    counts.with(|df| df.add_document(&a, keys, memo.len()));
+                                    a
+                                });
                                 let bytes = doc.text.len() as u64;
                                 match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
                                     Some(analysis) => Counted::Kept(KeptDocument {
@@ -279,7 +283,17 @@ impl Engine {
             pending = counted;
         }
         take_in(pending, &mut kept, progress);
-        let mut tables = counts.into_inner();
+        // Each worker's counts by id become counts by key, in parallel: the ids are its memo's.
+        let mut tables: Vec<DocFreq> = self.pool.install(|| {
+            counts
+                .into_inner()
+                .into_par_iter()
+                .enumerate()
+                .map(|(slot, ids)| {
+                    memos.with_slot(slot, |memo| ids.into_doc_freq(|id| memo.word(id)))
+                })
+                .collect()
+        });
         // The biggest table takes in the others: fewest keys copied.
         tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
         let mut tables = tables.into_iter();
@@ -725,8 +739,13 @@ impl<T> PerWorker<T> {
     /// Runs `f` with this worker's `T`. `f` must not start parallel work: a task stolen
     /// meanwhile would wait for the same slot.
     fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        let slot = rayon::current_thread_index().unwrap_or(0) % self.slots.len();
-        let mut value = self.slots[slot]
+        self.with_slot(rayon::current_thread_index().unwrap_or(0), f)
+    }
+
+    /// Runs `f` with the `T` of worker `slot`; `with` on worker `slot` uses the same one, in
+    /// every `PerWorker` of the engine.
+    fn with_slot<R>(&self, slot: usize, f: impl FnOnce(&mut T) -> R) -> R {
+        let mut value = self.slots[slot % self.slots.len()]
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
         f(&mut value)

@@ -5,6 +5,7 @@
 
 use crate::analyzer::Analysis;
 use crate::hash::FastMap;
+use crate::stem::WordId;
 
 /// Document frequencies of a collection: how many documents hold each key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -31,12 +32,66 @@ impl DocFreq {
     pub fn merge(&mut self, other: &DocFreq) {
         self.documents += other.documents;
         for (key, n) in &other.counts {
-            *self.counts.entry(key.clone()).or_insert(0) += n;
+            // A key both hold is not copied just to be looked up.
+            match self.counts.get_mut(key) {
+                Some(m) => *m += n,
+                None => {
+                    self.counts.insert(key.clone(), *n);
+                }
+            }
         }
     }
 
     pub fn count(&self, key: &str) -> u64 {
         self.counts.get(key).copied().unwrap_or(0)
+    }
+}
+
+/// Document frequencies counted by key id (a [`MemoStemmer`]'s numbering) instead of by
+/// string: what each worker of a batch's first pass counts into, one array increment per
+/// distinct key of a document where a [`DocFreq`] hashes and compares the key. Turned into a
+/// [`DocFreq`] by [`IdDocFreq::into_doc_freq`] with the same memo once the pass is over.
+///
+/// [`MemoStemmer`]: crate::stem::MemoStemmer
+#[derive(Debug, Default)]
+pub struct IdDocFreq {
+    documents: u64,
+    /// By key id.
+    counts: Vec<u64>,
+    /// By vocabulary id of the document being counted: counted already.
+    seen: Vec<bool>,
+}
+
+impl IdDocFreq {
+    /// Counts the distinct content keys of `a`, whose vocabulary id `v` has key id `keys[v]`
+    /// ([`MemoStemmer::document_keys`](crate::stem::MemoStemmer::document_keys) after
+    /// analysing it); `ids` is how many key ids there are.
+    pub fn add_document(&mut self, a: &Analysis, keys: &[WordId], ids: usize) {
+        self.documents += 1;
+        if self.counts.len() < ids {
+            self.counts.resize(ids, 0);
+        }
+        self.seen.clear();
+        self.seen.resize(a.vocab.len(), false);
+        for t in a.terms.iter().filter(|t| t.content) {
+            let v = t.id as usize;
+            if !std::mem::replace(&mut self.seen[v], true) {
+                self.counts[keys[v] as usize] += 1;
+            }
+        }
+    }
+
+    /// The counts by key, `key(id)` giving the key numbered `id`.
+    pub fn into_doc_freq<'k>(self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
+        let mut counts = FastMap::default();
+        counts.reserve(self.counts.iter().filter(|&&n| n > 0).count());
+        for (id, &n) in self.counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            counts.insert(key(id as WordId).into(), n);
+        }
+        DocFreq {
+            documents: self.documents,
+            counts,
+        }
     }
 }
 
@@ -333,6 +388,39 @@ mod tests {
         assert_eq!(ab, ba);
         assert_eq!(ab.documents, 3);
         assert_eq!(ab.count("harga"), 2);
+    }
+
+    #[test]
+    fn score_id_docfreq_counts_what_docfreq_counts() {
+        use crate::analyzer::Analyzer;
+        use crate::config::Language;
+        use crate::stem::{Lexicon, Stemmer};
+        use crate::stopwords::Stopwords;
+        let analyzer = Analyzer::new(
+            Language::Indonesian,
+            Stopwords::embedded(Language::Indonesian),
+            Stemmer::indonesian(Lexicon::embedded()),
+        );
+        let mut memo = analyzer.memo();
+        let texts = [
+            "Harga beras naik lagi. Harga cabai juga naik di pasar.",
+            "JAKARTA, KOMPAS.com - Petani menanam beras. Pemerintah menaikkan harga.",
+            "Pasar ramai. Kenaikan harga membuat pembeli mengeluh, kata pedagang.",
+            "",
+        ];
+        let (mut by_key, mut by_id) = (DocFreq::default(), IdDocFreq::default());
+        for text in texts {
+            let a = analyzer.analyze(text, &mut memo);
+            by_key.add_document(a.content_keys());
+            by_id.add_document(&a, memo.document_keys(), memo.len());
+        }
+        let by_id = by_id.into_doc_freq(|id| memo.word(id));
+        assert_eq!(by_id, by_key);
+        assert_eq!(by_id.documents, 4);
+        assert!(
+            by_id.count("harga") == 3 && by_id.count("naik") >= 1,
+            "{by_id:?}"
+        );
     }
 
     #[test]

@@ -443,6 +443,8 @@ pub struct MemoStemmer<'s> {
     facts: Vec<Facts>,
     /// The current document's number, for [`MemoStemmer::marks`].
     document: u32,
+    /// The ids of the current document's vocabulary keys, in vocabulary order.
+    document_keys: Vec<WordId>,
 }
 
 /// A word's id in its [`MemoStemmer`].
@@ -498,11 +500,13 @@ impl<'s> MemoStemmer<'s> {
             words: Interner::default(),
             facts: Vec::new(),
             document: 0,
+            document_keys: Vec::new(),
         }
     }
 
     /// Starts a new document: every word's [`DocMarks`] read as none again.
     pub fn begin_document(&mut self) {
+        self.document_keys.clear();
         self.document = self.document.wrapping_add(1);
         if self.document == 0 {
             // After 2^32 documents the numbers come round: forget the marks for real.
@@ -522,6 +526,33 @@ impl<'s> MemoStemmer<'s> {
             facts.marks = DocMarks::default();
         }
         &mut facts.marks
+    }
+
+    /// The vocabulary id the key numbered `id` has in the current document, given the next
+    /// one (`next`) if it has none yet.
+    pub fn vocab_id(&mut self, id: WordId, next: impl FnOnce(&str) -> u32) -> u32 {
+        if let Some(v) = self.marks(id).vocab {
+            return v;
+        }
+        let v = next(self.words.get(id));
+        debug_assert_eq!(v as usize, self.document_keys.len());
+        self.document_keys.push(id);
+        self.marks(id).vocab = Some(v);
+        v
+    }
+
+    /// The ids of the keys of the document analysed last, by its vocabulary id.
+    pub fn document_keys(&self) -> &[WordId] {
+        &self.document_keys
+    }
+
+    /// The number of words (and keys) numbered so far: every id is below it.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
     }
 
     /// The id of a word (or any key), numbered if new.
