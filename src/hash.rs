@@ -166,6 +166,13 @@ impl Interner {
         self.ends.len()
     }
 
+    /// Heap bytes held: the strings, their ends and the slots.
+    pub fn heap_bytes(&self) -> usize {
+        self.bytes.capacity()
+            + self.ends.capacity() * size_of::<usize>()
+            + self.slots.capacity() * size_of::<Slot>()
+    }
+
     pub fn is_empty(&self) -> bool {
         self.ends.is_empty()
     }

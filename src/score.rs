@@ -60,6 +60,8 @@ pub struct IdDocFreq {
     counts: Vec<u64>,
     /// By vocabulary id of the document being counted: counted already.
     seen: Vec<bool>,
+    /// Counts by key of ids settled before the memo was cleared (see [`IdDocFreq::settle`]).
+    settled: FastMap<Box<str>, u64>,
 }
 
 impl IdDocFreq {
@@ -81,16 +83,29 @@ impl IdDocFreq {
         }
     }
 
-    /// The counts by key, `key(id)` giving the key numbered `id`.
-    pub fn into_doc_freq<'k>(self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
-        let mut counts = FastMap::default();
-        counts.reserve(self.counts.iter().filter(|&&n| n > 0).count());
+    /// Moves the counts by id into counts by key, `key(id)` giving the key numbered `id`: before
+    /// the memo that numbers them is cleared.
+    pub fn settle<'k>(&mut self, key: impl Fn(WordId) -> &'k str) {
+        let settled = &mut self.settled;
+        settled.reserve(self.counts.iter().filter(|&&n| n > 0).count());
         for (id, &n) in self.counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-            counts.insert(key(id as WordId).into(), n);
+            let key = key(id as WordId);
+            match settled.get_mut(key) {
+                Some(m) => *m += n,
+                None => {
+                    settled.insert(key.into(), n);
+                }
+            }
         }
+        self.counts.clear();
+    }
+
+    /// The counts by key, `key(id)` giving the key numbered `id`.
+    pub fn into_doc_freq<'k>(mut self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
+        self.settle(key);
         DocFreq {
             documents: self.documents,
-            counts,
+            counts: self.settled,
         }
     }
 }

@@ -546,6 +546,20 @@ impl<'s> MemoStemmer<'s> {
         &self.document_keys
     }
 
+    /// Heap bytes the memo holds: its words, their table and what is known of each.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.heap_bytes()
+            + self.facts.capacity() * size_of::<Facts>()
+            + self.document_keys.capacity() * size_of::<WordId>()
+    }
+
+    /// Forgets every word, so that ids start from 0 again: a memo that has seen a corpus's
+    /// every number, name and address would otherwise grow with the corpus. Between
+    /// documents only; any id handed out before means nothing after.
+    pub fn clear(&mut self) {
+        *self = MemoStemmer::new(self.stemmer);
+    }
+
     /// The number of words (and keys) numbered so far: every id is below it.
     pub fn len(&self) -> usize {
         self.facts.len()
