@@ -10,7 +10,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringkas::idf::Model;
 use ringkas::input::{Input, JsonLines, expand, read_all};
 use ringkas::output::RecordWriter;
-use ringkas::pipeline::{Pass, Progress, Source};
+use ringkas::pipeline::{Pass, Progress, Sink, Source};
 use ringkas::sentence::flatten;
 use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
@@ -260,21 +260,18 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     let total = batch
         .len_hint()
         .map_or(usize::MAX, |n| n + usize::from(topics.is_some()));
-    let mut writer = RecordWriter::new(BufWriter::new(stdout.lock()), cli.format(), total)
-        .with_style(cli.text_style());
+    // Records are flushed a chunk at a time: a 64 KiB buffer makes a batch's output a few
+    // large writes rather than one per 8 KiB.
+    let out = BufWriter::with_capacity(64 << 10, stdout.lock());
+    let mut writer = RecordWriter::new(out, cli.format(), total).with_style(cli.text_style());
     let mut progress = Bar::new(&batch, quiet);
     let outcome = engine.run_source(
         &batch,
         model.as_ref().map(|m| &m.df),
         &mut progress,
-        &mut |record| {
-            if let Record::Error(e) = &record {
-                progress_safe_eprint(&format!("ringkas: {}: {}", e.source, e.error));
-            }
-            if let (Some((_, counter)), Record::Report(report)) = (&mut topics, &record) {
-                counter.add(report);
-            }
-            whole(|| writer.write(&record))
+        &mut Output {
+            writer: &mut writer,
+            topics: &mut topics,
         },
     )?;
     progress.finish();
@@ -295,6 +292,28 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     } else {
         Status::Ok
     })
+}
+
+/// The records of a run on their way to stdout.
+struct Output<'a, W: Write> {
+    writer: &'a mut RecordWriter<W>,
+    topics: &'a mut Option<(usize, TopicCounter)>,
+}
+
+impl<W: Write> Sink for Output<'_, W> {
+    fn record(&mut self, record: Record) -> io::Result<()> {
+        if let Record::Error(e) = &record {
+            progress_safe_eprint(&format!("ringkas: {}: {}", e.source, e.error));
+        }
+        if let (Some((_, counter)), Record::Report(report)) = (&mut self.topics, &record) {
+            counter.add(report);
+        }
+        whole(|| self.writer.write(&record))
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        whole(|| self.writer.flush())
+    }
 }
 
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {

@@ -120,8 +120,14 @@ impl<W: Write> RecordWriter<W> {
     /// Ends the line built in `line` and writes it.
     fn end_line(&mut self) -> io::Result<()> {
         self.line.push(b'\n');
-        self.out.write_all(&self.line)?;
-        // Each line goes out as soon as it is ready, for `jq` and `head`.
+        // Whole lines into the buffer, which goes out when full or flushed (after each
+        // chunk of records, see `pipeline::Sink`): a line never straddles two writes unless
+        // it is longer than the buffer, and then it goes out alone.
+        self.out.write_all(&self.line)
+    }
+
+    /// Sends what is buffered on to the reader.
+    pub fn flush(&mut self) -> io::Result<()> {
         self.out.flush()
     }
 

@@ -126,7 +126,7 @@ impl Engine {
         inputs: &[Input],
         sink: &mut dyn FnMut(Record) -> io::Result<()>,
     ) -> io::Result<Outcome> {
-        self.run_source(&inputs, None, &mut NoProgress, sink)
+        self.run_source(&inputs, None, &mut NoProgress, &mut { sink })
     }
 
     /// Like [`Engine::run`] over any [`Source`]: scored against `model` when given (one pass),
@@ -138,7 +138,7 @@ impl Engine {
         source: &dyn Source,
         model: Option<&DocFreq>,
         progress: &mut dyn Progress,
-        sink: &mut dyn FnMut(Record) -> io::Result<()>,
+        sink: &mut dyn Sink,
     ) -> io::Result<Outcome> {
         let memos = Memos::memos(self);
         let counted;
@@ -156,15 +156,18 @@ impl Engine {
         progress.pass(Pass::Scoring);
         let mut outcome = Outcome::default();
         let mut hand_on = |records: Vec<(Record, u64)>| -> io::Result<()> {
+            if records.is_empty() {
+                return Ok(());
+            }
             for (record, bytes) in records {
                 outcome.documents += 1;
                 if matches!(record, Record::Error(_)) {
                     outcome.failures += 1;
                 }
                 progress.advance(bytes);
-                sink(record)?;
+                sink.record(record)?;
             }
-            Ok(())
+            sink.flush()
         };
         // While the workers score a chunk, this thread hands on the records of the one before
         // (serialising and writing them), unless reading the next chunk may wait for whoever
@@ -503,6 +506,25 @@ pub enum Pass {
     Counting,
     /// Scoring each document and handing on its record.
     Scoring,
+}
+
+/// Where a run's records go, one per input, in input order. A closure taking a [`Record`] is
+/// one.
+pub trait Sink {
+    fn record(&mut self, record: Record) -> io::Result<()>;
+
+    /// The records handed on so far should now reach their reader. Called after each chunk
+    /// of records (not after each record: a batch's output goes out in large writes), and
+    /// always before the run may wait for more input.
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+impl<F: FnMut(Record) -> io::Result<()>> Sink for F {
+    fn record(&mut self, record: Record) -> io::Result<()> {
+        self(record)
+    }
 }
 
 /// What a run reports as it goes, for a progress display; the library itself never prints.

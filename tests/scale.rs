@@ -261,3 +261,65 @@ fn jsonl_closed_pipe_exits_quietly() {
         common::first_line_then_close(dir.path(), &["--input", "jsonl", "in.jsonl", "-f", "jsonl"]);
     common::assert_closed_quietly(&first, &out);
 }
+
+#[test]
+fn jsonl_on_stdin_with_a_model_hands_on_records_while_stdin_is_open() {
+    // Input is read a chunk at a time (128 lines) and each chunk's records are flushed before
+    // more input is read: a caller that writes a few hundred lines and waits before writing
+    // more must get the records of the chunks it completed, with stdin still open. (A single
+    // line waits for its chunk to fill or for the end of input.)
+    use std::io::{BufRead, BufReader, Write};
+    use std::process::Stdio;
+    let dir = tempfile::tempdir().unwrap();
+    let root = dir.path();
+    write(root, "all.jsonl", &corpus(10));
+    let built = ringkas(Some(root))
+        .args([
+            "idf",
+            "build",
+            "--input",
+            "jsonl",
+            "all.jsonl",
+            "-o",
+            "m.idf",
+            "-q",
+        ])
+        .output()
+        .unwrap();
+    assert!(built.status.success());
+    let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ringkas"))
+        .current_dir(root)
+        .args(["--input", "jsonl", "--idf", "m.idf", "-f", "jsonl", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let (tx, rx) = std::sync::mpsc::channel();
+    let reader = std::thread::spawn(move || {
+        let mut line = String::new();
+        while stdout.read_line(&mut line).unwrap() > 0 {
+            if tx.send(std::mem::take(&mut line)).is_err() {
+                break;
+            }
+        }
+    });
+    let lines = corpus(300);
+    stdin.write_all(lines.as_bytes()).unwrap();
+    stdin.flush().unwrap();
+    // Two complete chunks (pipeline::CHUNK is 128), all of their records, the last of them
+    // too: not only what filled the output buffer.
+    for i in 0..256 {
+        let record = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .unwrap_or_else(|_| panic!("record {i} of the complete chunks, stdin open"));
+        assert!(record.contains(&format!("\"id\":\"doc-{i}\"")), "{record}");
+    }
+    drop(stdin);
+    let rest: Vec<String> = rx.iter().collect();
+    assert_eq!(rest.len(), 44);
+    reader.join().unwrap();
+    assert!(child.wait().unwrap().success());
+}
