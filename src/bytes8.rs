@@ -26,6 +26,25 @@ pub fn equal(word: u64, b: u8) -> u64 {
     below(word ^ (ONES * u64::from(b)), 1)
 }
 
+/// The number of bytes at the start of `bytes` that pass `byte`, found eight at a time:
+/// `flags(block)` gives the top bit of each byte of a block that fails, exact at least for
+/// the lowest such byte (as [`below`] is); the last few bytes are asked one by one.
+#[inline]
+pub fn run_len(bytes: &[u8], flags: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
+    let mut len = 0;
+    while let Some(block) = bytes.get(len..len + 8) {
+        let flagged = flags(load(block));
+        if flagged != 0 {
+            return len + flagged.trailing_zeros() as usize / 8;
+        }
+        len += 8;
+    }
+    len + bytes[len..]
+        .iter()
+        .position(|&b| !byte(b))
+        .unwrap_or(bytes.len() - len)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -105,18 +105,7 @@ fn stays_len(bytes: &[u8]) -> usize {
 
 /// The number of ASCII bytes at the start of `bytes`, looked at eight at a time.
 fn ascii_len(bytes: &[u8]) -> usize {
-    let mut len = 0;
-    while let Some(block) = bytes.get(len..len + 8) {
-        let tops = bytes8::load(block) & TOPS;
-        if tops != 0 {
-            return len + tops.trailing_zeros() as usize / 8;
-        }
-        len += 8;
-    }
-    len + bytes[len..]
-        .iter()
-        .position(|b| !b.is_ascii())
-        .unwrap_or(bytes.len() - len)
+    bytes8::run_len(bytes, |word| word & TOPS, |b| b.is_ascii())
 }
 
 /// Whether every character of `text` is [`nfc_inert`]; ASCII bytes are passed over without

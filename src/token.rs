@@ -178,26 +178,18 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
 /// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
 fn ascii_letters_len(bytes: &[u8]) -> usize {
     use crate::bytes8::{ONES, TOPS};
-    let mut len = 0;
-    while let Some(block) = bytes.get(len..len + 8) {
+    let flags = |word: u64| {
         // With the case bit set, a letter is a byte in `a..=z`. Each byte's top bit is set
         // for a byte above `z` (adding 0x7f - b'z' carries into it), below `a` (subtracting
         // b'a' from it with the top bit set clears that bit) or not ASCII. A carry or borrow
         // from one byte can disturb the bytes above it, but only from a byte that is itself
         // flagged, so the lowest flagged byte is the first non-letter.
-        let word = crate::bytes8::load(block) | (ONES * 0x20);
+        let word = word | (ONES * 0x20);
         let above = word.wrapping_add(ONES * u64::from(0x7f - b'z'));
         let at_least = (word | TOPS).wrapping_sub(ONES * u64::from(b'a'));
-        let flagged = (above | !at_least | word) & TOPS;
-        if flagged != 0 {
-            return len + flagged.trailing_zeros() as usize / 8;
-        }
-        len += 8;
-    }
-    len + bytes[len..]
-        .iter()
-        .position(|b| !b.is_ascii_alphabetic())
-        .unwrap_or(bytes.len() - len)
+        (above | !at_least | word) & TOPS
+    };
+    crate::bytes8::run_len(bytes, flags, |b| b.is_ascii_alphabetic())
 }
 
 /// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
