@@ -139,13 +139,6 @@ impl std::ops::Index<usize> for Vocab {
     }
 }
 
-/// The document's id of the key numbered `key` in `memo`, the key added to `vocab` if new.
-/// The id is kept in the key's [`DocMarks`](crate::stem::DocMarks): one lookup of a number,
-/// not of a string.
-fn vocab_id(key: WordId, memo: &mut MemoStemmer<'_>, vocab: &mut Vocab) -> u32 {
-    memo.vocab_id(key, |word| vocab.push(word))
-}
-
 impl Analysis {
     /// The terms of sentence `i`.
     pub fn sentence_terms(&self, i: usize) -> &[Term] {
@@ -360,7 +353,7 @@ impl Analyzer {
                 let content = content
                     && token.start >= dateline_end
                     && has_two_letters(&text, token.start, end);
-                let id = vocab_id(key, memo, &mut vocab);
+                let id = memo.vocab_id(key, |word| vocab.push(word));
                 analysis.terms.push(Term {
                     id,
                     start: token.start,
@@ -628,9 +621,9 @@ mod tests {
         for _ in 0..2 {
             memo.begin_document();
             let mut vocab = Vocab::default();
-            assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
-            assert_eq!(vocab_id(beras, &mut memo, &mut vocab), 1);
-            assert_eq!(vocab_id(harga, &mut memo, &mut vocab), 0);
+            assert_eq!(memo.vocab_id(harga, |w| vocab.push(w)), 0);
+            assert_eq!(memo.vocab_id(beras, |w| vocab.push(w)), 1);
+            assert_eq!(memo.vocab_id(harga, |w| vocab.push(w)), 0);
             assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
             assert_eq!(memo.document_keys(), [harga, beras]);
         }

@@ -888,6 +888,18 @@ mod tests {
         }
     }
 
+    /// The records of a run, as JSON, in order.
+    fn records(engine: &Engine, inputs: &[Input]) -> Vec<String> {
+        let mut out = Vec::new();
+        engine
+            .run(inputs, &mut |r| {
+                out.push(serde_json::to_string(&r).unwrap());
+                Ok(())
+            })
+            .unwrap();
+        out
+    }
+
     #[test]
     fn pipeline_one_record_per_input_in_order() {
         let inputs = [
@@ -922,16 +934,7 @@ mod tests {
         let inputs: Vec<Input> = (0..40)
             .map(|i| memory(&format!("d{i}"), &format!("Dokumen nomor {i} membahas harga beras. Harga cabai {i} naik. Pasar ramai sekali hari ini. Petani senang.")))
             .collect();
-        let run = |threads| {
-            let mut out = Vec::new();
-            engine(threads)
-                .run(&inputs, &mut |r| {
-                    out.push(serde_json::to_string(&r).unwrap());
-                    Ok(())
-                })
-                .unwrap();
-            out
-        };
+        let run = |threads| records(&engine(threads), &inputs);
         assert_eq!(run(1), run(2));
     }
 
@@ -953,14 +956,7 @@ mod tests {
             let mut engine = engine(2);
             engine.kept_bytes = budget;
             engine.spill_bytes = spill;
-            let mut out = Vec::new();
-            engine
-                .run(&inputs, &mut |r| {
-                    out.push(serde_json::to_string(&r).unwrap());
-                    Ok(())
-                })
-                .unwrap();
-            out
+            records(&engine, &inputs)
         };
         // Nothing kept, some kept (the budget runs out part-way), everything kept; in memory,
         // in the temporary file, or both.
@@ -996,14 +992,7 @@ mod tests {
             engine.memo_bytes = memo_bytes;
             engine.kept_bytes = kept_bytes;
             let df = engine.document_frequencies(&&inputs[..], &mut NoProgress);
-            let mut out = Vec::new();
-            engine
-                .run(&inputs, &mut |r| {
-                    out.push(serde_json::to_string(&r).unwrap());
-                    Ok(())
-                })
-                .unwrap();
-            (df, out)
+            (df, records(&engine, &inputs))
         };
         let (df, out) = run(usize::MAX, 0);
         assert!(

@@ -19,25 +19,25 @@ impl DocFreq {
     pub fn add_document<'k>(&mut self, keys: impl IntoIterator<Item = &'k str>) {
         self.documents += 1;
         for key in keys {
-            match self.counts.get_mut(key) {
-                Some(n) => *n += 1,
-                None => {
-                    self.counts.insert(key.into(), 1);
-                }
-            }
+            self.add(key, 1);
         }
     }
 
     /// Adds another collection's counts (associative and commutative).
     pub fn merge(&mut self, other: &DocFreq) {
         self.documents += other.documents;
-        for (key, n) in &other.counts {
-            // A key both hold is not copied just to be looked up.
-            match self.counts.get_mut(key) {
-                Some(m) => *m += n,
-                None => {
-                    self.counts.insert(key.clone(), *n);
-                }
+        for (key, &n) in &other.counts {
+            self.add(key, n);
+        }
+    }
+
+    /// Adds `n` documents to `key`'s count; a key already counted is not copied just to be
+    /// looked up.
+    fn add(&mut self, key: &str, n: u64) {
+        match self.counts.get_mut(key) {
+            Some(m) => *m += n,
+            None => {
+                self.counts.insert(key.into(), n);
             }
         }
     }
@@ -60,8 +60,9 @@ pub struct IdDocFreq {
     counts: Vec<u64>,
     /// By vocabulary id of the document being counted: counted already.
     seen: Vec<bool>,
-    /// Counts by key of ids settled before the memo was cleared (see [`IdDocFreq::settle`]).
-    settled: FastMap<Box<str>, u64>,
+    /// Counts by key of ids settled before the memo was cleared (see [`IdDocFreq::settle`]);
+    /// its document count is not kept.
+    settled: DocFreq,
 }
 
 impl IdDocFreq {
@@ -86,16 +87,10 @@ impl IdDocFreq {
     /// Moves the counts by id into counts by key, `key(id)` giving the key numbered `id`: before
     /// the memo that numbers them is cleared.
     pub fn settle<'k>(&mut self, key: impl Fn(WordId) -> &'k str) {
-        let settled = &mut self.settled;
-        settled.reserve(self.counts.iter().filter(|&&n| n > 0).count());
-        for (id, &n) in self.counts.iter().enumerate().filter(|(_, n)| **n > 0) {
-            let key = key(id as WordId);
-            match settled.get_mut(key) {
-                Some(m) => *m += n,
-                None => {
-                    settled.insert(key.into(), n);
-                }
-            }
+        let counted = self.counts.iter().enumerate().filter(|(_, n)| **n > 0);
+        self.settled.counts.reserve(counted.clone().count());
+        for (id, &n) in counted {
+            self.settled.add(key(id as WordId), n);
         }
         self.counts.clear();
     }
@@ -105,7 +100,7 @@ impl IdDocFreq {
         self.settle(key);
         DocFreq {
             documents: self.documents,
-            counts: self.settled,
+            ..self.settled
         }
     }
 }

@@ -529,7 +529,8 @@ impl<'s> MemoStemmer<'s> {
     }
 
     /// The vocabulary id the key numbered `id` has in the current document, given the next
-    /// one (`next`) if it has none yet.
+    /// one (`next`, which adds the key to the document's vocabulary) if it has none yet. The
+    /// id is kept in the key's [`DocMarks`]: one lookup of a number, not of a string.
     pub fn vocab_id(&mut self, id: WordId, next: impl FnOnce(&str) -> u32) -> u32 {
         if let Some(v) = self.marks(id).vocab {
             return v;

@@ -25,6 +25,19 @@ fn write(dir: &Path, name: &str, text: &str) {
     fs::write(dir.join(name), text).unwrap();
 }
 
+/// `ringkas idf build --input jsonl INPUT -o MODEL -q` in `dir`, which must succeed.
+fn idf_build(dir: &Path, input: &str, model: &str) {
+    let out = ringkas(Some(dir))
+        .args(["idf", "build", "--input", "jsonl", input, "-o", model, "-q"])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "idf build {input}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
 #[test]
 fn jsonl_input_gives_one_record_per_line_with_ids_in_order() {
     let dir = tempfile::tempdir().unwrap();
@@ -122,22 +135,13 @@ fn idf_build_merge_and_score_against_the_model() {
         );
         out
     };
-    run(&[
-        "idf",
-        "build",
-        "--input",
-        "jsonl",
-        "all.jsonl",
-        "-o",
-        "all.idf",
-        "-q",
-    ]);
-    run(&[
-        "idf", "build", "--input", "jsonl", "a.jsonl", "-o", "a.idf", "-q",
-    ]);
-    run(&[
-        "idf", "build", "--input", "jsonl", "b.jsonl", "-o", "b.idf", "-q",
-    ]);
+    for (input, model) in [
+        ("all.jsonl", "all.idf"),
+        ("a.jsonl", "a.idf"),
+        ("b.jsonl", "b.idf"),
+    ] {
+        idf_build(root, input, model);
+    }
     run(&["idf", "merge", "b.idf", "a.idf", "-o", "ba.idf"]);
     let all = fs::read(root.join("all.idf")).unwrap();
     assert_eq!(all, fs::read(root.join("ba.idf")).unwrap());
@@ -273,20 +277,7 @@ fn jsonl_on_stdin_with_a_model_hands_on_records_while_stdin_is_open() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     write(root, "all.jsonl", &corpus(10));
-    let built = ringkas(Some(root))
-        .args([
-            "idf",
-            "build",
-            "--input",
-            "jsonl",
-            "all.jsonl",
-            "-o",
-            "m.idf",
-            "-q",
-        ])
-        .output()
-        .unwrap();
-    assert!(built.status.success());
+    idf_build(root, "all.jsonl", "m.idf");
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_ringkas"))
         .current_dir(root)
         .args(["--input", "jsonl", "--idf", "m.idf", "-f", "jsonl", "-q"])
