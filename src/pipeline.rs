@@ -172,47 +172,86 @@ impl Engine {
         // While the workers score a chunk, this thread hands on the records of the one before
         // (serialising and writing them), unless reading the next chunk may wait for whoever
         // is reading our output: then each chunk goes out before the next is read.
-        let overlap = !source.streams();
-        let mut pending = Vec::new();
+        let ahead = if source.streams() { 0 } else { 1 };
         let mut inputs = source.inputs();
-        loop {
-            let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
-                .by_ref()
-                .take(CHUNK)
-                .map(|input| (input, kept.next()))
-                .collect();
-            if chunk.is_empty() {
-                break;
-            }
-            let records: Vec<(Record, u64)> = if chunk.len() == 1 {
-                // One document (stdin): no hand-over to a worker thread, which costs more
-                // than a short document on a busy machine. Long ones still score in parallel.
-                chunk
-                    .into_iter()
-                    .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
-                    .collect()
-            } else {
-                let mut scored = Vec::new();
-                let handed = self.pool.in_place_scope(|scope| {
-                    scope.spawn(|_| {
-                        scored = chunk
-                            .into_par_iter()
-                            .map(|(input, kept)| self.process(&input, kept, corpus, &memos))
-                            .collect();
-                    });
-                    hand_on(std::mem::take(&mut pending))
-                });
-                handed?;
-                scored
-            };
-            if overlap {
-                hand_on(std::mem::replace(&mut pending, records))?;
-            } else {
-                hand_on(records)?;
-            }
-        }
-        hand_on(pending)?;
+        let memos = &memos;
+        self.pipelined(
+            &mut (&mut inputs, &mut kept, &mut hand_on),
+            |(inputs, kept, _)| {
+                let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
+                    .by_ref()
+                    .take(CHUNK)
+                    .map(|input| (input, kept.next()))
+                    .collect();
+                (!chunk.is_empty()).then_some(chunk)
+            },
+            // One document (stdin): no hand-over to a worker thread, which costs more than a
+            // short document on a busy machine. Long ones still score in parallel.
+            |chunk| chunk.len() == 1,
+            |chunk| -> Vec<(Record, u64)> {
+                let process = |(input, kept): (Input, Option<KeptDocument>)| {
+                    self.process(&input, kept, corpus, memos)
+                };
+                if chunk.len() == 1 {
+                    chunk.into_iter().map(process).collect()
+                } else {
+                    chunk.into_par_iter().map(process).collect()
+                }
+            },
+            ahead,
+            |(_, _, hand_on), records| hand_on(records),
+        )?;
         Ok(outcome)
+    }
+
+    /// Runs `work` on each chunk that `next` reads (on this thread) and hands each chunk's
+    /// result to `take` (on this thread), in chunk order. Up to `ahead` chunks after the one
+    /// being handed on are in the workers' hands meanwhile, so a worker that finishes its share
+    /// of a chunk goes on with the next instead of waiting for the slowest document, and this
+    /// thread's reading and writing overlap their work. A chunk that `inline` picks, with
+    /// nothing in flight, is worked here instead.
+    fn pipelined<S, C: Send, R: Send>(
+        &self,
+        state: &mut S,
+        mut next: impl FnMut(&mut S) -> Option<C>,
+        inline: impl Fn(&C) -> bool,
+        work: impl Fn(C) -> R + Sync,
+        ahead: usize,
+        mut take: impl FnMut(&mut S, R) -> io::Result<()>,
+    ) -> io::Result<()> {
+        let work = &work;
+        self.pool.in_place_scope(|scope| {
+            let mut in_flight = VecDeque::new();
+            loop {
+                let chunk = next(state);
+                let done = chunk.is_none();
+                match chunk {
+                    Some(chunk) if in_flight.is_empty() && inline(&chunk) => {
+                        take(state, work(chunk))?;
+                    }
+                    Some(chunk) => {
+                        let (sender, receiver) = std::sync::mpsc::channel();
+                        scope.spawn(move |_| {
+                            // The receiver is gone only when handing on failed.
+                            let _ = sender.send(work(chunk));
+                        });
+                        in_flight.push_back(receiver);
+                    }
+                    None => {}
+                }
+                while in_flight.len() > if done { 0 } else { ahead } {
+                    let receiver = in_flight.pop_front().expect("more than none in flight");
+                    match receiver.recv() {
+                        Ok(result) => take(state, result)?,
+                        // The chunk's job panicked: the scope raises that panic as it ends.
+                        Err(_) => return Ok(()),
+                    }
+                }
+                if done {
+                    return Ok(());
+                }
+            }
+        })
     }
 
     /// Document frequencies over all readable inputs (the first pass of a batch).
@@ -253,54 +292,54 @@ impl Engine {
             };
         // As in the second pass, this thread keeps one chunk's analyses (writing them to the
         // temporary file) while the workers analyse the next.
-        let mut pending = Vec::new();
         let mut inputs = source.inputs();
-        loop {
-            let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
-            if chunk.is_empty() {
-                break;
-            }
-            seen += chunk.len();
-            // Decided before the chunk ahead is kept: a chunk analysed as the budget runs out
-            // may pack analyses that are then dropped, which costs a little, never a result.
-            let keep = kept.as_ref().is_some_and(|k| k.open());
-            let mut counted = Vec::new();
-            self.pool.in_place_scope(|scope| {
-                scope.spawn(|_| {
-                    counted = chunk
-                        .par_iter()
-                        .map(|input| match input.document() {
-                            Ok(doc) => {
-                                let a = memos.with(|memo| {
-                                    let a = self.analyzer.analyze(&doc.text, memo);
-                                    counts.with(|df| {
-                                        df.add_document(&a, memo.document_keys(), memo.len());
-                                        if memo.heap_bytes() > self.memo_bytes {
-                                            df.settle(|id| memo.word(id));
-                                            memo.clear();
-                                        }
-                                    });
-                                    a
-                                });
-                                let bytes = doc.text.len() as u64;
-                                match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
-                                    Some(analysis) => Counted::Kept(KeptDocument {
-                                        analysis,
-                                        id: doc.id,
-                                        bytes,
-                                    }),
-                                    None => Counted::Only(bytes),
-                                }
-                            }
-                            Err(_) => Counted::Failed,
-                        })
-                        .collect();
+        let analyse = |input: &Input, keep: bool| match input.document() {
+            Ok(doc) => {
+                let a = memos.with(|memo| {
+                    let a = self.analyzer.analyze(&doc.text, memo);
+                    counts.with(|df| {
+                        df.add_document(&a, memo.document_keys(), memo.len());
+                        if memo.heap_bytes() > self.memo_bytes {
+                            df.settle(|id| memo.word(id));
+                            memo.clear();
+                        }
+                    });
+                    a
                 });
-                take_in(std::mem::take(&mut pending), &mut kept, progress);
-            });
-            pending = counted;
-        }
-        take_in(pending, &mut kept, progress);
+                let bytes = doc.text.len() as u64;
+                match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+                    Some(analysis) => Counted::Kept(KeptDocument {
+                        analysis,
+                        id: doc.id,
+                        bytes,
+                    }),
+                    None => Counted::Only(bytes),
+                }
+            }
+            Err(_) => Counted::Failed,
+        };
+        let finished: io::Result<()> = self.pipelined(
+            &mut (&mut inputs, &mut kept, &mut seen, progress),
+            |(inputs, kept, seen, _)| {
+                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+                **seen += chunk.len();
+                // Decided before the chunks ahead are kept: a chunk analysed as the budget
+                // runs out may pack analyses that are then dropped, which costs a little,
+                // never a result.
+                let keep = kept.as_ref().is_some_and(|k| k.open());
+                (!chunk.is_empty()).then_some((chunk, keep))
+            },
+            |_| false,
+            |(chunk, keep)| -> Vec<Counted> {
+                chunk.par_iter().map(|input| analyse(input, keep)).collect()
+            },
+            1,
+            |(_, kept, _, progress), counted| {
+                take_in(counted, kept, &mut **progress);
+                Ok(())
+            },
+        );
+        finished.expect("keeping analyses does not fail");
         // Each worker's counts by id become counts by key, in parallel: the ids are its memo's.
         let mut tables: Vec<DocFreq> = self.pool.install(|| {
             counts
