@@ -1,5 +1,6 @@
 //! The `ringkas` binary: parse flags, run, map the outcome to an exit code.
 
+mod allocator;
 mod app;
 mod cli;
 mod generate;
@@ -8,12 +9,8 @@ use std::process::ExitCode;
 
 use clap::Parser;
 
-/// Analysis makes and frees many small strings and vectors per document on every worker;
-/// mimalloc's per-thread free lists serve them for about 12 % less CPU than glibc malloc
-/// (README, Performance). Built without transparent huge pages, which would make a short run
-/// resident in 2 MiB steps. The library leaves the allocator to its users.
 #[global_allocator]
-static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 
 /// `mi_option_destroy_on_exit` in the `mimalloc.h` of libmimalloc-sys 0.1.49 (mimalloc v3),
 /// which the crate does not name. Its value 2 makes mimalloc skip its exit hook: without it,
