@@ -5,9 +5,9 @@
 //! analysed and the second pass unpacks it instead of reading and analysing again: in memory
 //! up to a budget, then in a temporary file (see `pipeline::Kept`).
 //!
-//! Packed, an analysis is one byte string: the text, then its numbers in fixed-width
-//! sections, so a term costs 13 bytes instead of the 32 of a [`Term`] and the same bytes serve
-//! memory and disk.
+//! Packed, an analysis is one byte string: the text, then its numbers as varints, so a term
+//! costs about four bytes instead of the 32 of a [`Term`] and the same bytes serve memory and
+//! disk.
 
 use crate::analyzer::{Analysis, Sentence, Term, Vocab};
 use crate::token::TokenKind;
@@ -94,65 +94,82 @@ fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
     Some(head)
 }
 
-/// Appends each number as four little-endian bytes.
-fn put_u32s(out: &mut Vec<u8>, numbers: impl ExactSizeIterator<Item = u32>) {
-    let at = out.len();
-    out.resize(at + 4 * numbers.len(), 0);
-    for (slot, n) in out[at..].chunks_exact_mut(4).zip(numbers) {
-        slot.copy_from_slice(&n.to_le_bytes());
-    }
+/// A signed difference as an unsigned varint-friendly number: 0, -1, 1, -2, ... become
+/// 0, 1, 2, 3, ... (zigzag), so small steps either way take one byte.
+fn zigzag(d: i64) -> u64 {
+    ((d << 1) ^ (d >> 63)) as u64
 }
 
-/// The section of the next `n` numbers [`put_u32s`] wrote (read with [`u32_at`]).
-fn get_u32s<'a>(bytes: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
-    take(bytes, n.checked_mul(4)?)
+fn unzigzag(n: u64) -> i64 {
+    ((n >> 1) as i64) ^ -((n & 1) as i64)
 }
 
-/// Number `i` of a section.
-fn u32_at(section: &[u8], i: usize) -> u32 {
-    let b = &section[4 * i..4 * i + 4];
-    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+/// Appends `offset` as its zigzag difference from `from` (offsets are below 2^32, see
+/// [`PackedAnalysis::pack`]).
+fn put_step(out: &mut Vec<u8>, from: usize, offset: usize) {
+    put_varint(out, zigzag(offset as i64 - from as i64));
+}
+
+/// Reads what [`put_step`] wrote, given the same `from`.
+fn get_step(bytes: &mut &[u8], from: usize) -> Option<usize> {
+    usize::try_from((from as i64).checked_add(unzigzag(get_varint(bytes)?))?).ok()
 }
 
 impl PackedAnalysis {
     /// Packs `a`; `None` for a text too long for 32-bit offsets (such a document is simply
     /// analysed again).
     ///
-    /// Layout: the text, then sections of fixed-width numbers (sentences, then the terms'
-    /// starts, lengths, ids and flags, then where each key ends) and the keys run together,
-    /// so packing and unpacking are straight copies rather than a branch per byte.
+    /// Layout: the text, then each sentence and each term as a few varints (where it starts,
+    /// as a step from where the one before ended; its length; for a term, its key's id) and a
+    /// byte of flags, then the keys' lengths and the keys run together. Steps and lengths are
+    /// mostly below 128, so a term takes about four bytes: a batch's kept analyses take
+    /// little more than twice its text, in memory and on disk.
     pub fn pack(a: &Analysis) -> Option<PackedAnalysis> {
         u32::try_from(a.text.len().max(a.vocab.joined().len())).ok()?;
         let mut out = Vec::with_capacity(
             a.text.len()
                 + a.vocab.joined().len()
-                + 17 * a.sentences.len()
-                + 13 * a.terms.len()
-                + 4 * a.vocab.len()
-                + 32,
+                + 8 * a.sentences.len()
+                + 5 * a.terms.len()
+                + a.vocab.len()
+                + 16,
         );
         put_varint(&mut out, a.text.len() as u64);
         out.extend_from_slice(a.text.as_bytes());
         put_varint(&mut out, a.dateline_end as u64);
         put_varint(&mut out, a.sentences.len() as u64);
-        put_u32s(&mut out, a.sentences.iter().map(|s| s.start as u32));
-        put_u32s(
-            &mut out,
-            a.sentences.iter().map(|s| (s.end - s.start) as u32),
-        );
-        put_u32s(&mut out, a.sentences.iter().map(|s| s.terms.start as u32));
-        put_u32s(&mut out, a.sentences.iter().map(|s| s.terms.len() as u32));
-        out.extend(a.sentences.iter().map(|s| {
+        let (mut end, mut terms_end) = (0, 0);
+        for s in &a.sentences {
+            put_step(&mut out, end, s.start);
+            put_varint(&mut out, (s.end - s.start) as u64);
+            put_step(&mut out, terms_end, s.terms.start);
+            put_varint(&mut out, s.terms.len() as u64);
             let bit = |on: bool, b: u8| if on { b } else { 0 };
-            bit(s.heading, HEADING) | bit(s.paragraph_start, PARAGRAPH_START)
-        }));
+            out.push(bit(s.heading, HEADING) | bit(s.paragraph_start, PARAGRAPH_START));
+            (end, terms_end) = (s.end, s.terms.end);
+        }
         put_varint(&mut out, a.terms.len() as u64);
-        put_u32s(&mut out, a.terms.iter().map(|t| t.start as u32));
-        put_u32s(&mut out, a.terms.iter().map(|t| (t.end - t.start) as u32));
-        put_u32s(&mut out, a.terms.iter().map(|t| t.id));
-        out.extend(a.terms.iter().map(pack_flags));
+        let mut end = 0;
+        for t in &a.terms {
+            let step = zigzag(t.start as i64 - end as i64);
+            let len = (t.end - t.start) as u64;
+            if step | len | u64::from(t.id) < 0x80 {
+                // Nearly every term: three one-byte varints, written at once.
+                out.extend_from_slice(&[step as u8, len as u8, t.id as u8, pack_flags(t)]);
+            } else {
+                put_varint(&mut out, step);
+                put_varint(&mut out, len);
+                put_varint(&mut out, u64::from(t.id));
+                out.push(pack_flags(t));
+            }
+            end = t.end;
+        }
         put_varint(&mut out, a.vocab.len() as u64);
-        put_u32s(&mut out, a.vocab.ends().iter().map(|&end| end as u32));
+        let mut start = 0;
+        for &end in a.vocab.ends() {
+            put_varint(&mut out, (end - start) as u64);
+            start = end;
+        }
         out.extend_from_slice(a.vocab.joined().as_bytes());
         Some(PackedAnalysis {
             bytes: out.into_boxed_slice(),
@@ -181,8 +198,7 @@ impl PackedAnalysis {
         let mut b: &[u8] = &self.bytes;
         let len = get_usize(&mut b)?;
         let text = String::from_utf8(take(&mut b, len)?.to_vec()).ok()?;
-        let span = |start: u32, len: u32| {
-            let (start, len) = (start as usize, len as usize);
+        let span = |start: usize, len: usize| {
             let end = start.checked_add(len)?;
             (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
                 .then_some(start..end)
@@ -192,36 +208,63 @@ impl PackedAnalysis {
             return None;
         }
 
+        // Counts are checked against the bytes left before anything is reserved for them:
+        // each entry takes at least three bytes.
         let n = get_usize(&mut b)?;
-        let starts = get_u32s(&mut b, n)?;
-        let lens = get_u32s(&mut b, n)?;
-        let firsts = get_u32s(&mut b, n)?;
-        let counts = get_u32s(&mut b, n)?;
-        let flags = take(&mut b, n)?;
+        if n > b.len() / 3 {
+            return None;
+        }
         let mut sentences = Vec::with_capacity(n);
-        for (i, &f) in flags.iter().enumerate() {
-            let span = span(u32_at(starts, i), u32_at(lens, i))?;
-            let first = u32_at(firsts, i) as usize;
+        let (mut end, mut terms_end) = (0, 0);
+        for _ in 0..n {
+            let start = get_step(&mut b, end)?;
+            let span = span(start, get_usize(&mut b)?)?;
+            let first = get_step(&mut b, terms_end)?;
+            let terms = first..first.checked_add(get_usize(&mut b)?)?;
+            let (&f, rest) = b.split_first()?;
+            b = rest;
+            (end, terms_end) = (span.end, terms.end);
             sentences.push(Sentence {
                 start: span.start,
                 end: span.end,
                 heading: f & HEADING != 0,
                 paragraph_start: f & PARAGRAPH_START != 0,
-                terms: first..first.checked_add(u32_at(counts, i) as usize)?,
+                terms,
             });
         }
 
-        // Indexed, not zipped: four zipped sections cost a call per term.
         let n = get_usize(&mut b)?;
-        let starts = get_u32s(&mut b, n)?;
-        let lens = get_u32s(&mut b, n)?;
-        let ids = get_u32s(&mut b, n)?;
-        let flags = take(&mut b, n)?;
+        if n > b.len() / 3 {
+            return None;
+        }
         let mut terms = Vec::with_capacity(n);
-        for (i, &f) in flags.iter().enumerate() {
-            let span = span(u32_at(starts, i), u32_at(lens, i))?;
+        let mut end = 0;
+        for _ in 0..n {
+            let (start, len, id, f) = match *b {
+                // Nearly every term: three one-byte varints and the flags.
+                [step, len, id, f, ..] if (step | len | id) < 0x80 => {
+                    b = &b[4..];
+                    let start = end as i64 + unzigzag(u64::from(step));
+                    (
+                        usize::try_from(start).ok()?,
+                        usize::from(len),
+                        u32::from(id),
+                        f,
+                    )
+                }
+                _ => {
+                    let start = get_step(&mut b, end)?;
+                    let len = get_usize(&mut b)?;
+                    let id = u32::try_from(get_varint(&mut b)?).ok()?;
+                    let (&f, rest) = b.split_first()?;
+                    b = rest;
+                    (start, len, id, f)
+                }
+            };
+            let span = span(start, len)?;
+            end = span.end;
             terms.push(Term {
-                id: u32_at(ids, i),
+                id,
                 start: span.start,
                 end: span.end,
                 kind: *KINDS.get(usize::from(f & 0b111))?,
@@ -234,9 +277,16 @@ impl PackedAnalysis {
         }
 
         let n = get_usize(&mut b)?;
-        let ends_at = get_u32s(&mut b, n)?;
-        let ends: Vec<usize> = (0..n).map(|i| u32_at(ends_at, i) as usize).collect();
-        let keys = take(&mut b, ends.last().copied().unwrap_or(0))?;
+        if n > b.len() {
+            return None;
+        }
+        let mut ends = Vec::with_capacity(n);
+        let mut at = 0usize;
+        for _ in 0..n {
+            at = at.checked_add(get_usize(&mut b)?)?;
+            ends.push(at);
+        }
+        let keys = take(&mut b, at)?;
         let vocab = Vocab::from_parts(String::from_utf8(keys.to_vec()).ok()?, ends)?;
         let consistent = b.is_empty()
             && terms.iter().all(|t| (t.id as usize) < vocab.len())
@@ -294,6 +344,74 @@ mod tests {
         assert_eq!(a.dateline_end, b.dateline_end);
         let again = PackedAnalysis::from_bytes(packed.as_bytes().to_vec());
         assert_eq!(again, packed);
+    }
+
+    /// A document whose numbers take the long way: over a hundred distinct keys (ids past
+    /// one byte), a word longer than 127 bytes and a gap of dashes longer than 63.
+    fn long_analysis() -> Analysis {
+        let analyzer = Analyzer::new(
+            Language::Indonesian,
+            Stopwords::embedded(Language::Indonesian),
+            Stemmer::indonesian(Lexicon::embedded()),
+        );
+        let mut memo = analyzer.memo();
+        let mut text = String::from("Judul panjang sekali.\n\n");
+        for i in 0..300 {
+            text.push_str(&format!("kata{i} "));
+            if i % 40 == 39 {
+                text.push_str("berakhir. ");
+            }
+        }
+        text.push_str(&"-".repeat(200));
+        text.push(' ');
+        text.push_str(&"panjang".repeat(30));
+        text.push_str(". Selesai.");
+        analyzer.analyze(&text, &mut memo)
+    }
+
+    #[test]
+    fn packed_long_numbers_take_the_long_way_and_come_back() {
+        let a = long_analysis();
+        assert!(a.vocab.len() > 128, "{} keys", a.vocab.len());
+        assert!(a.terms.iter().any(|t| t.end - t.start > 127));
+        assert!(a.terms.windows(2).any(|w| w[1].start - w[0].end > 63));
+        let packed = PackedAnalysis::pack(&a).expect("packs");
+        let b = packed.unpack().expect("unpacks");
+        assert_eq!(a.text, b.text);
+        assert_eq!(a.sentences, b.sentences);
+        assert_eq!(a.terms, b.terms);
+        assert_eq!(a.vocab, b.vocab);
+        for cut in 0..packed.as_bytes().len() {
+            let short = PackedAnalysis::from_bytes(packed.as_bytes()[..cut].to_vec());
+            assert!(short.unpack().is_none(), "cut at {cut}");
+        }
+    }
+
+    #[test]
+    fn packed_zigzag_steps_round_trip() {
+        for d in [
+            0i64,
+            1,
+            -1,
+            63,
+            -64,
+            64,
+            i64::from(u32::MAX),
+            -i64::from(u32::MAX),
+        ] {
+            assert_eq!(unzigzag(zigzag(d)), d);
+        }
+        assert_eq!(zigzag(-1), 1);
+        assert_eq!(zigzag(1), 2);
+        let mut out = Vec::new();
+        put_step(&mut out, 500, 20);
+        put_step(&mut out, 20, 500);
+        let mut b: &[u8] = &out;
+        assert_eq!(get_step(&mut b, 500), Some(20));
+        assert_eq!(get_step(&mut b, 20), Some(500));
+        // A step before offset 0 is damage, not a number.
+        put_step(&mut out, 5, 0);
+        assert_eq!(get_step(&mut &out[out.len() - 1..], 4), None);
     }
 
     #[test]

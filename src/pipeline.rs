@@ -601,7 +601,7 @@ enum Counted {
 
 /// The analyses the first pass keeps for the second, in input order: in memory until
 /// [`KEPT_BYTES`] is spent, then in an unnamed temporary file (in `$TMPDIR`, gone when the run
-/// ends) up to [`SPILL_BYTES`]. Packed, an analysis takes about four times its text, written and
+/// ends) up to [`SPILL_BYTES`]. Packed, an analysis takes a little over twice its text, written and
 /// read back in order, so a batch of any size is analysed once while memory stays flat. When
 /// the file cannot be made or written (a full disk), keeping stops there and the rest is
 /// analysed again in the second pass: slower, never wrong. The second pass takes analyses from
