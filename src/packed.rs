@@ -153,9 +153,14 @@ impl PackedAnalysis {
         for t in &a.terms {
             let step = zigzag(t.start as i64 - end as i64);
             let len = (t.end - t.start) as u64;
-            if step | len | u64::from(t.id) < 0x80 {
-                // Nearly every term: three one-byte varints, written at once.
-                out.extend_from_slice(&[step as u8, len as u8, t.id as u8, pack_flags(t)]);
+            let id = u64::from(t.id);
+            if step | len | id < 0x80 {
+                // Most terms: three one-byte varints, written at once.
+                out.extend_from_slice(&[step as u8, len as u8, id as u8, pack_flags(t)]);
+            } else if step | len < 0x80 && id < 0x4000 {
+                // Most of the rest: an id of two bytes.
+                let (low, high) = ((id as u8) | 0x80, (id >> 7) as u8);
+                out.extend_from_slice(&[step as u8, len as u8, low, high, pack_flags(t)]);
             } else {
                 put_varint(&mut out, step);
                 put_varint(&mut out, len);
@@ -241,7 +246,7 @@ impl PackedAnalysis {
         let mut end = 0;
         for _ in 0..n {
             let (start, len, id, f) = match *b {
-                // Nearly every term: three one-byte varints and the flags.
+                // Most terms: three one-byte varints and the flags.
                 [step, len, id, f, ..] if (step | len | id) < 0x80 => {
                     b = &b[4..];
                     let start = end as i64 + unzigzag(u64::from(step));
@@ -249,6 +254,18 @@ impl PackedAnalysis {
                         usize::try_from(start).ok()?,
                         usize::from(len),
                         u32::from(id),
+                        f,
+                    )
+                }
+                // Most of the rest: an id of two bytes (the first has its high bit set, or
+                // the arm above would have been taken).
+                [step, len, low, high, f, ..] if (step | len | high) < 0x80 => {
+                    b = &b[5..];
+                    let start = end as i64 + unzigzag(u64::from(step));
+                    (
+                        usize::try_from(start).ok()?,
+                        usize::from(len),
+                        u32::from(low & 0x7f) | u32::from(high) << 7,
                         f,
                     )
                 }
