@@ -112,7 +112,12 @@ fn put_step(out: &mut Vec<u8>, from: usize, offset: usize) {
 
 /// Reads what [`put_step`] wrote, given the same `from`.
 fn get_step(bytes: &mut &[u8], from: usize) -> Option<usize> {
-    usize::try_from((from as i64).checked_add(unzigzag(get_varint(bytes)?))?).ok()
+    step_from(from, get_varint(bytes)?)
+}
+
+/// The offset a zigzag `step` from `from` lands on; `None` before 0 or past `usize`.
+fn step_from(from: usize, step: u64) -> Option<usize> {
+    usize::try_from((from as i64).checked_add(unzigzag(step))?).ok()
 }
 
 impl PackedAnalysis {
@@ -245,39 +250,30 @@ impl PackedAnalysis {
         let mut terms = Vec::with_capacity(n);
         let mut end = 0;
         for _ in 0..n {
-            let (start, len, id, f) = match *b {
+            // The step from where the last term ended, undone below for every arm alike.
+            let (step, len, id, f) = match *b {
                 // Most terms: three one-byte varints and the flags.
                 [step, len, id, f, ..] if (step | len | id) < 0x80 => {
                     b = &b[4..];
-                    let start = end as i64 + unzigzag(u64::from(step));
-                    (
-                        usize::try_from(start).ok()?,
-                        usize::from(len),
-                        u32::from(id),
-                        f,
-                    )
+                    (u64::from(step), usize::from(len), u32::from(id), f)
                 }
                 // Most of the rest: an id of two bytes (the first has its high bit set, or
                 // the arm above would have been taken).
                 [step, len, low, high, f, ..] if (step | len | high) < 0x80 => {
                     b = &b[5..];
-                    let start = end as i64 + unzigzag(u64::from(step));
-                    (
-                        usize::try_from(start).ok()?,
-                        usize::from(len),
-                        u32::from(low & 0x7f) | u32::from(high) << 7,
-                        f,
-                    )
+                    let id = u32::from(low & 0x7f) | u32::from(high) << 7;
+                    (u64::from(step), usize::from(len), id, f)
                 }
                 _ => {
-                    let start = get_step(&mut b, end)?;
+                    let step = get_varint(&mut b)?;
                     let len = get_usize(&mut b)?;
                     let id = u32::try_from(get_varint(&mut b)?).ok()?;
                     let (&f, rest) = b.split_first()?;
                     b = rest;
-                    (start, len, id, f)
+                    (step, len, id, f)
                 }
             };
+            let start = step_from(end, step)?;
             let span = span(start, len)?;
             end = span.end;
             terms.push(Term {
@@ -326,17 +322,23 @@ mod tests {
     use crate::stem::{Lexicon, Stemmer};
     use crate::stopwords::Stopwords;
 
-    fn analysis() -> Analysis {
+    /// The analysis of `text` by the Indonesian analyzer.
+    fn analyze(text: &str) -> Analysis {
         let analyzer = Analyzer::new(
             Language::Indonesian,
             Stopwords::embedded(Language::Indonesian),
             Stemmer::indonesian(Lexicon::embedded()),
         );
         let mut memo = analyzer.memo();
-        let text = "# Harga Beras\n\nJakarta, KOMPAS.com - Harga beras naik 10%. Lihat \
-                    https://bps.go.id, tanya redaksi@kompas.com #pemilu @jokowi. Melalui di \
-                    skusi, NATO sepakat. Ékonomi «naik» lagi…";
         analyzer.analyze(text, &mut memo)
+    }
+
+    fn analysis() -> Analysis {
+        analyze(
+            "# Harga Beras\n\nJakarta, KOMPAS.com - Harga beras naik 10%. Lihat \
+             https://bps.go.id, tanya redaksi@kompas.com #pemilu @jokowi. Melalui di \
+             skusi, NATO sepakat. Ékonomi «naik» lagi…",
+        )
     }
 
     #[test]
@@ -366,12 +368,6 @@ mod tests {
     /// A document whose numbers take the long way: over a hundred distinct keys (ids past
     /// one byte), a word longer than 127 bytes and a gap of dashes longer than 63.
     fn long_analysis() -> Analysis {
-        let analyzer = Analyzer::new(
-            Language::Indonesian,
-            Stopwords::embedded(Language::Indonesian),
-            Stemmer::indonesian(Lexicon::embedded()),
-        );
-        let mut memo = analyzer.memo();
         let mut text = String::from("Judul panjang sekali.\n\n");
         for i in 0..300 {
             text.push_str(&format!("kata{i} "));
@@ -383,7 +379,7 @@ mod tests {
         text.push(' ');
         text.push_str(&"panjang".repeat(30));
         text.push_str(". Selesai.");
-        analyzer.analyze(&text, &mut memo)
+        analyze(&text)
     }
 
     #[test]
