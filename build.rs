@@ -1,16 +1,21 @@
 //! Lays the embedded lexicon out as a read-only hash table at compile time (see
-//! `src/lexicon_format.rs`), so that a run does not parse and hash 30,000 lines at start-up.
+//! `src/stem/lexicon_format.rs`), so that a run does not parse and hash 30,000 lines at start-up.
 
 use std::collections::BTreeMap;
 use std::path::Path;
 
 #[allow(dead_code)]
-#[path = "src/hash.rs"]
+#[path = "src/util/hash.rs"]
 mod hash;
 
 #[allow(dead_code)]
-#[path = "src/lexicon_format.rs"]
+#[path = "src/stem/lexicon_format.rs"]
 mod lexicon_format;
+
+/// `lexicon_format` names the hasher by its path in the library.
+mod util {
+    pub(crate) use super::hash;
+}
 
 use lexicon_format::{PREFERRED, Table, entries, preferred};
 
@@ -19,7 +24,7 @@ fn main() {
         println!("cargo::rerun-if-changed={path}");
         std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"))
     };
-    for source in ["src/hash.rs", "src/lexicon_format.rs"] {
+    for source in ["src/util/hash.rs", "src/stem/lexicon_format.rs"] {
         println!("cargo::rerun-if-changed={source}");
     }
     // Sorted, so the table is the same on every build.

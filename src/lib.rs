@@ -19,30 +19,20 @@
 //! assert!(report.keywords.iter().any(|k| k.term.contains("beras")));
 //! ```
 
-pub mod analyzer;
-mod bytes8;
+pub mod analysis;
 pub mod config;
 pub mod error;
-pub mod hash;
-pub mod html;
 pub mod idf;
 pub mod input;
 pub mod keywords;
-pub mod layout;
-mod lexicon_format;
-pub mod normalize;
 pub mod output;
-pub mod packed;
 pub mod pipeline;
-pub mod pretty;
 pub mod report;
 pub mod score;
-pub mod sentence;
 pub mod stem;
-pub mod stopwords;
 pub mod summary;
-pub mod token;
 pub mod topics;
+pub mod util;
 
 pub use config::{Config, Format, Language, SummaryLength};
 pub use error::Error;

@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::layout::Layout;
+use crate::output::layout::Layout;
 use crate::summary::Features;
 
 /// One keyword or key phrase.

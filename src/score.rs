@@ -3,9 +3,9 @@
 //! Where the IDF collection comes from is the caller's choice: a single document is scored
 //! against its own sentences, a batch against its documents (`DocFreq`).
 
-use crate::analyzer::Analysis;
-use crate::hash::FastMap;
+use crate::analysis::analyzer::Analysis;
 use crate::stem::WordId;
+use crate::util::hash::FastMap;
 
 /// Document frequencies of a collection: how many documents hold each key.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -217,7 +217,7 @@ const INDEXED_TERMS: usize = 32;
 impl TermVector {
     /// The TF-IDF vector of a run of terms.
     pub fn from_terms<'t>(
-        terms: impl IntoIterator<Item = &'t crate::analyzer::Term>,
+        terms: impl IntoIterator<Item = &'t crate::analysis::analyzer::Term>,
         idf: &[f64],
     ) -> Self {
         let terms = terms.into_iter();
@@ -402,10 +402,10 @@ mod tests {
 
     #[test]
     fn score_id_docfreq_counts_what_docfreq_counts() {
-        use crate::analyzer::Analyzer;
+        use crate::analysis::analyzer::Analyzer;
+        use crate::analysis::stopwords::Stopwords;
         use crate::config::Language;
         use crate::stem::{Lexicon, Stemmer};
-        use crate::stopwords::Stopwords;
         let analyzer = Analyzer::new(
             Language::Indonesian,
             Stopwords::embedded(Language::Indonesian),

@@ -1,9 +1,9 @@
 //! Extractive summary: score each sentence from a few features, pick the best ones while
 //! skipping near-repeats, and return them in document order.
 
-use crate::analyzer::Analysis;
-use crate::hash::FastMap;
+use crate::analysis::analyzer::Analysis;
 use crate::score::TermVector;
+use crate::util::hash::FastMap;
 
 /// Why a sentence scored what it did (shown with `--explain`).
 #[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
@@ -338,10 +338,10 @@ mod tests {
     }
 
     fn analysis(text: &str) -> Analysis {
-        use crate::analyzer::Analyzer;
+        use crate::analysis::analyzer::Analyzer;
+        use crate::analysis::stopwords::Stopwords;
         use crate::config::Language;
         use crate::stem::{Lexicon, Stemmer};
-        use crate::stopwords::Stopwords;
         let analyzer = Analyzer::new(
             Language::Indonesian,
             Stopwords::embedded(Language::Indonesian),

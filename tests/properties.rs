@@ -6,10 +6,10 @@
 use std::sync::{Arc, OnceLock};
 
 use proptest::prelude::*;
+use ringkas::analysis::normalize::normalize;
+use ringkas::analysis::sentence::{SentenceSplitter, flatten};
 use ringkas::input::Input;
-use ringkas::normalize::normalize;
 use ringkas::score::TermVector;
-use ringkas::sentence::{SentenceSplitter, flatten};
 use ringkas::stem::{Lexicon, Stemmer};
 use ringkas::summary::{Candidate, Features, select};
 use ringkas::{Config, Engine, Record, SummaryLength};

@@ -5,8 +5,8 @@
 mod common;
 
 use common::{NEWS, report, ringkas};
-use ringkas::sentence::SentenceSplitter;
-use ringkas::token::tokenize;
+use ringkas::analysis::sentence::SentenceSplitter;
+use ringkas::analysis::token::tokenize;
 use ringkas::{Config, Engine, Record, SummaryLength};
 
 /// Runs `text` through the library (one report) and the binary (JSON, exit 0).

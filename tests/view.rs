@@ -207,7 +207,7 @@ fn assert_well_formed(html: &str) {
 }
 
 fn escape(s: &str) -> String {
-    ringkas::html::escape(s).into_owned()
+    ringkas::output::html::escape(s).into_owned()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use ringkas::sentence::{SentenceSplitter, flatten};
+use ringkas::analysis::sentence::{SentenceSplitter, flatten};
 
 fuzz_target!(|text: &str| {
     static SPLITTER: OnceLock<SentenceSplitter> = OnceLock::new();

@@ -3,7 +3,7 @@
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
-use ringkas::token::tokenize;
+use ringkas::analysis::token::tokenize;
 
 fuzz_target!(|text: &str| {
     let mut tokens = Vec::new();

@@ -7,12 +7,12 @@
 //! A phrase scores the geometric mean of its words' probabilities, discounted when its words
 //! also occur apart (low cohesion).
 
-use crate::analyzer::Analysis;
+use crate::analysis::analyzer::Analysis;
 use std::cmp::Reverse;
 use std::collections::BinaryHeap;
 
-use crate::hash::FastMap;
 use crate::report::Keyword;
+use crate::util::hash::FastMap;
 
 /// Longest key phrase, in words.
 pub const MAX_PHRASE_WORDS: usize = 3;
@@ -824,7 +824,7 @@ fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
 
 /// Whether `text` is how `terms` read in a keyword (their surfaces joined by spaces), checked
 /// without spelling them out.
-fn spelled(a: &Analysis, terms: &[crate::analyzer::Term], text: &str) -> bool {
+fn spelled(a: &Analysis, terms: &[crate::analysis::analyzer::Term], text: &str) -> bool {
     let mut rest = text.as_bytes();
     for (k, t) in terms.iter().enumerate() {
         if k > 0 {
@@ -907,10 +907,10 @@ mod tests {
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
     }
 
-    use crate::analyzer::Analyzer;
+    use crate::analysis::analyzer::Analyzer;
+    use crate::analysis::stopwords::Stopwords;
     use crate::config::Language;
     use crate::stem::{Lexicon, Stemmer};
-    use crate::stopwords::Stopwords;
 
     fn keywords(text: &str, k: usize) -> Vec<Keyword> {
         let analyzer = Analyzer::new(

@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use ringkas::pretty::TextStyle;
+use ringkas::output::text::TextStyle;
 use ringkas::{Config, Format, Language, SummaryLength};
 
 const EXAMPLES: &str = "\

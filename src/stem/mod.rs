@@ -12,27 +12,29 @@
 //! This is the one file that names a stemming crate or algorithm; the rest of the crate sees
 //! [`Stemmer`] and, per worker, [`MemoStemmer`].
 
+pub(crate) mod lexicon_format;
+
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::fmt;
 use std::sync::{Arc, OnceLock};
 
-use crate::hash::{FastBuild, Interner};
-use crate::stopwords::Stopwords;
+use crate::analysis::stopwords::Stopwords;
+use crate::util::hash::{FastBuild, Interner};
 
-pub use crate::lexicon_format::CLASS_LETTERS;
-use crate::lexicon_format::{self as format, Table};
+pub use crate::stem::lexicon_format::CLASS_LETTERS;
+use crate::stem::lexicon_format::{self as format, Table};
 
 // The embedded lexicon is `data/lexicon-id.txt` (hunspell's roots; see its header for
 // provenance and licence), `data/lexicon-supplement-id.txt` (common roots hunspell lacks) and
 // `data/homographs-id.txt` (roots preferred among homograph readings), laid out as a table by
 // `build.rs`. The texts themselves are kept for the test that checks the table against them.
 #[cfg(test)]
-const EMBEDDED_LEXICON: &str = include_str!("../data/lexicon-id.txt");
+const EMBEDDED_LEXICON: &str = include_str!("../../data/lexicon-id.txt");
 #[cfg(test)]
-const EMBEDDED_SUPPLEMENT: &str = include_str!("../data/lexicon-supplement-id.txt");
+const EMBEDDED_SUPPLEMENT: &str = include_str!("../../data/lexicon-supplement-id.txt");
 #[cfg(test)]
-const EMBEDDED_HOMOGRAPHS: &str = include_str!("../data/homographs-id.txt");
+const EMBEDDED_HOMOGRAPHS: &str = include_str!("../../data/homographs-id.txt");
 
 static EMBEDDED_TABLE: Table<'static> = Table {
     slots: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots")),

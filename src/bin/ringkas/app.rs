@@ -7,11 +7,11 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use ringkas::analysis::sentence::flatten;
 use ringkas::idf::Model;
 use ringkas::input::{Input, JsonLines, expand, read_all};
 use ringkas::output::RecordWriter;
 use ringkas::pipeline::{Pass, Progress, Sink, Source};
-use ringkas::sentence::flatten;
 use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
 

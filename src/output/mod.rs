@@ -3,10 +3,14 @@
 //! The writer is generic over `io::Write`; the binary hands it stdout. Every write error is
 //! returned, so a closed pipe ends the run quietly instead of panicking.
 
+pub mod html;
+pub mod layout;
+pub mod text;
+
 use std::io::{self, Write};
 
 use crate::config::Format;
-use crate::pretty::TextStyle;
+use crate::output::text::TextStyle;
 use crate::report::{Record, Report};
 use crate::topics::{Corpus, CorpusRecord};
 
@@ -98,7 +102,7 @@ impl<W: Write> RecordWriter<W> {
     /// Closes the JSON array, if any, writes the HTML page, and flushes.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == Format::Html {
-            crate::html::write_page(&mut self.out, &self.pending, self.corpus.as_ref())?;
+            crate::output::html::write_page(&mut self.out, &self.pending, self.corpus.as_ref())?;
         }
         if self.format == Format::Json && self.total != 1 {
             self.out
@@ -228,7 +232,7 @@ mod jsonl {
     /// Whether any of eight bytes is below 0x20, a quote or a backslash. Exact as a whole
     /// (the borrows that make the per-byte answers inexact only follow a true one).
     fn needs_escape(word: u64) -> bool {
-        use crate::bytes8::{below, equal};
+        use crate::util::bytes8::{below, equal};
         below(word, 0x20) | equal(word, b'"') | equal(word, b'\\') != 0
     }
 
@@ -242,7 +246,7 @@ mod jsonl {
         let mut i = 0;
         while i < bytes.len() {
             if let Some(word) = bytes.get(i..i + 8) {
-                let word = crate::bytes8::load(word);
+                let word = crate::util::bytes8::load(word);
                 if !needs_escape(word) {
                     i += 8;
                     continue;

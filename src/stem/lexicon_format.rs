@@ -11,7 +11,7 @@
 
 use std::hash::BuildHasher;
 
-use crate::hash::FastBuild;
+use crate::util::hash::FastBuild;
 
 /// The affix classes, in the order of their bits: prefixes ber-, di-, ke-, meN-, peN-, per-,
 /// se-, ter-, ku-/kau-; suffixes -an, -i, -kan; particles (-lah, -kah, -tah, -pun), -nya,

@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::analyzer::{Analysis, Term};
+use crate::analysis::analyzer::{Analysis, Term};
 use crate::report::Keyword;
 
 /// A byte range `[start, end)` in `Layout::text`.
@@ -169,7 +169,10 @@ mod tests {
         assert_eq!(whole, layout.text);
         for s in &report.summary {
             let [start, end] = layout.sentences[s.index];
-            assert_eq!(crate::sentence::flatten(&layout.text[start..end]), s.text);
+            assert_eq!(
+                crate::analysis::sentence::flatten(&layout.text[start..end]),
+                s.text
+            );
         }
         let opened: Vec<usize> = segments.iter().filter_map(|s| s.opens).collect();
         assert_eq!(opened, summary);

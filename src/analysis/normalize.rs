@@ -8,7 +8,7 @@ use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 
-use crate::bytes8::{self, TOPS};
+use crate::util::bytes8::{self, TOPS};
 
 /// Returns the text in canonical form: NFC, LF line ends, ASCII quotes, plain spaces, no
 /// zero-width characters. Borrows when nothing needs to change (plain ASCII text).

@@ -9,8 +9,8 @@
 //! costs about four bytes instead of the 32 of a [`Term`] and the same bytes serve memory and
 //! disk.
 
-use crate::analyzer::{Analysis, Sentence, Term, Vocab};
-use crate::token::TokenKind;
+use crate::analysis::analyzer::{Analysis, Sentence, Term, Vocab};
+use crate::analysis::token::TokenKind;
 
 /// An [`Analysis`] as one compact byte string.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -317,10 +317,10 @@ impl PackedAnalysis {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::analyzer::Analyzer;
+    use crate::analysis::analyzer::Analyzer;
+    use crate::analysis::stopwords::Stopwords;
     use crate::config::Language;
     use crate::stem::{Lexicon, Stemmer};
-    use crate::stopwords::Stopwords;
 
     /// The analysis of `text` by the Indonesian analyzer.
     fn analyze(text: &str) -> Analysis {

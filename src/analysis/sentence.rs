@@ -16,10 +16,10 @@
 
 use std::borrow::Cow;
 
-use crate::hash::FastMap;
+use crate::util::hash::FastMap;
 
 /// The embedded abbreviation list; its header documents the format.
-const ABBREVIATIONS: &str = include_str!("../data/abbreviations.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/abbreviations.txt");
 
 /// A line without end punctuation and with at most this many words, on its own line, is a
 /// heading. Headlines and section titles in Indonesian news are almost always shorter; a

@@ -7,10 +7,10 @@ use std::path::Path;
 
 use crate::config::Language;
 use crate::error::Error;
-use crate::hash::FastSet;
+use crate::util::hash::FastSet;
 
-const INDONESIAN: &str = include_str!("../stopwords/id.txt");
-const ENGLISH: &str = include_str!("../stopwords/en.txt");
+const INDONESIAN: &str = include_str!("../../stopwords/id.txt");
+const ENGLISH: &str = include_str!("../../stopwords/en.txt");
 
 /// A set of lowercase stopwords.
 #[derive(Debug, Clone, Default)]

@@ -7,12 +7,12 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::analysis::normalize::normalize;
+use crate::analysis::sentence::{SentenceSplitter, flatten};
+use crate::analysis::stopwords::Stopwords;
+use crate::analysis::token::{Token, TokenKind, tokenize_at};
 use crate::config::Language;
-use crate::normalize::normalize;
-use crate::sentence::{SentenceSplitter, flatten};
 use crate::stem::{MemoStemmer, Stemmer, WordId};
-use crate::stopwords::Stopwords;
-use crate::token::{Token, TokenKind, tokenize_at};
 
 /// One occurrence of a token in a document, with the key it is counted under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -466,7 +466,7 @@ impl Analyzer {
 /// text around them with the bytes past the word masked off, and only where the text ends
 /// byte by byte.
 fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
-    use crate::bytes8::{ONES, TOPS};
+    use crate::util::bytes8::{ONES, TOPS};
     let mut at = start;
     while at < end {
         let Some(block) = text.get(at..at + 8) else {
@@ -474,7 +474,7 @@ fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
                 .iter()
                 .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
         };
-        let mut word = crate::bytes8::load(block);
+        let mut word = crate::util::bytes8::load(block);
         if end - at < 8 {
             word &= (1 << (8 * (end - at))) - 1;
         }
@@ -550,7 +550,11 @@ fn lowercase(s: &str) -> Cow<'_, str> {
 
 /// End of a news dateline ("Jakarta, KOMPAS.com -", "Merdeka.com -", "BANDUNG, (PR) --") at the
 /// start of the first sentence: the place and the source name are not what the text is about.
-fn dateline_end(text: &str, spans: &[crate::sentence::SentenceSpan], tokens: &[Token]) -> usize {
+fn dateline_end(
+    text: &str,
+    spans: &[crate::analysis::sentence::SentenceSpan],
+    tokens: &[Token],
+) -> usize {
     let Some(first) = spans.iter().find(|s| !s.heading) else {
         return 0;
     };

@@ -6,6 +6,8 @@
 //! of a chunk in parallel, and hand records on in input order, so output streams and memory
 //! stays bounded by the chunk, not the batch.
 
+pub mod packed;
+
 use std::collections::VecDeque;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 use std::panic::{self, AssertUnwindSafe};
@@ -13,17 +15,17 @@ use std::sync::Mutex;
 
 use rayon::prelude::*;
 
-use crate::analyzer::{Analysis, Analyzer};
+use crate::analysis::analyzer::{Analysis, Analyzer};
+use crate::analysis::stopwords::Stopwords;
 use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
 use crate::input::Input;
 use crate::keywords;
-use crate::layout::Layout;
-use crate::packed::{PackedAnalysis, get_varint, put_varint};
+use crate::output::layout::Layout;
+use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
 use crate::report::{ErrorRecord, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, IdDocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::stem::{Lexicon, MemoStemmer, Stemmer};
-use crate::stopwords::Stopwords;
 use crate::summary::{self, Candidate, Weights};
 
 /// Documents handled together; bounds memory in a batch.

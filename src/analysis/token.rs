@@ -177,7 +177,7 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
 
 /// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
 fn ascii_letters_len(bytes: &[u8]) -> usize {
-    use crate::bytes8::{ONES, TOPS};
+    use crate::util::bytes8::{ONES, TOPS};
     let flags = |word: u64| {
         // With the case bit set, a letter is a byte in `a..=z`. Each byte's top bit is set
         // for a byte above `z` (adding 0x7f - b'z' carries into it), below `a` (subtracting
@@ -189,7 +189,7 @@ fn ascii_letters_len(bytes: &[u8]) -> usize {
         let at_least = (word | TOPS).wrapping_sub(ONES * u64::from(b'a'));
         (above | !at_least | word) & TOPS
     };
-    crate::bytes8::run_len(bytes, flags, |b| b.is_ascii_alphabetic())
+    crate::util::bytes8::run_len(bytes, flags, |b| b.is_ascii_alphabetic())
 }
 
 /// `char::is_whitespace` on an ASCII byte: space and tab to carriage return (vertical tab
