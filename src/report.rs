@@ -2,8 +2,21 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::output::layout::Layout;
 use crate::summary::Features;
+
+/// A byte range (the document's spans are built by `output::layout`) `[start, end)` in `Layout::text`.
+pub type Span = [usize; 2];
+
+/// The document's text with the spans of its sentences and keywords.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Layout {
+    /// The document as analysed (normalised); every span points into it.
+    pub text: String,
+    /// Every sentence and heading, by index (a summary sentence's `index` points here).
+    pub sentences: Vec<Span>,
+    /// The occurrences of each keyword, in the order of the report's keywords.
+    pub keywords: Vec<Vec<Span>>,
+}
 
 /// One keyword or key phrase.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -238,6 +238,16 @@ struct Raw {
 }
 
 impl Analyzer {
+    /// The Indonesian analyzer with its embedded lists: what every unit test analyses with.
+    #[cfg(test)]
+    pub(crate) fn indonesian() -> Analyzer {
+        Analyzer::new(
+            Language::Indonesian,
+            Stopwords::embedded(Language::Indonesian),
+            Stemmer::indonesian(crate::stem::Lexicon::embedded()),
+        )
+    }
+
     pub fn new(language: Language, stopwords: Stopwords, stemmer: Stemmer) -> Self {
         Analyzer {
             language,
@@ -614,7 +624,6 @@ fn dateline_end(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::stem::Lexicon;
 
     #[test]
     fn analyzer_vocab_ids_follow_document_order() {
@@ -651,11 +660,7 @@ mod tests {
     }
 
     fn analyzer() -> Analyzer {
-        Analyzer::new(
-            Language::Indonesian,
-            Stopwords::embedded(Language::Indonesian),
-            Stemmer::indonesian(Lexicon::embedded()),
-        )
+        Analyzer::indonesian()
     }
 
     fn analyze(text: &str) -> Analysis {

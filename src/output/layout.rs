@@ -5,24 +5,8 @@
 //! Spans point into the normalised text the analyzer saw (LF line ends, ASCII quotes), which
 //! the layout carries with it.
 
-use serde::{Deserialize, Serialize};
-
 use crate::analysis::analyzer::{Analysis, Term};
-use crate::report::Keyword;
-
-/// A byte range `[start, end)` in `Layout::text`.
-pub type Span = [usize; 2];
-
-/// The document's text with the spans of its sentences and keywords.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Layout {
-    /// The document as analysed (normalised); every span points into it.
-    pub text: String,
-    /// Every sentence and heading, by index (a summary sentence's `index` points here).
-    pub sentences: Vec<Span>,
-    /// The occurrences of each keyword, in the order of the report's keywords.
-    pub keywords: Vec<Vec<Span>>,
-}
+use crate::report::{Keyword, Layout, Span};
 
 /// A stretch of the text and how to show it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

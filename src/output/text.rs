@@ -86,7 +86,7 @@ impl TextStyle {
     fn document(
         &self,
         out: &mut impl Write,
-        layout: &crate::output::layout::Layout,
+        layout: &crate::report::Layout,
         report: &Report,
     ) -> io::Result<()> {
         let summary: Vec<usize> = report.summary.iter().map(|s| s.index).collect();

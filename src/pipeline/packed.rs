@@ -318,17 +318,10 @@ impl PackedAnalysis {
 mod tests {
     use super::*;
     use crate::analysis::analyzer::Analyzer;
-    use crate::analysis::stopwords::Stopwords;
-    use crate::config::Language;
-    use crate::stem::{Lexicon, Stemmer};
 
     /// The analysis of `text` by the Indonesian analyzer.
     fn analyze(text: &str) -> Analysis {
-        let analyzer = Analyzer::new(
-            Language::Indonesian,
-            Stopwords::embedded(Language::Indonesian),
-            Stemmer::indonesian(Lexicon::embedded()),
-        );
+        let analyzer = Analyzer::indonesian();
         let mut memo = analyzer.memo();
         analyzer.analyze(text, &mut memo)
     }

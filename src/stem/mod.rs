@@ -13,6 +13,7 @@
 //! [`Stemmer`] and, per worker, [`MemoStemmer`].
 
 pub(crate) mod lexicon_format;
+mod load;
 
 use std::borrow::Cow;
 use std::collections::HashMap;

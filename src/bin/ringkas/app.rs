@@ -1,40 +1,21 @@
 //! Wires the library to the terminal: inputs from arguments and stdin, records to stdout,
 //! problems to stderr.
 
-use std::io::{self, BufRead, BufWriter, IsTerminal, Seek, SeekFrom, Write};
+use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::Instant;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringkas::analysis::sentence::flatten;
 use ringkas::idf::Model;
-use ringkas::input::{Input, JsonLines, expand, read_all};
+use ringkas::input::{Batch, InputKind, documents};
 use ringkas::output::RecordWriter;
-use ringkas::pipeline::{Pass, Progress, Sink, Source};
+use ringkas::pipeline::{Sink, Source};
 use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
 
 use crate::cli::{BuildArgs, Cli, Command, IdfCommand, InputArg, SourceArgs};
-
-/// Held while a record goes out: Ctrl-C waits for it, so an output file ends in whole lines.
-/// (A default SIGINT kills the process inside a long write(2), leaving half a record.)
-static WRITING: std::sync::Mutex<()> = std::sync::Mutex::new(());
-
-/// On Ctrl-C, exit with 130 (128 + SIGINT) between records, never in the middle of one.
-pub fn exit_whole_on_interrupt() {
-    // Without a handler (a platform without signals), Ctrl-C keeps its default action.
-    let _ = ctrlc::set_handler(|| {
-        let _whole = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-        std::process::exit(130);
-    });
-}
-
-/// Runs `write` while holding the output lock.
-fn whole<T>(write: impl FnOnce() -> T) -> T {
-    let _whole = WRITING.lock().unwrap_or_else(|e| e.into_inner());
-    write()
-}
+use crate::interrupt::whole;
+use crate::progress::{Bar, progress_safe_eprint};
 
 pub enum Status {
     Ok,
@@ -62,8 +43,14 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
         None => summarise(cli, &engine),
         Some(Command::Sentences { paths, ext }) => sentences(&engine, paths, ext, cli.run.quiet),
         Some(Command::Stem { words }) => stem(&engine, words),
-        Some(Command::Completions { shell }) => crate::generate::completions(*shell),
-        Some(Command::Man) => crate::generate::man(),
+        Some(Command::Completions { shell }) => {
+            crate::generate::completions(*shell)?;
+            Ok(Status::Ok)
+        }
+        Some(Command::Man) => {
+            crate::generate::man()?;
+            Ok(Status::Ok)
+        }
         Some(Command::Idf {
             command: IdfCommand::Build(build),
         }) => idf_build(&engine, build),
@@ -73,159 +60,36 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     }
 }
 
-/// The inputs the paths stand for; `-` (or no path) is stdin, read once.
-fn inputs(paths: &[PathBuf], ext: &[String], quiet: bool) -> Vec<Input> {
-    let mut inputs = Vec::new();
-    for path in stdin_if_none(paths) {
-        if path.as_os_str() == "-" {
-            inputs.push(read_all(io::stdin().lock(), "-"));
-            continue;
-        }
-        let expansion = expand(std::slice::from_ref(path), ext);
-        note(&expansion.notes, quiet);
-        inputs.extend(expansion.inputs);
-    }
-    inputs
-}
-
-fn stdin_if_none(paths: &[PathBuf]) -> &[PathBuf] {
-    static STDIN: std::sync::LazyLock<[PathBuf; 1]> =
-        std::sync::LazyLock::new(|| [PathBuf::from("-")]);
-    if paths.is_empty() { &STDIN[..] } else { paths }
-}
-
+/// Prints the notes of a batch (skipped entries), unless `--quiet`.
 fn note(notes: &[String], quiet: bool) {
     if !quiet {
         for note in notes {
-            eprintln!("ringkas: note: {note}");
+            progress_safe_eprint(&format!("ringkas: note: {note}"));
         }
     }
 }
 
-/// A run's inputs as the pipeline reads them: files (each a document) and JSON Lines streams
-/// (each line a document), in argument order.
-struct Batch {
-    parts: Vec<Part>,
-    field: String,
-}
-
-enum Part {
-    Inputs(Vec<Input>),
-    JsonlFile(PathBuf),
-    /// Stdin, read as it comes: only for a single pass.
-    JsonlStdin,
-    /// Stdin copied to an unnamed temporary file, so that it can be read twice.
-    JsonlSpool(std::fs::File),
-}
-
-impl Batch {
-    /// `passes_over_stdin`: whether stdin may have to be read twice (no model given).
-    fn new(
-        paths: &[PathBuf],
-        source: &SourceArgs,
-        quiet: bool,
-        passes_over_stdin: bool,
-    ) -> Result<Batch, Failure> {
-        let ext = source.extensions();
-        if source.input == InputArg::Files {
-            return Ok(Batch {
-                parts: vec![Part::Inputs(inputs(paths, &ext, quiet))],
-                field: source.text_field.clone(),
-            });
-        }
-        let mut parts = Vec::new();
-        for path in stdin_if_none(paths) {
-            if path.as_os_str() != "-" {
-                let expansion = expand(std::slice::from_ref(path), &ext);
-                note(&expansion.notes, quiet);
-                for input in expansion.inputs {
-                    parts.push(match input {
-                        Input::File(path) => Part::JsonlFile(path),
-                        other => Part::Inputs(vec![other]),
-                    });
-                }
-            } else if passes_over_stdin {
-                let mut spool = tempfile::tempfile()
-                    .map_err(|e| Failure::Fatal(format!("cannot make a temporary file: {e}")))?;
-                io::copy(&mut io::stdin().lock(), &mut spool)
-                    .map_err(|e| Failure::Fatal(format!("-: cannot read stdin: {e}")))?;
-                parts.push(Part::JsonlSpool(spool));
-            } else {
-                parts.push(Part::JsonlStdin);
-            }
-        }
-        Ok(Batch {
-            parts,
-            field: source.text_field.clone(),
-        })
-    }
-
-    /// Bytes to read, if known (for the progress bar).
-    fn size(&self) -> Option<u64> {
-        let mut total = 0;
-        for part in &self.parts {
-            total += match part {
-                Part::Inputs(inputs) => inputs.iter().map(Input::size).sum(),
-                Part::JsonlFile(path) => std::fs::metadata(path).map_or(0, |m| m.len()),
-                Part::JsonlStdin => return None,
-                Part::JsonlSpool(file) => file.metadata().map_or(0, |m| m.len()),
-            };
-        }
-        Some(total)
-    }
-
-    fn is_single(&self) -> bool {
-        self.len_hint() == Some(1)
-    }
-}
-
-impl Source for Batch {
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
-        Box::new(
-            self.parts
-                .iter()
-                .flat_map(|part| -> Box<dyn Iterator<Item = Input> + '_> {
-                    match part {
-                        Part::Inputs(inputs) => Box::new(inputs.iter().cloned()),
-                        Part::JsonlFile(path) => JsonLines::open(path, &self.field),
-                        Part::JsonlStdin => {
-                            Box::new(JsonLines::new(io::stdin().lock(), "-", &self.field))
-                        }
-                        Part::JsonlSpool(file) => {
-                            let rewound = file
-                                .try_clone()
-                                .and_then(|mut f| f.seek(SeekFrom::Start(0)).map(|_| f));
-                            match rewound {
-                                Ok(f) => Box::new(JsonLines::new(
-                                    io::BufReader::with_capacity(1 << 16, f),
-                                    "-",
-                                    &self.field,
-                                )),
-                                Err(source) => Box::new(std::iter::once(Input::Failed(Arc::new(
-                                    ringkas::Error::Io {
-                                        path: "-".into(),
-                                        source,
-                                    },
-                                )))),
-                            }
-                        }
-                    }
-                }),
-        )
-    }
-
-    fn streams(&self) -> bool {
-        self.parts
-            .iter()
-            .any(|part| matches!(part, Part::JsonlStdin))
-    }
-
-    fn len_hint(&self) -> Option<usize> {
-        self.parts.iter().try_fold(0, |n, part| match part {
-            Part::Inputs(inputs) => Some(n + inputs.len()),
-            _ => None,
-        })
-    }
+/// The batch the source arguments name.
+fn batch(
+    paths: &[PathBuf],
+    source: &SourceArgs,
+    quiet: bool,
+    passes: bool,
+) -> Result<Batch, Failure> {
+    let kind = match source.input {
+        InputArg::Files => InputKind::Files,
+        InputArg::Jsonl => InputKind::JsonLines,
+    };
+    let batch = Batch::new(
+        paths,
+        kind,
+        &source.extensions(),
+        &source.text_field,
+        passes,
+    )
+    .map_err(|e| Failure::Fatal(e.to_string()))?;
+    note(batch.notes(), quiet);
+    Ok(batch)
 }
 
 fn load_model(path: &Path, engine: &Engine) -> Result<Model, Failure> {
@@ -249,7 +113,7 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         None => None,
     };
     let quiet = cli.run.quiet;
-    let batch = Batch::new(&cli.run.paths, &cli.run.source, quiet, model.is_none())?;
+    let batch = batch(&cli.run.paths, &cli.run.source, quiet, model.is_none())?;
     let stdout = io::stdout();
     let mut topics = cli
         .run
@@ -318,7 +182,7 @@ impl<W: Write> Sink for Output<'_, W> {
 
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     let started = Instant::now();
-    let batch = Batch::new(&build.paths, &build.source, build.quiet, true)?;
+    let batch = batch(&build.paths, &build.source, build.quiet, true)?;
     let mut progress = Bar::new(&batch, build.quiet);
     let df = engine.document_frequencies(&batch, &mut progress);
     progress.finish();
@@ -356,79 +220,6 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
     Ok(Status::Ok)
 }
 
-/// Prints a line on stderr above the progress bar, if one is drawn.
-fn progress_safe_eprint(line: &str) {
-    match ACTIVE_BAR.get() {
-        Some(bar) if !bar.is_hidden() => bar.suspend(|| eprintln!("{line}")),
-        _ => eprintln!("{line}"),
-    }
-}
-
-static ACTIVE_BAR: std::sync::OnceLock<ProgressBar> = std::sync::OnceLock::new();
-
-/// The progress bar on stderr: only when stderr is a terminal and not `--quiet`.
-struct Bar {
-    bar: Option<ProgressBar>,
-    documents: u64,
-}
-
-impl Bar {
-    fn new(batch: &Batch, quiet: bool) -> Bar {
-        if quiet || !io::stderr().is_terminal() || batch.is_single() {
-            return Bar {
-                bar: None,
-                documents: 0,
-            };
-        }
-        let bar = match batch.size() {
-            Some(total) => ProgressBar::new(total).with_style(
-                ProgressStyle::with_template(
-                    "{prefix:>8} [{bar:30}] {decimal_bytes}/{decimal_total_bytes} {decimal_bytes_per_sec} ETA {eta} {msg}",
-                )
-                .expect("the template is valid")
-                .progress_chars("=> "),
-            ),
-            None => ProgressBar::new_spinner().with_style(
-                ProgressStyle::with_template("{prefix:>8} {spinner} {decimal_bytes} {decimal_bytes_per_sec} {msg}")
-                    .expect("the template is valid"),
-            ),
-        };
-        bar.set_draw_target(ProgressDrawTarget::stderr());
-        let _ = ACTIVE_BAR.set(bar.clone());
-        Bar {
-            bar: Some(bar),
-            documents: 0,
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.bar {
-            bar.finish_and_clear();
-        }
-    }
-}
-
-impl Progress for Bar {
-    fn pass(&mut self, pass: Pass) {
-        if let Some(bar) = &self.bar {
-            bar.reset();
-            bar.set_prefix(match pass {
-                Pass::Counting => "counting",
-                Pass::Scoring => "scoring",
-            });
-            self.documents = 0;
-        }
-    }
-
-    fn advance(&mut self, bytes: u64) {
-        if let Some(bar) = &self.bar {
-            self.documents += 1;
-            bar.inc(bytes);
-            bar.set_message(format!("{} documents", self.documents));
-        }
-    }
-}
-
 fn sentences(
     engine: &Engine,
     paths: &[PathBuf],
@@ -438,7 +229,10 @@ fn sentences(
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
-    for input in inputs(paths, ext, quiet) {
+    let mut notes = Vec::new();
+    let inputs = documents(paths, ext, &mut notes);
+    note(&notes, quiet);
+    for input in inputs {
         match input.load() {
             Ok(text) => {
                 // Printed as written (curly quotes and all), so each line is a substring of

@@ -6,21 +6,18 @@ use std::io::{self, Write};
 use clap::CommandFactory;
 use clap_complete::Shell;
 
-use crate::app::{Failure, Status};
 use crate::cli::Cli;
 
 /// Writes the completion script for `shell` to stdout.
-pub fn completions(shell: Shell) -> Result<Status, Failure> {
+pub fn completions(shell: Shell) -> io::Result<()> {
     let mut out = io::stdout().lock();
     clap_complete::generate(shell, &mut Cli::command(), "ringkas", &mut out);
-    out.flush()?;
-    Ok(Status::Ok)
+    out.flush()
 }
 
 /// Writes the man page (roff) to stdout.
-pub fn man() -> Result<Status, Failure> {
+pub fn man() -> io::Result<()> {
     let mut out = io::stdout().lock();
     clap_mangen::Man::new(Cli::command()).render(&mut out)?;
-    out.flush()?;
-    Ok(Status::Ok)
+    out.flush()
 }

@@ -4,6 +4,8 @@ mod allocator;
 mod app;
 mod cli;
 mod generate;
+mod interrupt;
+mod progress;
 
 use std::process::ExitCode;
 
@@ -22,7 +24,7 @@ fn main() -> ExitCode {
     // SAFETY: sets an option that is read only at exit; no allocation is in flight.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_DESTROY_ON_EXIT, 2) };
     let cli = cli::Cli::parse();
-    app::exit_whole_on_interrupt();
+    interrupt::exit_whole_on_interrupt();
     match app::run(&cli) {
         Ok(app::Status::Ok) => ExitCode::SUCCESS,
         Ok(app::Status::SomeFailed) => ExitCode::from(1),

@@ -1,0 +1,183 @@
+//! JSON Lines input: one `{"id": ..., "text": ...}` document a line, read as a stream.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::sync::Arc;
+
+use serde_json::Value;
+
+use crate::error::Error;
+use crate::input::{Document, Input};
+
+/// One line of a JSON Lines input: a document as `{"id": ..., "<field>": "..."}`.
+#[derive(Debug, Clone)]
+pub struct JsonLine {
+    /// The file the line is from (`-` for stdin).
+    pub source: Arc<str>,
+    /// 1-based line number.
+    pub number: usize,
+    pub bytes: Vec<u8>,
+    /// The field holding the text.
+    pub field: Arc<str>,
+}
+
+impl JsonLine {
+    fn error(&self, problem: String) -> Error {
+        Error::BadLine {
+            path: self.source.to_string(),
+            line: self.number,
+            problem,
+        }
+    }
+
+    /// The record's id (any JSON value) and text (a string field).
+    pub fn parse(&self) -> Result<Document, Error> {
+        let value: Value = serde_json::from_slice(&self.bytes).map_err(|e| {
+            // serde_json says "at line 1 column N" of the one line it saw: keep only the column.
+            let text = e.to_string();
+            let reason = text.split(" at line ").next().unwrap_or(&text);
+            self.error(format!("not JSON ({reason} at column {})", e.column()))
+        })?;
+        let Value::Object(mut record) = value else {
+            return Err(self.error("not a JSON object".into()));
+        };
+        let id = record.remove("id");
+        match record.remove(self.field.as_ref()) {
+            Some(Value::String(text)) => Ok(Document { id, text }),
+            Some(_) => Err(self.error(format!("field `{}` is not a string", self.field))),
+            None => Err(self.error(format!("no field `{}`", self.field))),
+        }
+    }
+}
+
+/// The lines of a JSON Lines stream, one input each, read as they are asked for. Blank lines are
+/// skipped (they hold no document); a read error ends the stream with one failed input.
+pub struct JsonLines<R> {
+    reader: R,
+    source: Arc<str>,
+    field: Arc<str>,
+    number: usize,
+    done: bool,
+}
+
+impl<R: BufRead> JsonLines<R> {
+    pub fn new(reader: R, source: &str, field: &str) -> Self {
+        JsonLines {
+            reader,
+            source: source.into(),
+            field: field.into(),
+            number: 0,
+            done: false,
+        }
+    }
+}
+
+impl JsonLines<BufReader<fs::File>> {
+    /// The lines of a file; a file that cannot be opened is one failed input.
+    pub fn open(path: &Path, field: &str) -> Box<dyn Iterator<Item = Input>> {
+        let name = path.display().to_string();
+        match fs::File::open(path) {
+            Ok(file) if !path.is_dir() => Box::new(JsonLines::new(
+                BufReader::with_capacity(1 << 16, file),
+                &name,
+                field,
+            )),
+            Ok(_) => Box::new(std::iter::once(Input::Failed(Arc::new(
+                Error::IsDirectory { path: name },
+            )))),
+            Err(source) => Box::new(std::iter::once(Input::Failed(Arc::new(Error::Io {
+                path: name,
+                source,
+            })))),
+        }
+    }
+}
+
+impl<R: BufRead> Iterator for JsonLines<R> {
+    type Item = Input;
+
+    fn next(&mut self) -> Option<Input> {
+        while !self.done {
+            let mut bytes = Vec::new();
+            match self.reader.read_until(b'\n', &mut bytes) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    self.number += 1;
+                    if bytes.ends_with(b"\n") {
+                        bytes.pop();
+                        if bytes.ends_with(b"\r") {
+                            bytes.pop();
+                        }
+                    }
+                    if bytes.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(Input::Line(JsonLine {
+                        source: Arc::clone(&self.source),
+                        number: self.number,
+                        bytes,
+                        field: Arc::clone(&self.field),
+                    }));
+                }
+                Err(source) => {
+                    self.done = true;
+                    return Some(Input::Failed(Arc::new(Error::Io {
+                        path: self.source.to_string(),
+                        source,
+                    })));
+                }
+            }
+        }
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(text: &str) -> Vec<Result<Document, String>> {
+        JsonLines::new(text.as_bytes(), "-", "isi")
+            .map(|i| i.document().map_err(|e| e.to_string()))
+            .collect()
+    }
+
+    #[test]
+    fn input_jsonl_reads_id_and_renamed_field_in_order() {
+        let got =
+            lines("{\"id\": 7, \"isi\": \"Satu.\"}\r\n\n  \n{\"isi\": \"Dua.\", \"id\": \"b\"}");
+        assert_eq!(
+            got,
+            [
+                Ok(Document {
+                    id: Some(Value::from(7)),
+                    text: "Satu.".into()
+                }),
+                Ok(Document {
+                    id: Some(Value::from("b")),
+                    text: "Dua.".into()
+                }),
+            ]
+        );
+    }
+
+    #[test]
+    fn input_jsonl_bad_lines_name_their_line_number() {
+        let got = lines("{\"isi\": \"ok\"}\nnot json\n{\"text\": \"x\"}\n{\"isi\": 5}\n[1]\n");
+        assert!(got[0].is_ok());
+        let errors: Vec<&str> = got[1..]
+            .iter()
+            .map(|r| r.as_ref().unwrap_err().as_str())
+            .collect();
+        assert!(
+            errors[0].starts_with("-: line 2: not JSON ("),
+            "{}",
+            errors[0]
+        );
+        assert!(errors[0].ends_with("at column 2)"), "{}", errors[0]);
+        assert_eq!(errors[1], "-: line 3: no field `isi`");
+        assert_eq!(errors[2], "-: line 4: field `isi` is not a string");
+        assert_eq!(errors[3], "-: line 5: not a JSON object");
+    }
+}

@@ -1,0 +1,121 @@
+//! The first pass of a batch: document frequencies, counted per worker and added up.
+
+use std::io;
+
+use rayon::prelude::*;
+
+use crate::input::Input;
+use crate::pipeline::kept::{Counted, Kept, KeptDocument};
+use crate::pipeline::packed::PackedAnalysis;
+use crate::pipeline::schedule::{Memos, PerWorker};
+use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
+use crate::score::{DocFreq, IdDocFreq};
+
+impl Engine {
+    /// Document frequencies over all readable inputs (the first pass of a batch).
+    pub fn document_frequencies(
+        &self,
+        source: &dyn Source,
+        progress: &mut dyn Progress,
+    ) -> DocFreq {
+        progress.pass(Pass::Counting);
+        self.count(source, &Memos::memos(self), progress, None).0
+    }
+
+    /// Document frequencies, and the number of inputs (readable or not). With `kept`, the
+    /// analyses are kept for the second pass (see [`Kept`]). Each worker counts the documents
+    /// it analysed into a table of its own, added up at the end, so the counting is as
+    /// parallel as the analysing (sums do not depend on which worker saw which document).
+    pub(super) fn count(
+        &self,
+        source: &dyn Source,
+        memos: &Memos<'_>,
+        progress: &mut dyn Progress,
+        mut kept: Option<&mut Kept>,
+    ) -> (DocFreq, usize) {
+        let counts = PerWorker::new(self, IdDocFreq::default);
+        let mut seen = 0;
+        let take_in =
+            |counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress| {
+                for counted in counted {
+                    progress.advance(match &counted {
+                        Counted::Kept(doc) => doc.bytes,
+                        Counted::Only(bytes) => *bytes,
+                        Counted::Failed => 0,
+                    });
+                    if let Some(kept) = kept.as_deref_mut() {
+                        kept.push(counted);
+                    }
+                }
+            };
+        // As in the second pass, this thread keeps one chunk's analyses (writing them to the
+        // temporary file) while the workers analyse the next.
+        let mut inputs = source.inputs();
+        let analyse = |input: &Input, keep: bool| match input.document() {
+            Ok(doc) => {
+                let a = memos.with(|memo| {
+                    let a = self.analyzer.analyze(&doc.text, memo);
+                    counts.with(|df| {
+                        df.add_document(&a, memo.document_keys(), memo.len());
+                        if memo.heap_bytes() > self.memo_bytes {
+                            df.settle(|id| memo.word(id));
+                            memo.clear();
+                        }
+                    });
+                    a
+                });
+                let bytes = doc.text.len() as u64;
+                match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+                    Some(analysis) => Counted::Kept(KeptDocument {
+                        analysis,
+                        id: doc.id,
+                        bytes,
+                    }),
+                    None => Counted::Only(bytes),
+                }
+            }
+            Err(_) => Counted::Failed,
+        };
+        let finished: io::Result<()> = self.pipelined(
+            &mut (&mut inputs, &mut kept, &mut seen, progress),
+            |(inputs, kept, seen, _)| {
+                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+                **seen += chunk.len();
+                // Decided before the chunks ahead are kept: a chunk analysed as the budget
+                // runs out may pack analyses that are then dropped, which costs a little,
+                // never a result.
+                let keep = kept.as_ref().is_some_and(|k| k.open());
+                (!chunk.is_empty()).then_some((chunk, keep))
+            },
+            |_| false,
+            |(chunk, keep)| -> Vec<Counted> {
+                chunk.par_iter().map(|input| analyse(input, keep)).collect()
+            },
+            AHEAD,
+            |(_, kept, _, progress), counted| {
+                take_in(counted, kept, &mut **progress);
+                Ok(())
+            },
+        );
+        finished.expect("keeping analyses does not fail");
+        // Each worker's counts by id become counts by key, in parallel: the ids are its memo's.
+        let mut tables: Vec<DocFreq> = self.pool.install(|| {
+            counts
+                .into_inner()
+                .into_par_iter()
+                .enumerate()
+                .map(|(slot, ids)| {
+                    memos.with_slot(slot, |memo| ids.into_doc_freq(|id| memo.word(id)))
+                })
+                .collect()
+        });
+        // The biggest table takes in the others: fewest keys copied.
+        tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
+        let mut tables = tables.into_iter();
+        let mut df = tables.next().unwrap_or_default();
+        for other in tables {
+            df.merge(&other);
+        }
+        (df, seen)
+    }
+}

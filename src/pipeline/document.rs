@@ -1,0 +1,179 @@
+//! The second pass: one input to its record, from a kept analysis or from its text.
+
+use std::panic::{self, AssertUnwindSafe};
+
+use rayon::prelude::*;
+
+use crate::analysis::analyzer::Analysis;
+use crate::input::Input;
+use crate::keywords;
+use crate::pipeline::kept::KeptDocument;
+use crate::pipeline::schedule::Memos;
+use crate::pipeline::{Engine, PARALLEL_SENTENCES};
+use crate::report::{ErrorRecord, Layout, Record, Report, Stats, SummarySentence};
+use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
+use crate::summary::{self, Candidate};
+
+impl Engine {
+    /// The record of one input and the bytes of text it held; from its analysis when the
+    /// first pass kept it.
+    pub(super) fn process(
+        &self,
+        input: &Input,
+        kept: Option<KeptDocument>,
+        corpus: Option<&DocFreq>,
+        memos: &Memos<'_>,
+    ) -> (Record, u64) {
+        let source = input.name();
+        // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
+        let kept = kept.and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
+        let (work, id, bytes) = match kept {
+            Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
+            None => match input.document() {
+                Ok(doc) => {
+                    let bytes = doc.text.len() as u64;
+                    (Work::Text(doc.text), doc.id, bytes)
+                }
+                Err(err) => {
+                    return (
+                        Record::Error(ErrorRecord {
+                            id: None,
+                            source,
+                            error: err.problem(),
+                        }),
+                        0,
+                    );
+                }
+            },
+        };
+        // A bug met on one document costs that document, not the rest of an unattended batch:
+        // it becomes the document's error record (the panic message is on stderr already, and
+        // the run exits 1). Fuzzing has found no such input; this is the net under it. The memo
+        // locks shrug off poisoning, so workers go on.
+        let analysed = panic::catch_unwind(AssertUnwindSafe(|| {
+            let analysis = match work {
+                Work::Kept(analysis) => analysis,
+                // The memo is released before scoring, which may run in parallel.
+                Work::Text(text) => memos.with(|memo| {
+                    let a = self.analyzer.analyze(&text, memo);
+                    if memo.heap_bytes() > self.memo_bytes {
+                        memo.clear();
+                    }
+                    a
+                }),
+            };
+            let idf = corpus.map(|df| corpus_idf(&analysis, df));
+            self.build_report(&source, &analysis, idf.as_deref())
+        }));
+        match analysed {
+            Ok(mut report) => {
+                report.id = id;
+                (Record::Report(report), bytes)
+            }
+            Err(_) => (
+                Record::Error(ErrorRecord {
+                    id,
+                    source,
+                    error: "internal error while analysing this document (a bug in ringkas: \
+                            please report it with the document)"
+                        .to_string(),
+                }),
+                0,
+            ),
+        }
+    }
+
+    /// The report of an analysed document; `corpus_idf` when it is scored against a corpus,
+    /// otherwise its own sentences are the IDF collection.
+    pub(super) fn build_report(
+        &self,
+        source: &str,
+        a: &Analysis,
+        corpus_idf: Option<&[f64]>,
+    ) -> Report {
+        let own_idf;
+        let idf = match corpus_idf {
+            Some(idf) => idf,
+            None => {
+                own_idf = sentence_idf(a);
+                &own_idf
+            }
+        };
+        let scores = keywords::term_scores(a, corpus_idf);
+        let candidates = self.candidates(a, idf, &scores);
+        let wanted = self.length.count(candidates.len());
+        let summary = summary::select(&candidates, wanted, self.weights.redundancy)
+            .into_iter()
+            .map(|c| SummarySentence {
+                index: c.index,
+                text: a.summary_text(c.index),
+                score: keywords::round4(c.score),
+                features: self.explain.then_some(c.features),
+            })
+            .collect();
+        let keywords = keywords::extract(a, &scores, self.keywords);
+        Report {
+            id: None,
+            source: source.to_string(),
+            language: self.analyzer.language().code().to_string(),
+            layout: self.layout.then(|| Layout::new(a, &keywords)),
+            keywords,
+            summary,
+            stats: Stats {
+                sentences: a.sentences.len(),
+                headings: a.sentences.iter().filter(|s| s.heading).count(),
+                words: a.words(),
+            },
+        }
+    }
+
+    /// Scores every candidate sentence; in parallel for long documents.
+    fn candidates(
+        &self,
+        a: &Analysis,
+        idf: &[f64],
+        scores: &keywords::TermScores,
+    ) -> Vec<Candidate> {
+        let document = TermVector::from_counts(&scores.tf, idf);
+        let title = a
+            .sentences
+            .iter()
+            .position(|s| !s.heading)
+            .filter(|&first_body| first_body > 0)
+            .map(|_| TermVector::from_terms(a.sentence_terms(0), idf));
+        let units: Vec<(usize, usize)> = (0..a.sentences.len())
+            .filter(|&i| !a.sentences[i].heading)
+            .enumerate()
+            .collect();
+        let mut body: Vec<(usize, usize)> = units
+            .iter()
+            .copied()
+            .filter(|&(_, i)| summary::is_candidate(a, i))
+            .collect();
+        if body.is_empty() {
+            // A short note of fragments still gets its sentences back rather than nothing.
+            body = units;
+        }
+        let score = |&(pos, i): &(usize, usize)| {
+            let terms = summary::SentenceTerms::new(a, i, idf, &scores.probability);
+            let features = summary::features(a, i, pos, &terms, &document, title.as_ref());
+            Candidate {
+                index: i,
+                score: self.weights.score(&features),
+                features,
+                vector: terms.vector,
+            }
+        };
+        if body.len() >= PARALLEL_SENTENCES {
+            self.pool.install(|| body.par_iter().map(score).collect())
+        } else {
+            body.iter().map(score).collect()
+        }
+    }
+}
+
+/// What the second pass starts from: a kept analysis or the text to analyse.
+enum Work {
+    Kept(Analysis),
+    Text(String),
+}

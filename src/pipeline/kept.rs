@@ -1,0 +1,252 @@
+//! Analyses the first pass of a batch keeps for the second: in memory, then in a temporary file.
+
+use std::collections::VecDeque;
+use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
+
+use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
+
+/// A document the first pass analysed, kept for the second.
+pub(super) struct KeptDocument {
+    pub(super) analysis: PackedAnalysis,
+    pub(super) id: Option<serde_json::Value>,
+    pub(super) bytes: u64,
+}
+
+/// What the first pass learnt of one input (its keys are counted already).
+pub(super) enum Counted {
+    Kept(KeptDocument),
+    /// Counted, not kept: the budget is spent; the bytes of text it held.
+    Only(u64),
+    Failed,
+}
+
+/// The analyses the first pass keeps for the second, in input order: in memory until
+/// [`KEPT_BYTES`] is spent, then in an unnamed temporary file (in `$TMPDIR`, gone when the run
+/// ends) up to [`SPILL_BYTES`]. Packed, an analysis takes a little over twice its text, written and
+/// read back in order, so a batch of any size is analysed once while memory stays flat. When
+/// the file cannot be made or written (a full disk), keeping stops there and the rest is
+/// analysed again in the second pass: slower, never wrong. The second pass takes analyses from
+/// the front, freeing as it goes.
+pub(super) struct Kept {
+    memory: VecDeque<Option<KeptDocument>>,
+    bytes: usize,
+    budget: usize,
+    spill: Spill,
+    spill_budget: u64,
+    /// A document was not kept: none after it is either, so the kept ones stay a prefix.
+    closed: bool,
+}
+
+/// The temporary file of [`Kept`]: entries written in the first pass, read in the second.
+pub(super) enum Spill {
+    Unused,
+    Writing {
+        file: BufWriter<std::fs::File>,
+        bytes: u64,
+        entries: usize,
+    },
+    Reading {
+        file: BufReader<std::fs::File>,
+        entries: usize,
+    },
+}
+
+/// Disk the temporary file of a batch may take before the rest is analysed twice instead.
+pub(super) const SPILL_BYTES: u64 = 16 << 30;
+
+/// Entry tags in the temporary file.
+const SPILL_FAILED: u8 = 0;
+const SPILL_NO_ID: u8 = 1;
+const SPILL_ID: u8 = 2;
+
+impl Kept {
+    pub(super) fn new(budget: usize, spill_budget: u64) -> Self {
+        Kept {
+            memory: VecDeque::new(),
+            bytes: 0,
+            budget,
+            spill: Spill::Unused,
+            spill_budget,
+            closed: false,
+        }
+    }
+
+    pub(super) fn open(&self) -> bool {
+        !self.closed
+    }
+
+    pub(super) fn push(&mut self, counted: Counted) {
+        if self.closed {
+            return;
+        }
+        let doc = match counted {
+            Counted::Kept(doc) => Some(doc),
+            // A failed input is read again, to report its error the same way.
+            Counted::Failed => None,
+            Counted::Only(_) => {
+                self.closed = true;
+                return;
+            }
+        };
+        let size = doc.as_ref().map_or(0, |d| d.analysis.heap_bytes());
+        if matches!(self.spill, Spill::Unused) && self.bytes + size <= self.budget {
+            self.bytes += size;
+            self.memory.push_back(doc);
+        } else if self.spill(doc.as_ref()).is_err() {
+            self.closed = true;
+        }
+    }
+
+    /// Appends one entry to the temporary file, making it first if need be.
+    pub(super) fn spill(&mut self, doc: Option<&KeptDocument>) -> io::Result<()> {
+        if matches!(self.spill, Spill::Unused) {
+            self.spill = Spill::Writing {
+                file: BufWriter::with_capacity(1 << 16, tempfile::tempfile()?),
+                bytes: 0,
+                entries: 0,
+            };
+        }
+        let Spill::Writing {
+            file,
+            bytes,
+            entries,
+        } = &mut self.spill
+        else {
+            return Err(io::Error::other("temporary file already read"));
+        };
+        let mut entry = Vec::new();
+        match doc {
+            None => entry.push(SPILL_FAILED),
+            Some(doc) => {
+                match &doc.id {
+                    None => entry.push(SPILL_NO_ID),
+                    Some(id) => {
+                        entry.push(SPILL_ID);
+                        let id = serde_json::to_vec(id)?;
+                        put_varint(&mut entry, id.len() as u64);
+                        entry.extend_from_slice(&id);
+                    }
+                }
+                put_varint(&mut entry, doc.bytes);
+                entry.extend_from_slice(doc.analysis.as_bytes());
+            }
+        }
+        // Each entry after its length, eight bytes.
+        let size = 8 + entry.len() as u64;
+        if *bytes + size > self.spill_budget {
+            return Err(io::Error::other("temporary file full"));
+        }
+        file.write_all(&(entry.len() as u64).to_le_bytes())?;
+        file.write_all(&entry)?;
+        *bytes += size;
+        *entries += 1;
+        Ok(())
+    }
+
+    /// What was kept of the next input, in order.
+    pub(super) fn next(&mut self) -> Option<KeptDocument> {
+        if let Some(doc) = self.memory.pop_front() {
+            return doc;
+        }
+        // The first read after the last write rewinds the file. Entries written whole are
+        // read back; a file that cannot be rewound is dropped and its documents analysed again.
+        self.spill = match std::mem::replace(&mut self.spill, Spill::Unused) {
+            Spill::Writing { file, entries, .. } => file
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(|mut f| f.seek(SeekFrom::Start(0)).map(|_| f))
+                .map_or(Spill::Unused, |f| Spill::Reading {
+                    file: BufReader::with_capacity(1 << 16, f),
+                    entries,
+                }),
+            other => other,
+        };
+        let Spill::Reading { file, entries } = &mut self.spill else {
+            return None;
+        };
+        if *entries == 0 {
+            return None;
+        }
+        *entries -= 1;
+        match read_entry(file) {
+            Ok(doc) => doc,
+            Err(_) => {
+                // Unreadable: the rest is analysed again.
+                self.spill = Spill::Unused;
+                self.closed = true;
+                None
+            }
+        }
+    }
+}
+
+/// One entry of the temporary file; `None` for an input that failed.
+pub(super) fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument>> {
+    let damaged = || io::Error::new(io::ErrorKind::InvalidData, "damaged temporary file");
+    let mut len = [0u8; 8];
+    file.read_exact(&mut len)?;
+    let len = u64::from_le_bytes(len);
+    let mut entry = Vec::new();
+    file.take(len).read_to_end(&mut entry)?;
+    if entry.len() as u64 != len {
+        return Err(damaged());
+    }
+    let (&tag, mut rest) = entry.split_first().ok_or_else(damaged)?;
+    let id = match tag {
+        SPILL_FAILED => return Ok(None),
+        SPILL_NO_ID => None,
+        SPILL_ID => {
+            let n = get_varint(&mut rest)
+                .and_then(|n| usize::try_from(n).ok())
+                .filter(|&n| n <= rest.len())
+                .ok_or_else(damaged)?;
+            let (id, after) = rest.split_at(n);
+            rest = after;
+            Some(serde_json::from_slice(id).map_err(|_| damaged())?)
+        }
+        _ => return Err(damaged()),
+    };
+    let bytes = get_varint(&mut rest).ok_or_else(damaged)?;
+    Ok(Some(KeptDocument {
+        analysis: PackedAnalysis::from_bytes(rest.to_vec()),
+        id,
+        bytes,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyzer::Analyzer;
+
+    #[test]
+    fn pipeline_spill_entries_read_back_and_damage_is_an_error() {
+        let analyzer = Analyzer::indonesian();
+        let mut memo = analyzer.memo();
+        let a = analyzer.analyze("Harga beras naik. Warga mengeluh.", &mut memo);
+        let mut kept = Kept::new(0, u64::MAX);
+        let doc = |id| KeptDocument {
+            analysis: PackedAnalysis::pack(&a).expect("a short text packs"),
+            id,
+            bytes: 33,
+        };
+        kept.push(Counted::Kept(doc(Some(serde_json::json!({"n": [1, "x"]})))));
+        kept.push(Counted::Failed);
+        kept.push(Counted::Kept(doc(None)));
+        assert!(kept.memory.is_empty());
+        let first = kept.next().expect("first entry");
+        assert_eq!(first.id, Some(serde_json::json!({"n": [1, "x"]})));
+        assert_eq!(first.bytes, 33);
+        assert_eq!(first.analysis.unpack().expect("unpacks").terms, a.terms);
+        assert!(kept.next().is_none(), "the failed input");
+        assert_eq!(kept.next().expect("third entry").id, None);
+        assert!(kept.next().is_none(), "past the end");
+
+        let mut file = 5u64.to_le_bytes().to_vec();
+        file.extend_from_slice(&[SPILL_ID, 9, b'{']);
+        assert!(read_entry(&mut &file[..]).is_err(), "cut short");
+        let mut file = 1u64.to_le_bytes().to_vec();
+        file.push(7);
+        assert!(read_entry(&mut &file[..]).is_err(), "unknown tag");
+    }
+}
