@@ -109,94 +109,125 @@ impl Model {
 
     /// Reads a model; `name` is what errors call it.
     pub fn read(reader: impl BufRead, name: &str) -> Result<Model, Error> {
-        let mut lines = reader.split(b'\n');
-        let mut number = 0;
-        let mut next = || -> Result<Option<String>, Error> {
-            number += 1;
-            match lines.next() {
-                None => Ok(None),
-                Some(Ok(bytes)) => String::from_utf8(bytes)
-                    .map(Some)
-                    .map_err(|_| Error::Model {
-                        path: name.to_string(),
-                        problem: corrupt(number, "not UTF-8"),
-                    }),
-                Some(Err(source)) => Err(Error::Io {
-                    path: name.to_string(),
-                    source,
-                }),
-            }
+        let mut lines = Lines {
+            lines: reader.split(b'\n'),
+            number: 0,
+            name,
         };
-        let bad = |line: usize, what: &str| Error::Model {
-            path: name.to_string(),
-            problem: corrupt(line, what),
+        lines.header()?;
+        let language = match lines.field("language")?.as_str() {
+            "id" => Language::Indonesian,
+            "en" => Language::English,
+            _ => return Err(lines.bad("unknown language")),
         };
-
-        let header = next()?.unwrap_or_default();
-        let Some(version) = header.strip_prefix(MAGIC).map(str::trim) else {
+        let documents: u64 = lines
+            .field("documents")?
+            .parse()
+            .map_err(|_| lines.bad("document count is not a number"))?;
+        let terms: usize = lines
+            .field("terms")?
+            .parse()
+            .map_err(|_| lines.bad("term count is not a number"))?;
+        let df = lines.counts(documents, terms)?;
+        if lines.next()?.is_some_and(|rest| !rest.is_empty()) || lines.next()?.is_some() {
             return Err(Error::Model {
                 path: name.to_string(),
+                problem: corrupt(5 + terms, "more terms than the header says"),
+            });
+        }
+        Ok(Model { language, df })
+    }
+}
+
+/// The lines of a model file being read, numbered for error messages.
+struct Lines<'n, R> {
+    lines: std::io::Split<R>,
+    /// The number of the line last read (1-based).
+    number: usize,
+    name: &'n str,
+}
+
+impl<R: BufRead> Lines<'_, R> {
+    fn next(&mut self) -> Result<Option<String>, Error> {
+        self.number += 1;
+        match self.lines.next() {
+            None => Ok(None),
+            Some(Ok(bytes)) => String::from_utf8(bytes)
+                .map(Some)
+                .map_err(|_| self.bad("not UTF-8")),
+            Some(Err(source)) => Err(Error::Io {
+                path: self.name.to_string(),
+                source,
+            }),
+        }
+    }
+
+    /// The model is corrupt at the line last read.
+    fn bad(&self, what: &str) -> Error {
+        Error::Model {
+            path: self.name.to_string(),
+            problem: corrupt(self.number, what),
+        }
+    }
+
+    /// The first line: the magic string and a format version this ringkas reads.
+    fn header(&mut self) -> Result<(), Error> {
+        let header = self.next()?.unwrap_or_default();
+        let Some(version) = header.strip_prefix(MAGIC).map(str::trim) else {
+            return Err(Error::Model {
+                path: self.name.to_string(),
                 problem: format!("not a ringkas IDF model (no `{MAGIC}` header)"),
             });
         };
         match version.parse::<u32>() {
-            Ok(VERSION) => {}
-            Ok(v) if v > VERSION => {
-                return Err(Error::Model {
-                    path: name.to_string(),
-                    problem: format!(
-                        "IDF model format {v} is newer than this ringkas reads ({VERSION})"
-                    ),
-                });
-            }
-            _ => return Err(bad(1, "unknown format version")),
+            Ok(VERSION) => Ok(()),
+            Ok(v) if v > VERSION => Err(Error::Model {
+                path: self.name.to_string(),
+                problem: format!(
+                    "IDF model format {v} is newer than this ringkas reads ({VERSION})"
+                ),
+            }),
+            _ => Err(self.bad("unknown format version")),
         }
-        let mut field = |key: &str, line: usize| -> Result<String, Error> {
-            let text = next()?.ok_or_else(|| bad(line, "file ends early"))?;
-            text.strip_prefix(key)
-                .and_then(|rest| rest.strip_prefix(' '))
-                .map(str::to_string)
-                .ok_or_else(|| bad(line, &format!("expected `{key} ...`")))
-        };
-        let language = match field("language", 2)?.as_str() {
-            "id" => Language::Indonesian,
-            "en" => Language::English,
-            _ => return Err(bad(2, "unknown language")),
-        };
-        let documents: u64 = field("documents", 3)?
-            .parse()
-            .map_err(|_| bad(3, "document count is not a number"))?;
-        let terms: usize = field("terms", 4)?
-            .parse()
-            .map_err(|_| bad(4, "term count is not a number"))?;
+    }
 
+    /// The value of a `key value` header line.
+    fn field(&mut self, key: &str) -> Result<String, Error> {
+        let text = self.next()?.ok_or_else(|| self.bad("file ends early"))?;
+        text.strip_prefix(key)
+            .and_then(|rest| rest.strip_prefix(' '))
+            .map(str::to_string)
+            .ok_or_else(|| self.bad(&format!("expected `{key} ...`")))
+    }
+
+    /// `terms` lines of `term<TAB>count`, sorted by term, each count in 1..=documents.
+    fn counts(&mut self, documents: u64, terms: usize) -> Result<DocFreq, Error> {
         let mut df = DocFreq {
             documents,
             ..DocFreq::default()
         };
         df.counts.reserve(terms.min(1 << 24));
         let mut previous: Option<String> = None;
-        for line in 5..5 + terms {
-            let text = next()?.ok_or_else(|| bad(line, "file ends early (truncated?)"))?;
+        for _ in 0..terms {
+            let text = self
+                .next()?
+                .ok_or_else(|| self.bad("file ends early (truncated?)"))?;
             let (term, count) = text
                 .split_once('\t')
-                .ok_or_else(|| bad(line, "expected `term<TAB>count`"))?;
+                .ok_or_else(|| self.bad("expected `term<TAB>count`"))?;
             let count: u64 = count
                 .parse()
-                .map_err(|_| bad(line, "count is not a number"))?;
+                .map_err(|_| self.bad("count is not a number"))?;
             if term.is_empty() || count == 0 || count > documents {
-                return Err(bad(line, "count out of range or empty term"));
+                return Err(self.bad("count out of range or empty term"));
             }
             if previous.as_deref().is_some_and(|p| p >= term) {
-                return Err(bad(line, "terms out of order"));
+                return Err(self.bad("terms out of order"));
             }
             df.counts.insert(term.into(), count);
             previous = Some(term.to_string());
         }
-        if next()?.is_some_and(|rest| !rest.is_empty()) || next()?.is_some() {
-            return Err(bad(5 + terms, "more terms than the header says"));
-        }
-        Ok(Model { language, df })
+        Ok(df)
     }
 }
 

@@ -19,12 +19,14 @@
 //! assert!(report.keywords.iter().any(|k| k.term.contains("beras")));
 //! ```
 
+#![forbid(unsafe_code)]
+
 pub mod analysis;
 pub mod config;
 pub mod error;
 pub mod idf;
 pub mod input;
-pub mod keywords;
+pub(crate) mod keywords;
 pub mod output;
 pub mod pipeline;
 pub mod report;
@@ -32,7 +34,7 @@ pub mod score;
 pub mod stem;
 pub mod summary;
 pub mod topics;
-pub mod util;
+pub(crate) mod util;
 
 pub use config::{Config, Format, Language, SummaryLength};
 pub use error::Error;

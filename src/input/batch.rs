@@ -6,8 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::Error;
-use crate::input::{Input, JsonLines, expand, read_all};
-use crate::pipeline::Source;
+use crate::input::{Input, JsonLines, Source, expand, read_all};
 
 /// How the inputs hold their documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

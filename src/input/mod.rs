@@ -169,6 +169,31 @@ fn clone_error(err: &Error) -> Error {
     }
 }
 
+/// The inputs of a run, in order; opened afresh for each pass.
+pub trait Source {
+    /// A new pass over the inputs.
+    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
+    /// Whether reading the inputs may wait on a stream (stdin) whose writer may be waiting for
+    /// our output: records then go out before more input is read.
+    fn streams(&self) -> bool {
+        false
+    }
+    /// How many inputs there are, when known without reading them.
+    fn len_hint(&self) -> Option<usize> {
+        None
+    }
+}
+
+impl Source for &[Input] {
+    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
+        Box::new(self.iter().cloned())
+    }
+
+    fn len_hint(&self) -> Option<usize> {
+        Some(self.len())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -35,47 +35,9 @@ impl Engine {
     ) -> (DocFreq, usize) {
         let counts = PerWorker::new(self, IdDocFreq::default);
         let mut seen = 0;
-        let take_in =
-            |counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress| {
-                for counted in counted {
-                    progress.advance(match &counted {
-                        Counted::Kept(doc) => doc.bytes,
-                        Counted::Only(bytes) => *bytes,
-                        Counted::Failed => 0,
-                    });
-                    if let Some(kept) = kept.as_deref_mut() {
-                        kept.push(counted);
-                    }
-                }
-            };
         // As in the second pass, this thread keeps one chunk's analyses (writing them to the
         // temporary file) while the workers analyse the next.
         let mut inputs = source.inputs();
-        let analyse = |input: &Input, keep: bool| match input.document() {
-            Ok(doc) => {
-                let a = memos.with(|memo| {
-                    let a = self.analyzer.analyze(&doc.text, memo);
-                    counts.with(|df| {
-                        df.add_document(&a, memo.document_keys(), memo.len());
-                        if memo.heap_bytes() > self.memo_bytes {
-                            df.settle(|id| memo.word(id));
-                            memo.clear();
-                        }
-                    });
-                    a
-                });
-                let bytes = doc.text.len() as u64;
-                match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
-                    Some(analysis) => Counted::Kept(KeptDocument {
-                        analysis,
-                        id: doc.id,
-                        bytes,
-                    }),
-                    None => Counted::Only(bytes),
-                }
-            }
-            Err(_) => Counted::Failed,
-        };
         let finished: io::Result<()> = self.pipelined(
             &mut (&mut inputs, &mut kept, &mut seen, progress),
             |(inputs, kept, seen, _)| {
@@ -89,7 +51,10 @@ impl Engine {
             },
             |_| false,
             |(chunk, keep)| -> Vec<Counted> {
-                chunk.par_iter().map(|input| analyse(input, keep)).collect()
+                chunk
+                    .par_iter()
+                    .map(|input| self.count_one(input, keep, memos, &counts))
+                    .collect()
             },
             AHEAD,
             |(_, kept, _, progress), counted| {
@@ -98,7 +63,46 @@ impl Engine {
             },
         );
         finished.expect("keeping analyses does not fail");
-        // Each worker's counts by id become counts by key, in parallel: the ids are its memo's.
+        (self.add_up(counts, memos), seen)
+    }
+
+    /// Analyses one input and counts its keys into this worker's table; packs the analysis
+    /// when it is to be kept.
+    fn count_one(
+        &self,
+        input: &Input,
+        keep: bool,
+        memos: &Memos<'_>,
+        counts: &PerWorker<IdDocFreq>,
+    ) -> Counted {
+        let Ok(doc) = input.document() else {
+            return Counted::Failed;
+        };
+        let a = memos.with(|memo| {
+            let a = self.analyzer.analyze(&doc.text, memo);
+            counts.with(|df| {
+                df.add_document(&a, memo.document_keys(), memo.len());
+                if memo.heap_bytes() > self.memo_bytes {
+                    df.settle(|id| memo.word(id));
+                    memo.clear();
+                }
+            });
+            a
+        });
+        let bytes = doc.text.len() as u64;
+        match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+            Some(analysis) => Counted::Kept(KeptDocument {
+                analysis,
+                id: doc.id,
+                bytes,
+            }),
+            None => Counted::Only(bytes),
+        }
+    }
+
+    /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
+    /// and are then added up.
+    fn add_up(&self, counts: PerWorker<IdDocFreq>, memos: &Memos<'_>) -> DocFreq {
         let mut tables: Vec<DocFreq> = self.pool.install(|| {
             counts
                 .into_inner()
@@ -116,6 +120,20 @@ impl Engine {
         for other in tables {
             df.merge(&other);
         }
-        (df, seen)
+        df
+    }
+}
+
+/// Hands a chunk's counted inputs on: progress, and the kept analyses to `kept`.
+fn take_in(counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress) {
+    for counted in counted {
+        progress.advance(match &counted {
+            Counted::Kept(doc) => doc.bytes,
+            Counted::Only(bytes) => *bytes,
+            Counted::Failed => 0,
+        });
+        if let Some(kept) = kept.as_deref_mut() {
+            kept.push(counted);
+        }
     }
 }

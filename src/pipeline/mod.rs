@@ -21,6 +21,7 @@ use crate::analysis::stopwords::Stopwords;
 use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
 use crate::input::Input;
+pub use crate::input::Source;
 use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
 use crate::report::{Record, Report};
@@ -33,11 +34,10 @@ pub(crate) const CHUNK: usize = 128;
 
 /// Chunks in the workers' hands beyond the one being handed on (see `Engine::pipelined`).
 /// The workers take queued chunks in no set order, so the oldest often finishes last, and
-/// until it does no new chunk is queued: with one ahead, `perf sched` showed both workers of
-/// a 2-core machine idle for about 0.3 ms at many chunk boundaries, while this thread handed
-/// on the chunk they had just finished. More ahead keeps them busy for the price of that many
-/// chunks' results (a few MB at most). Interleaved perf stat, -j2, 2,263-article folder,
-/// 4 x 21 runs: mean elapsed 0.1030 s with one ahead, 0.1016 with two, 0.1005 with four.
+/// until it does no new chunk is queued: with too few ahead, both workers idle at chunk
+/// boundaries while this thread hands on the chunk they have just finished. More ahead keeps
+/// them busy for the price of that many chunks' results (a few MB at most); the measurements
+/// are in `docs/PERFORMANCE.md`.
 pub(crate) const AHEAD: usize = 4;
 
 /// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`); the
@@ -72,9 +72,8 @@ pub struct Engine {
 }
 
 /// Heap a worker's stem memo may hold before it is cleared (between two documents). It holds
-/// every distinct token the worker has met, numbers, names and addresses included, about 90
-/// bytes each: 2,263 news articles fill 3.7 MB (41k tokens), and an archive would grow it
-/// without end. Past the budget the worker starts again from an empty memo, which costs
+/// every distinct token the worker has met, numbers, names and addresses included, so an
+/// archive would grow it without end. Past the budget the worker starts again from an empty memo, which costs
 /// stemming its words again, never a result.
 const MEMO_BYTES: usize = 8 << 20;
 
@@ -213,31 +212,6 @@ impl Engine {
             |(_, _, hand_on), records| hand_on(records),
         )?;
         Ok(outcome)
-    }
-}
-
-/// The inputs of a run, in order; opened afresh for each pass.
-pub trait Source {
-    /// A new pass over the inputs.
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
-    /// Whether reading the inputs may wait on a stream (stdin) whose writer may be waiting for
-    /// our output: records then go out before more input is read.
-    fn streams(&self) -> bool {
-        false
-    }
-    /// How many inputs there are, when known without reading them.
-    fn len_hint(&self) -> Option<usize> {
-        None
-    }
-}
-
-impl Source for &[Input] {
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
-        Box::new(self.iter().cloned())
-    }
-
-    fn len_hint(&self) -> Option<usize> {
-        Some(self.len())
     }
 }
 

@@ -208,99 +208,13 @@ impl PackedAnalysis {
         let mut b: &[u8] = &self.bytes;
         let len = get_usize(&mut b)?;
         let text = String::from_utf8(take(&mut b, len)?.to_vec()).ok()?;
-        let span = |start: usize, len: usize| {
-            let end = start.checked_add(len)?;
-            (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
-                .then_some(start..end)
-        };
         let dateline_end = get_usize(&mut b)?;
         if !text.is_char_boundary(dateline_end) {
             return None;
         }
-
-        // Counts are checked against the bytes left before anything is reserved for them:
-        // each entry takes at least three bytes.
-        let n = get_usize(&mut b)?;
-        if n > b.len() / 3 {
-            return None;
-        }
-        let mut sentences = Vec::with_capacity(n);
-        let (mut end, mut terms_end) = (0, 0);
-        for _ in 0..n {
-            let start = get_step(&mut b, end)?;
-            let span = span(start, get_usize(&mut b)?)?;
-            let first = get_step(&mut b, terms_end)?;
-            let terms = first..first.checked_add(get_usize(&mut b)?)?;
-            let (&f, rest) = b.split_first()?;
-            b = rest;
-            (end, terms_end) = (span.end, terms.end);
-            sentences.push(Sentence {
-                start: span.start,
-                end: span.end,
-                heading: f & HEADING != 0,
-                paragraph_start: f & PARAGRAPH_START != 0,
-                terms,
-            });
-        }
-
-        let n = get_usize(&mut b)?;
-        if n > b.len() / 3 {
-            return None;
-        }
-        let mut terms = Vec::with_capacity(n);
-        let mut end = 0;
-        for _ in 0..n {
-            // The step from where the last term ended, undone below for every arm alike.
-            let (step, len, id, f) = match *b {
-                // Most terms: three one-byte varints and the flags.
-                [step, len, id, f, ..] if (step | len | id) < 0x80 => {
-                    b = &b[4..];
-                    (u64::from(step), usize::from(len), u32::from(id), f)
-                }
-                // Most of the rest: an id of two bytes (the first has its high bit set, or
-                // the arm above would have been taken).
-                [step, len, low, high, f, ..] if (step | len | high) < 0x80 => {
-                    b = &b[5..];
-                    let id = u32::from(low & 0x7f) | u32::from(high) << 7;
-                    (u64::from(step), usize::from(len), id, f)
-                }
-                _ => {
-                    let step = get_varint(&mut b)?;
-                    let len = get_usize(&mut b)?;
-                    let id = u32::try_from(get_varint(&mut b)?).ok()?;
-                    let (&f, rest) = b.split_first()?;
-                    b = rest;
-                    (step, len, id, f)
-                }
-            };
-            let start = step_from(end, step)?;
-            let span = span(start, len)?;
-            end = span.end;
-            terms.push(Term {
-                id,
-                start: span.start,
-                end: span.end,
-                kind: *KINDS.get(usize::from(f & 0b111))?,
-                content: f & CONTENT != 0,
-                boundary_before: f & BOUNDARY != 0,
-                weak_case: f & WEAK_CASE != 0,
-                proper: f & PROPER != 0,
-                joined: f & JOINED != 0,
-            });
-        }
-
-        let n = get_usize(&mut b)?;
-        if n > b.len() {
-            return None;
-        }
-        let mut ends = Vec::with_capacity(n);
-        let mut at = 0usize;
-        for _ in 0..n {
-            at = at.checked_add(get_usize(&mut b)?)?;
-            ends.push(at);
-        }
-        let keys = take(&mut b, at)?;
-        let vocab = Vocab::from_parts(String::from_utf8(keys.to_vec()).ok()?, ends)?;
+        let sentences = unpack_sentences(&mut b, &text)?;
+        let terms = unpack_terms(&mut b, &text)?;
+        let vocab = unpack_vocab(&mut b)?;
         let consistent = b.is_empty()
             && terms.iter().all(|t| (t.id as usize) < vocab.len())
             && sentences.iter().all(|s| s.terms.end <= terms.len());
@@ -312,6 +226,108 @@ impl PackedAnalysis {
             dateline_end,
         })
     }
+}
+
+/// `start..start + len` when it is a span of whole characters of `text`.
+fn span(text: &str, start: usize, len: usize) -> Option<std::ops::Range<usize>> {
+    let end = start.checked_add(len)?;
+    (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
+        .then_some(start..end)
+}
+
+/// A count of entries, checked against the bytes left before anything is reserved for them:
+/// each entry takes at least `min_bytes`.
+fn get_count(b: &mut &[u8], min_bytes: usize) -> Option<usize> {
+    let n = get_usize(b)?;
+    (n <= b.len() / min_bytes).then_some(n)
+}
+
+fn unpack_sentences(b: &mut &[u8], text: &str) -> Option<Vec<Sentence>> {
+    let n = get_count(b, 3)?;
+    let mut sentences = Vec::with_capacity(n);
+    let (mut end, mut terms_end) = (0, 0);
+    for _ in 0..n {
+        let start = get_step(b, end)?;
+        let span = span(text, start, get_usize(b)?)?;
+        let first = get_step(b, terms_end)?;
+        let terms = first..first.checked_add(get_usize(b)?)?;
+        let (&f, rest) = b.split_first()?;
+        *b = rest;
+        (end, terms_end) = (span.end, terms.end);
+        sentences.push(Sentence {
+            start: span.start,
+            end: span.end,
+            heading: f & HEADING != 0,
+            paragraph_start: f & PARAGRAPH_START != 0,
+            terms,
+        });
+    }
+    Some(sentences)
+}
+
+fn unpack_terms(b: &mut &[u8], text: &str) -> Option<Vec<Term>> {
+    let n = get_count(b, 3)?;
+    let mut terms = Vec::with_capacity(n);
+    let mut end = 0;
+    for _ in 0..n {
+        let (step, len, id, f) = get_term(b)?;
+        let start = step_from(end, step)?;
+        let span = span(text, start, len)?;
+        end = span.end;
+        terms.push(Term {
+            id,
+            start: span.start,
+            end: span.end,
+            kind: *KINDS.get(usize::from(f & 0b111))?,
+            content: f & CONTENT != 0,
+            boundary_before: f & BOUNDARY != 0,
+            weak_case: f & WEAK_CASE != 0,
+            proper: f & PROPER != 0,
+            joined: f & JOINED != 0,
+        });
+    }
+    Some(terms)
+}
+
+/// One term's step from where the last one ended, length, key id and flags. Most terms take
+/// three one-byte varints and the flags, most of the rest an id of two bytes, so those two
+/// shapes are read in one go; [`get_term_plain`] reads any term and is what they must agree with.
+#[inline]
+fn get_term(b: &mut &[u8]) -> Option<(u64, usize, u32, u8)> {
+    match **b {
+        [step, len, id, f, ..] if (step | len | id) < 0x80 => {
+            *b = &b[4..];
+            Some((u64::from(step), usize::from(len), u32::from(id), f))
+        }
+        // The first byte of the id has its high bit set, or the arm above would have matched.
+        [step, len, low, high, f, ..] if (step | len | high) < 0x80 => {
+            *b = &b[5..];
+            let id = u32::from(low & 0x7f) | u32::from(high) << 7;
+            Some((u64::from(step), usize::from(len), id, f))
+        }
+        _ => get_term_plain(b),
+    }
+}
+
+fn get_term_plain(b: &mut &[u8]) -> Option<(u64, usize, u32, u8)> {
+    let step = get_varint(b)?;
+    let len = get_usize(b)?;
+    let id = u32::try_from(get_varint(b)?).ok()?;
+    let (&f, rest) = b.split_first()?;
+    *b = rest;
+    Some((step, len, id, f))
+}
+
+fn unpack_vocab(b: &mut &[u8]) -> Option<Vocab> {
+    let n = get_count(b, 1)?;
+    let mut ends = Vec::with_capacity(n);
+    let mut at = 0usize;
+    for _ in 0..n {
+        at = at.checked_add(get_usize(b)?)?;
+        ends.push(at);
+    }
+    let keys = take(b, at)?;
+    Vocab::from_parts(String::from_utf8(keys.to_vec()).ok()?, ends)
 }
 
 #[cfg(test)]
@@ -470,5 +486,32 @@ mod tests {
         assert!(b.is_empty());
         assert_eq!(get_varint(&mut &[0x80u8][..]), None);
         assert_eq!(get_varint(&mut &[0xffu8; 11][..]), None);
+    }
+
+    #[test]
+    fn packed_term_fast_paths_agree_with_the_plain_reader() {
+        let cases: [(u64, usize, u32); 6] = [
+            (0, 1, 0),
+            (5, 12, 127),
+            (3, 4, 128),
+            (1, 2, 16383),
+            (200, 3, 9),
+            (7, 300, 1 << 20),
+        ];
+        for (step, len, id) in cases {
+            let mut bytes = Vec::new();
+            put_varint(&mut bytes, step);
+            put_varint(&mut bytes, len as u64);
+            put_varint(&mut bytes, u64::from(id));
+            bytes.push(0b1010_1010);
+            bytes.extend_from_slice(&[0xff; 3]);
+            let (mut fast, mut plain) = (&bytes[..], &bytes[..]);
+            assert_eq!(get_term(&mut fast), get_term_plain(&mut plain));
+            assert_eq!(
+                get_term(&mut &bytes[..]),
+                Some((step, len, id, 0b1010_1010))
+            );
+            assert_eq!(fast.len(), plain.len(), "both stop after the flags");
+        }
     }
 }

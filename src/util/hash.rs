@@ -172,10 +172,6 @@ impl Interner {
             + self.ends.capacity() * size_of::<usize>()
             + self.slots.capacity() * size_of::<Slot>()
     }
-
-    pub fn is_empty(&self) -> bool {
-        self.ends.is_empty()
-    }
 }
 
 /// The [`FastHasher`] hash of some bytes.

@@ -1,4 +1,4 @@
 //! Speed helpers shared by the stages: hashing and byte scans.
 
 pub(crate) mod bytes8;
-pub mod hash;
+pub(crate) mod hash;

@@ -1,8 +1,8 @@
 //! The binary's global allocator: mimalloc, called the way `malloc` is called.
 //!
 //! Analysis makes and frees many small strings and vectors per document on every worker;
-//! mimalloc's per-thread free lists serve them for about 12 % less CPU than glibc malloc
-//! (README, Performance). It is built without transparent huge pages, which would make a short
+//! mimalloc's per-thread free lists serve them with less CPU than glibc malloc
+//! (`docs/PERFORMANCE.md`). It is built without transparent huge pages, which would make a short
 //! run resident in 2 MiB steps. The library leaves the allocator to its users.
 //!
 //! The `mimalloc` crate's allocator asks for every block through `mi_malloc_aligned`, even

@@ -17,7 +17,7 @@ static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
 /// `mi_option_destroy_on_exit` in the `mimalloc.h` of libmimalloc-sys 0.1.49 (mimalloc v3),
 /// which the crate does not name. Its value 2 makes mimalloc skip its exit hook: without it,
 /// the hook walks the whole heap and hands every free page back to the kernel one `madvise` at
-/// a time, 3 to 4 % of a 0.12 s batch, just before the kernel frees it all anyway.
+/// a time, just before the kernel frees it all anyway (`docs/PERFORMANCE.md`).
 const MI_OPTION_DESTROY_ON_EXIT: libmimalloc_sys::mi_option_t = 22;
 
 fn main() -> ExitCode {
