@@ -39,6 +39,7 @@ pub mod report;
 pub mod score;
 pub mod sentence;
 pub mod stem;
+pub mod stem_explain;
 pub mod stopwords;
 pub mod summary;
 pub mod token;

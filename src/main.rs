@@ -4,6 +4,7 @@ mod allocator;
 mod app;
 mod cli;
 mod generate;
+mod stem_explain_cli;
 
 use std::process::ExitCode;
 

@@ -171,6 +171,26 @@ impl Lexicon {
         }
     }
 
+    /// The lexicon line of `word` as the file format writes it (`word CLASSES`, `word =` for
+    /// a bare word, `word -` for an affix root with no class), if listed.
+    pub fn describe(&self, word: &str) -> Option<String> {
+        if !self.contains(word) {
+            return None;
+        }
+        let entry = self.entry(word);
+        let classes: String = CLASS_LETTERS
+            .bytes()
+            .filter(|&c| entry.takes_all(class_bit(c).unwrap_or(0)))
+            .map(char::from)
+            .collect();
+        let marker = match (entry.affixable(), classes.is_empty()) {
+            (false, _) => "=".to_owned(),
+            (true, true) => "-".to_owned(),
+            (true, false) => classes,
+        };
+        Some(format!("{word} {marker}"))
+    }
+
     pub fn len(&self) -> usize {
         match &self.words {
             Words::Table(table) => table.len(),
@@ -458,10 +478,7 @@ impl IndonesianStemmer {
 
     /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
     /// cut, outermost prefix first, for `ringkas stem --explain`.
-    pub(crate) fn confix_strip_traced(
-        &self,
-        word: &str,
-    ) -> Option<(String, Pass, Vec<(Affix, String)>)> {
+    pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
         [Pass::Licensed, Pass::Affix, Pass::Bare]
             .into_iter()
             .find_map(|pass| {
@@ -474,6 +491,10 @@ impl IndonesianStemmer {
             })
     }
 }
+
+/// A confix-stripping parse: the root, the pass that found it, and each affix cut with the
+/// text it took off, outermost prefix first.
+pub(crate) type Parse = (String, Pass, Vec<(Affix, String)>);
 
 /// One stemming algorithm, chosen by the language of the run.
 pub enum Stemmer {
