@@ -396,7 +396,7 @@ impl IndonesianStemmer {
                     .lexicon
                     .entry(&root)
                     .takes_all(class_bit(b'k').unwrap_or(0));
-                if takes_kan && cut.iter().any(|(_, text)| text == "kan") {
+                if takes_kan && cut.iter().any(|(_, text)| text == "-kan") {
                     return Some(root);
                 }
             }
@@ -849,6 +849,12 @@ impl<'l> Context<'l> {
     /// suffix. Clitics go on any word, whatever its flags.
     fn licenses(&self) -> bool {
         let entry = self.lexicon.entry(&self.current);
+        // A bare word may carry -nya (`semenanjungnya`), but a particle marks a parse that
+        // went wrong (`menikah` is meN- + nikah, not meni + -kah).
+        let particle = self.removals.iter().any(|r| r.affix == Affix::Particle);
+        if particle && !entry.affixable() {
+            return false;
+        }
         let inner_prefix = self
             .removals
             .iter()
@@ -1045,13 +1051,25 @@ impl<'l> Context<'l> {
 }
 
 impl Removal {
-    /// The affix and the text it took off.
+    /// The affix and what it took off, written as an affix: `di-`, `-el-`, `-kan`. A prefix
+    /// whose sound change took the root's first letter shows as written (`men-` of `menulis`).
     fn cut(&self) -> (Affix, String) {
+        let (subject, result) = (self.subject.as_str(), self.result.as_str());
         let text = match self.affix {
-            Affix::Prefix(_) => self.subject.strip_suffix(self.result.as_str()),
-            _ => self.subject.strip_prefix(self.result.as_str()),
+            Affix::Prefix(_) if subject.ends_with(result) => {
+                format!("{}-", &subject[..subject.len() - result.len()])
+            }
+            // An infix: the two letters after the root's first (`r-el-awan`).
+            Affix::Prefix(Prefix::Other) => format!("-{}-", subject.get(1..3).unwrap_or("")),
+            Affix::Prefix(_) => {
+                // The changed sound: the subject's letters before the result's tail.
+                let shared = result.len().saturating_sub(1);
+                let head = subject.len().saturating_sub(shared);
+                format!("{}-", subject.get(..head).unwrap_or(subject))
+            }
+            _ => format!("-{}", subject.strip_prefix(result).unwrap_or(subject)),
         };
-        (self.affix, text.unwrap_or(&self.subject).to_owned())
+        (self.affix, text)
     }
 
     /// The hunspell affix classes (bits of [`CLASS_LETTERS`]) of which the root must take one

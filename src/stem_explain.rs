@@ -128,10 +128,10 @@ impl Explanation {
 
     fn add(&mut self, affix: Affix, text: String) {
         match affix {
-            Affix::Prefix(_) => self.prefixes.push(format!("{text}-")),
-            Affix::Derivational => self.suffixes.insert(0, format!("-{text}")),
-            Affix::Possessive => self.possessive = Some(format!("-{text}")),
-            Affix::Particle => self.particle = Some(format!("-{text}")),
+            Affix::Prefix(_) => self.prefixes.push(text),
+            Affix::Derivational => self.suffixes.insert(0, text),
+            Affix::Possessive => self.possessive = Some(text),
+            Affix::Particle => self.particle = Some(text),
         }
     }
 
@@ -171,6 +171,9 @@ mod tests {
         assert_eq!(e.possessive.as_deref(), Some("-nya"));
         assert_eq!(e.particle, None);
         assert!(e.entry.as_deref().is_some_and(|s| s.starts_with("hati ")));
+        // A prefix shows as written, its sound change included.
+        assert_eq!(explain("penulisan").prefixes, ["pen-"]);
+        assert_eq!(explain("menyapu").prefixes, ["meny-"]);
     }
 
     #[test]
