@@ -303,6 +303,67 @@ fn cli_stem_words_and_stdin() {
 }
 
 #[test]
+fn cli_stem_explain_text_and_json() {
+    let text = stdout_of(ringkas(None).args(["stem", "--explain", "dipertanyakannya"]));
+    assert!(
+        text.starts_with("dipertanyakannya: di- + per- + [tanya] + -kan + -nya"),
+        "{text}"
+    );
+    assert!(text.contains("lexicon: tanya "), "{text}");
+
+    #[derive(serde::Deserialize)]
+    struct Explained {
+        word: String,
+        root: String,
+        prefixes: Vec<String>,
+        suffixes: Vec<String>,
+        possessive: Option<String>,
+        particle: Option<String>,
+        rule: String,
+        entry: Option<String>,
+    }
+    let json = stdout_of(
+        ringkas(None)
+            .args(["stem", "--explain", "-f", "json"])
+            .write_stdin("memasukkanlah\nrumah\n"),
+    );
+    let all: Vec<Explained> = serde_json::from_str(&json).expect("a JSON array");
+    assert_eq!(all.len(), 2);
+    let first = &all[0];
+    assert_eq!(
+        (first.word.as_str(), first.root.as_str()),
+        ("memasukkanlah", "masuk")
+    );
+    assert_eq!(first.prefixes, ["me-"]);
+    assert_eq!(first.suffixes, ["-kan"]);
+    assert_eq!(
+        (first.possessive.as_deref(), first.particle.as_deref()),
+        (None, Some("-lah"))
+    );
+    assert!(
+        !first.rule.is_empty()
+            && first
+                .entry
+                .as_deref()
+                .is_some_and(|e| e.starts_with("masuk "))
+    );
+    let lines = stdout_of(
+        ringkas(None)
+            .args(["stem", "--explain", "--format", "jsonl"])
+            .write_stdin("rumah\nbelajar\n"),
+    );
+    let roots: Vec<String> = lines
+        .lines()
+        .map(|l| {
+            serde_json::from_str::<Explained>(l)
+                .expect("one object a line")
+                .root
+        })
+        .collect();
+    assert_eq!(roots, ["rumah", "ajar"]);
+}
+
+#[test]
 fn cli_english_uses_english_stopwords_and_stemmer() {
     let text = "The government raised rice prices. Rice prices keep rising in every market. \
                 Farmers welcome the rising prices.";

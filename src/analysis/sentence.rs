@@ -59,6 +59,10 @@ enum AbbrevKind {
     Prefix,
     /// May end a sentence ("dll.", "S.H."): a boundary only before a capitalised word.
     Terminal,
+    /// Stands before a number ("no.", "Nmr."): never a boundary before one, but before a
+    /// capitalised word the number was left out and the sentence ended ("di Jalan Raya
+    /// no. Polisi ...").
+    Number,
 }
 
 /// Splits text into sentences. Build it once and reuse it; it is `Send + Sync`.
@@ -192,13 +196,31 @@ impl SentenceSplitter {
             return next_case != Case::Lower;
         }
         let with_stop = &unit[word_start..run_start + 1];
-        if let Some(kind) = self.abbreviations.get(with_stop) {
+        // Two-word abbreviations ("Ph. D.") are listed with their space.
+        let (_, before) = word_before(unit, unit[..word_start].trim_end().len());
+        let pair = (!before.is_empty())
+            .then(|| format!("{before} {with_stop}"))
+            .filter(|pair| self.abbreviations.contains_key(pair.as_str()));
+        let kind = match &pair {
+            Some(pair) => self.abbreviations.get(pair.as_str()),
+            None => self.abbreviations.get(with_stop),
+        };
+        if let Some(kind) = kind {
             return match kind {
                 AbbrevKind::Prefix => false,
-                AbbrevKind::Terminal => next_case == Case::Upper && !self.is_abbreviation(next),
+                AbbrevKind::Terminal | AbbrevKind::Number => {
+                    next_case == Case::Upper && !self.is_abbreviation(next)
+                }
             };
         }
         if is_initials(word) {
+            // After a number a capital is a unit or an era ("suhu 100 C.", "abad ke-6 M."),
+            // and I, V, X after a lower-case word a numeral ("kuartal I."): not a name, so
+            // it may end the sentence.
+            let numeral = matches!(word, "I" | "V" | "X") && word_case(before) == Case::Lower;
+            if before.bytes().any(|b| b.is_ascii_digit()) || numeral {
+                return next_case == Case::Upper && !self.is_abbreviation(next);
+            }
             // "A.H. Nasution", "oleh M. Nasir": a name goes on. ("vitamin C." at the end of a
             // sentence is the price; telling it from a name needs a lexicon.)
             return false;
@@ -210,6 +232,10 @@ impl SentenceSplitter {
             // "1. Gunakan handuk": a numbered item's number is a unit of its own (as IndoSum's
             // segmentation has it), so the item reads as a sentence; "a. satu" stays whole.
             return word.bytes().all(|b| b.is_ascii_digit());
+        }
+        if next_case == Case::Digit && is_grouped_number(word) && starts_digit_group(next) {
+            // "2.904. 678": one number typed with a stray full stop and space.
+            return false;
         }
         // A real word before a lower-case one: a sentence typed without its capital. Short or
         // vowel-less words ("tdk.", "hlm.") are more likely unlisted abbreviations.
@@ -227,21 +253,46 @@ impl SentenceSplitter {
     }
 }
 
+/// A number in thousands groups ("2.904", "1,250"): digits, and after a separator three.
+fn is_grouped_number(word: &str) -> bool {
+    let mut groups = word.split(['.', ',']);
+    let first = groups.next().unwrap_or("");
+    let rest: Vec<&str> = groups.collect();
+    !rest.is_empty()
+        && (1..=3).contains(&first.len())
+        && first.bytes().all(|b| b.is_ascii_digit())
+        && rest
+            .iter()
+            .all(|g| g.len() == 3 && g.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// Whether `word` opens with exactly three digits: the next thousands group of a number.
+fn starts_digit_group(word: &str) -> bool {
+    let digits = word.bytes().take_while(u8::is_ascii_digit).count();
+    digits == 3 && !word[3..].starts_with(|c: char| c.is_alphabetic())
+}
+
 /// Parses one line of the abbreviation list into `map`; comments and blank lines are skipped.
+/// A field ending in a full stop after the first is part of the abbreviation ("Ph. D.").
 fn add_abbreviation(map: &mut FastMap<String, AbbrevKind>, line: &str) {
     let line = line.trim();
     if line.is_empty() || line.starts_with('#') {
         return;
     }
-    let mut fields = line.split_whitespace();
-    let Some(word) = fields.next() else {
+    let mut fields = line.split_whitespace().peekable();
+    let Some(first) = fields.next() else {
         return;
     };
+    let mut word = first.to_string();
+    while let Some(more) = fields.next_if(|f| f.ends_with('.')) {
+        word.push(' ');
+        word.push_str(more);
+    }
     let kind = match fields.next() {
         Some("prefix") => AbbrevKind::Prefix,
+        Some("number") => AbbrevKind::Number,
         _ => AbbrevKind::Terminal,
     };
-    let mut word = word.to_string();
     if !word.ends_with('.') {
         word.push('.');
     }
@@ -1013,6 +1064,81 @@ mod tests {
                 "They ate apples, pears, etc.",
                 "Then they left.",
                 "It was Smith vs. Jones, i.e. a classic.",
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_company_and_institution_forms() {
+        // Before a name (PT., RS.) they never end a sentence; after one (Pte., LLC.) they do
+        // before a capital that is not another abbreviation.
+        assert_sentences(
+            "Saham PT. Astra naik. Ia bekerja di Keppel Pte. Ltd. Kantornya di Singapura.",
+            &[
+                "Saham PT. Astra naik.",
+                "Ia bekerja di Keppel Pte. Ltd.",
+                "Kantornya di Singapura.",
+            ],
+        );
+        assert_sentences(
+            "Korban dibawa ke RSUD. Sardjito oleh warga. Pasukan U.S. Navy tiba.",
+            &[
+                "Korban dibawa ke RSUD. Sardjito oleh warga.",
+                "Pasukan U.S. Navy tiba.",
+            ],
+        );
+        // A two-word abbreviation, listed with its space.
+        assert_sentences(
+            "Ia meraih gelar Ph. D. Setelah itu ia pulang.",
+            &["Ia meraih gelar Ph. D.", "Setelah itu ia pulang."],
+        );
+    }
+
+    #[test]
+    fn sentence_units_numerals_and_eras_may_end_a_sentence() {
+        // A capital after a number is a unit or an era, I/V/X after a lower-case word a
+        // numeral: not the initial of a name.
+        assert_sentences(
+            "Nilainya turun pada semester V. Guru mengeluh. Es mencair pada 0 C. Airnya dingin.",
+            &[
+                "Nilainya turun pada semester V.",
+                "Guru mengeluh.",
+                "Es mencair pada 0 C.",
+                "Airnya dingin.",
+            ],
+        );
+        assert_sentences(
+            "Kota itu berdiri tahun 400 M. Rajanya kuat. Buku itu ditulis oleh M. Nasir.",
+            &[
+                "Kota itu berdiri tahun 400 M.",
+                "Rajanya kuat.",
+                "Buku itu ditulis oleh M. Nasir.",
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_number_abbreviations_before_a_capital() {
+        // "no." before a number goes on; before a capitalised word the number was left out.
+        assert_sentences(
+            "Rumahnya di Gang Mawar no. 12 Bogor. Ia tinggal di Jalan Melati no. Warga mengenalnya.",
+            &[
+                "Rumahnya di Gang Mawar no. 12 Bogor.",
+                "Ia tinggal di Jalan Melati no.",
+                "Warga mengenalnya.",
+            ],
+        );
+    }
+
+    #[test]
+    fn sentence_no_split_inside_a_grouped_number() {
+        // "1.250. 500": a stray full stop and space inside one number.
+        assert_sentences(
+            "Pesertanya 1.250. 500 orang hadir. Pada 2019. 2020 lebih ramai.",
+            &[
+                "Pesertanya 1.250. 500 orang hadir.",
+                "Pada 2019.",
+                "2020 lebih ramai.",
             ],
         );
     }

@@ -12,6 +12,7 @@
 //! This is the one file that names a stemming crate or algorithm; the rest of the crate sees
 //! [`Stemmer`] and, per worker, [`MemoStemmer`].
 
+pub mod explain;
 pub(crate) mod lexicon_format;
 mod load;
 
@@ -174,6 +175,26 @@ impl Lexicon {
         }
     }
 
+    /// The lexicon line of `word` as the file format writes it (`word CLASSES`, `word =` for
+    /// a bare word, `word -` for an affix root with no class), if listed.
+    pub fn describe(&self, word: &str) -> Option<String> {
+        if !self.contains(word) {
+            return None;
+        }
+        let entry = self.entry(word);
+        let classes: String = CLASS_LETTERS
+            .bytes()
+            .filter(|&c| entry.takes_all(class_bit(c).unwrap_or(0)))
+            .map(char::from)
+            .collect();
+        let marker = match (entry.affixable(), classes.is_empty()) {
+            (false, _) => "=".to_owned(),
+            (true, true) => "-".to_owned(),
+            (true, false) => classes,
+        };
+        Some(format!("{word} {marker}"))
+    }
+
     pub fn len(&self) -> usize {
         match &self.words {
             Words::Table(table) => table.len(),
@@ -224,11 +245,52 @@ impl IndonesianStemmer {
 
     /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
     /// [`IndonesianStemmer::bare_derivation`].
-    fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
-        if self.lexicon.is_affix_root(word) || word.contains('-') {
+    pub(crate) fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if word.contains('-') {
             return None;
         }
+        if self.lexicon.is_affix_root(word) {
+            return self.listed_prefixed(word);
+        }
         self.bare_derivation(word)
+    }
+
+    /// The root of an affix root hunspell lists that is itself a ber- or per- derivation: a
+    /// ber-/per- word it lets take di- (`berlaku`, `perhati`, `perinci`: `diberlakukan`,
+    /// `diperhatikan`) is listed only to carry the di-/meN-...-kan forms a derived verb takes,
+    /// when the rest is a root hunspell lets take that prefix. And the irregular `bel-`/`pel-`
+    /// (ber-, peN- before one root, `ajar`), recognised where the lexicon lists both forms of
+    /// the same rest, as it does for no accidental pair (`belalang` has no `pelalang`).
+    fn listed_prefixed<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let entry = self.lexicon.entry(word);
+        // ber-/per- lose their r before a root in r: `perinci` is per- + rinci.
+        for (prefix, class) in [("ber", b'B'), ("per", b'R'), ("be", b'B'), ("pe", b'R')] {
+            let Some(rest) = word
+                .strip_prefix(prefix)
+                .filter(|rest| prefix.len() == 3 || rest.starts_with('r'))
+            else {
+                continue;
+            };
+            let takes = |e: Entry, c: u8| e.takes_all(class_bit(c).unwrap_or(0));
+            if rest.len() >= 3
+                && takes(entry, b'D')
+                && self.lexicon.is_affix_root(rest)
+                && takes(self.lexicon.entry(rest), class)
+            {
+                return Some(rest);
+            }
+        }
+        let (head, other) = match word.get(..3)? {
+            "bel" => ("bel", "pel"),
+            "pel" => ("pel", "bel"),
+            _ => return None,
+        };
+        let rest = &word[head.len()..];
+        let paired = starts_vowel(rest)
+            && rest.len() >= 3
+            && self.lexicon.is_affix_root(rest)
+            && self.lexicon.contains(&prepend(other, rest));
+        paired.then_some(rest)
     }
 
     /// The root of a bare lexicon word that is an affix root with suffixes or a repeated first
@@ -272,8 +334,10 @@ impl IndonesianStemmer {
                 derived.classes |= class_bit(b'k').unwrap_or(0);
             }
             "an" => derived.classes |= class_bit(b'a').unwrap_or(0),
-            "i" => derived.classes |= class_bit(b'i').unwrap_or(0),
-            _ => derived.loan = true,
+            // -i alone makes only imperatives (`hantui`): a word hunspell lists in -i is a
+            // word of its own (`tetapi`, `hayati`, `katai`), as is one in a loan suffix
+            // (`globalisasi`, `idealisme`: their lemma in the Indonesian treebanks).
+            _ => return None,
         }
         self.licensed_root(&rest[..rest.len() - suffix.len()], derived)
     }
@@ -313,8 +377,39 @@ impl IndonesianStemmer {
                 Some(inner) => Cow::Owned(inner.to_owned()),
                 None => Cow::Owned(root),
             },
-            None => fallback(word),
+            None => match self.misspelt(word) {
+                Some(root) => Cow::Owned(root),
+                None => fallback(word),
+            },
         }
+    }
+
+    /// The root of a word no parse explains, read as one of two common slips of the pen.
+    /// Indonesian forms no di-...-an or meN-...-an, so such a word is a -kan with its k lost,
+    /// mostly after a root ending in k (`ditunjukan`, `meledakan`, `digunaan`): it is read as
+    /// the -kan word when the root takes -kan. And the preposition di is often written
+    /// onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is stemmed alone.
+    pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
+        let kan = word
+            .strip_suffix("an")
+            .filter(|_| word.starts_with("di") || word.starts_with("me"));
+        if let Some(stem) = kan {
+            let repaired = format!("{stem}kan");
+            if let Some((root, _, cut)) = self.confix_strip_traced(&repaired) {
+                let takes_kan = self
+                    .lexicon
+                    .entry(&root)
+                    .takes_all(class_bit(b'k').unwrap_or(0));
+                if takes_kan && cut.iter().any(|(_, text)| text == "-kan") {
+                    return Some(root);
+                }
+            }
+        }
+        let rest = word.strip_prefix("di").filter(|rest| rest.len() >= 4)?;
+        self.root_of(rest).map(|root| {
+            self.listed_derivation(&root)
+                .map_or(root.clone(), str::to_owned)
+        })
     }
 
     /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
@@ -377,16 +472,33 @@ impl IndonesianStemmer {
         }
     }
 
-    /// Confix stripping, first against affix roots only, then (for roots hunspell lists
-    /// without affixes, often loans: `menuklir`) against every lexicon word.
+    /// Confix stripping, first against affix roots whose hunspell flags take the affixes
+    /// cut (`memasuki` is `masuk`, which takes meN- and -i, not `pasuk`, which takes neither),
+    /// then against any affix root, then (for roots hunspell lists without affixes, often
+    /// loans: `menuklir`) against every lexicon word.
     fn confix_strip(&self, word: &str) -> Option<String> {
-        [false, true].into_iter().find_map(|bare| {
-            let mut context = Context::new(word, &self.lexicon, bare);
-            context.run();
-            context.found().then_some(context.current)
-        })
+        self.confix_strip_traced(word).map(|(root, _, _)| root)
+    }
+
+    /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
+    /// cut, outermost prefix first, for `ringkas stem --explain`.
+    pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
+        [Pass::Licensed, Pass::Affix, Pass::Bare]
+            .into_iter()
+            .find_map(|pass| {
+                let mut context = Context::new(word, &self.lexicon, pass);
+                context.run();
+                context.found().then(|| {
+                    let cut = context.removals.iter().map(Removal::cut).collect();
+                    (context.current, pass, cut)
+                })
+            })
     }
 }
+
+/// A confix-stripping parse: the root, the pass that found it, and each affix cut with the
+/// text it took off, outermost prefix first.
+pub(crate) type Parse = (String, Pass, Vec<(Affix, String)>);
 
 /// One stemming algorithm, chosen by the language of the run.
 pub enum Stemmer {
@@ -663,7 +775,7 @@ const DERIVATIONAL: [&str; 6] = ["isasi", "isme", "kan", "an", "is", "i"];
 const MAX_PREFIXES: usize = 3;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Affix {
+pub(crate) enum Affix {
     Particle,
     Possessive,
     Derivational,
@@ -672,7 +784,7 @@ enum Affix {
 
 /// The prefix families, for the forbidden-confix and repeated-prefix checks.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
-enum Prefix {
+pub(crate) enum Prefix {
     Di,
     Ke,
     Se,
@@ -700,16 +812,30 @@ struct Context<'l> {
     removals: Vec<Removal>,
     /// Whether bare lexicon words count as roots.
     bare: bool,
+    /// Whether the root must take the affixes cut (see [`Context::licensed`]).
+    licensed: bool,
+}
+
+/// The passes of confix stripping, strictest first: the first that finds a root decides.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Pass {
+    /// An affix root whose hunspell flags take the affixes cut.
+    Licensed,
+    /// Any affix root.
+    Affix,
+    /// Any lexicon word, bare ones too.
+    Bare,
 }
 
 impl<'l> Context<'l> {
-    fn new(word: &'l str, lexicon: &'l Lexicon, bare: bool) -> Self {
+    fn new(word: &'l str, lexicon: &'l Lexicon, pass: Pass) -> Self {
         Context {
             lexicon,
             original: word,
             current: word.to_owned(),
             removals: Vec::new(),
-            bare,
+            bare: pass == Pass::Bare,
+            licensed: pass == Pass::Licensed,
         }
     }
 
@@ -719,6 +845,34 @@ impl<'l> Context<'l> {
             .iter()
             .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
         is_candidate_root(self.lexicon, &self.current, self.bare, derived)
+            && (!self.licensed || self.licenses())
+    }
+
+    /// Whether the current root takes the affixes cut, as hunspell's flags say: the prefix
+    /// next to the root (outer prefixes attach to the derived word) and the derivational
+    /// suffix. Clitics go on any word, whatever its flags.
+    fn licenses(&self) -> bool {
+        let entry = self.lexicon.entry(&self.current);
+        // A bare word may carry -nya (`semenanjungnya`), but a particle marks a parse that
+        // went wrong (`menikah` is meN- + nikah, not meni + -kah).
+        let particle = self.removals.iter().any(|r| r.affix == Affix::Particle);
+        if particle && !entry.affixable() {
+            return false;
+        }
+        let inner_prefix = self
+            .removals
+            .iter()
+            .rev()
+            .find(|r| matches!(r.affix, Affix::Prefix(_)));
+        let suffixes = self
+            .removals
+            .iter()
+            .filter(|r| !matches!(r.affix, Affix::Prefix(_)));
+        inner_prefix
+            .into_iter()
+            .chain(suffixes.filter(|r| r.affix == Affix::Derivational))
+            .map(Removal::classes)
+            .all(|classes| classes == 0 || entry.0 & classes != 0)
     }
 
     /// Steps 1-5 of ECS; on success `current` is a lexicon word.
@@ -797,6 +951,25 @@ impl<'l> Context<'l> {
             return false;
         };
         if self.forbidden(prefix) {
+            return false;
+        }
+        // The proclitics ku-, kau- and the infixes come first or not at all: nothing is
+        // prefixed to them (`dikuasai` is di- + kuasa, not di- + ku- + asa; `menggemari` is
+        // meN- + gemar, not meN- + g-em-ari).
+        // An infix is the only affix of its root: hunspell has no flag for one, so the
+        // pass that wants the root's flags takes none, and nothing is cut after one
+        // (`kinetik` is no k-in-etik with ke- on `tik`).
+        let infixed = |r: &Removal| {
+            r.affix == Affix::Prefix(Prefix::Other) && !is_proclitic(&r.subject, &r.result)
+        };
+        let prefixed = self
+            .removals
+            .iter()
+            .any(|r| matches!(r.affix, Affix::Prefix(_)));
+        if (prefix == Prefix::Other && prefixed) || self.removals.iter().any(infixed) {
+            return false;
+        }
+        if self.licensed && prefix == Prefix::Other && !is_proclitic(&self.current, &result) {
             return false;
         }
         self.record(Affix::Prefix(prefix), result);
@@ -882,6 +1055,58 @@ impl<'l> Context<'l> {
 }
 
 impl Removal {
+    /// The affix and what it took off, written as an affix: `di-`, `-el-`, `-kan`. A prefix
+    /// whose sound change took the root's first letter shows as written (`men-` of `menulis`).
+    fn cut(&self) -> (Affix, String) {
+        let (subject, result) = (self.subject.as_str(), self.result.as_str());
+        let text = match self.affix {
+            Affix::Prefix(_) if subject.ends_with(result) => {
+                format!("{}-", &subject[..subject.len() - result.len()])
+            }
+            // An infix: the two letters after the root's first (`r-el-awan`).
+            Affix::Prefix(Prefix::Other) => format!("-{}-", subject.get(1..3).unwrap_or("")),
+            Affix::Prefix(_) => {
+                // The changed sound: the subject's letters before the result's tail.
+                let shared = result.len().saturating_sub(1);
+                let head = subject.len().saturating_sub(shared);
+                format!("{}-", subject.get(..head).unwrap_or(subject))
+            }
+            _ => format!("-{}", subject.strip_prefix(result).unwrap_or(subject)),
+        };
+        (self.affix, text)
+    }
+
+    /// The hunspell affix classes (bits of [`CLASS_LETTERS`]) of which the root must take one
+    /// for this removal; 0 when hunspell has no flag for it (infixes, loan suffixes).
+    fn classes(&self) -> u32 {
+        let bit = |c: u8| class_bit(c).unwrap_or(0);
+        let s = self.subject.as_str();
+        match self.affix {
+            Affix::Particle => bit(b'l'),
+            Affix::Possessive if s.ends_with("nya") => bit(b'n'),
+            Affix::Possessive => bit(b'o'),
+            Affix::Derivational => match s.strip_prefix(self.result.as_str()) {
+                Some("kan") => bit(b'k'),
+                Some("an") => bit(b'a'),
+                Some("i") => bit(b'i'),
+                _ => 0,
+            },
+            Affix::Prefix(prefix) => match prefix {
+                Prefix::Be => bit(b'B'),
+                Prefix::Di => bit(b'D'),
+                Prefix::Ke => bit(b'K'),
+                Prefix::Me => bit(b'M'),
+                Prefix::Se => bit(b'S'),
+                Prefix::Te => bit(b'T'),
+                // per- + a vowel root, or peN- + a root in r: either class will do.
+                Prefix::Pe if s.starts_with("per") => bit(b'R') | bit(b'P'),
+                Prefix::Pe => bit(b'P'),
+                Prefix::Other if is_proclitic(s, &self.result) => bit(b'U'),
+                Prefix::Other => 0,
+            },
+        }
+    }
+
     fn clone_of(&self) -> Removal {
         Removal {
             affix: self.affix,
@@ -889,6 +1114,13 @@ impl Removal {
             result: self.result.clone(),
         }
     }
+}
+
+/// Whether `subject` lost the proclitic ku- or kau- (not an infix) to become `result`.
+fn is_proclitic(subject: &str, result: &str) -> bool {
+    ["ku", "kau"]
+        .iter()
+        .any(|p| subject.strip_prefix(p) == Some(result))
 }
 
 /// A lexicon word long enough to be the root of a longer word: the lexicon's one- and
@@ -1326,22 +1558,18 @@ fn rule_kau(w: &str) -> Option<String> {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Fallback for words the lexicon cannot explain (names, loans, typos): strip one particle and
-// one possessive, each only while the word keeps more than two vowels (the Tala / Snowball
-// measure), and nothing else. Guessing prefixes and derivational suffixes without a lexicon
+// Fallback for words the lexicon cannot explain (names, loans, typos): strip -nya, only while
+// the word keeps more than two vowels (the Tala / Snowball measure), and nothing else.
+// Particles and -ku/-mu stay: on a word the lexicon does not know they are mostly the word's
+// own letters (`abdullah`, `barokah`, `cheetah`, `nabilah`, `seppuku`, `sakoku`); news puts
+// them on known words, and -nya on names and loans too (`internetnya`). Guessing prefixes and derivational suffixes without a lexicon
 // mangles names and loans (`peckhami`, `medieval`, `mellotron`) far more often than it helps.
 
 fn fallback(word: &str) -> Cow<'_, str> {
-    let mut measure = vowels(word);
+    let measure = vowels(word);
     let mut w = word;
     if measure > 2
-        && let Some(rest) = strip_any_suffix(w, &PARTICLES)
-    {
-        w = rest;
-        measure -= 1;
-    }
-    if measure > 2
-        && let Some(rest) = strip_any_suffix(w, &POSSESSIVES)
+        && let Some(rest) = w.strip_suffix("nya")
     {
         w = rest;
     }
@@ -1524,7 +1752,14 @@ mod tests {
 
     #[test]
     fn stem_fallback_strips_clitics_of_unknown_words() {
-        assert_stems(&[("fiturnya", "fitur"), ("xylofonlah", "xylofon")]);
+        assert_stems(&[("fiturnya", "fitur"), ("xylofonnya", "xylofon")]);
+        // Particles and -ku/-mu are an unknown word's own letters: names, loans.
+        assert_stems(&[
+            ("hizbullah", "hizbullah"),
+            ("zulaikhah", "zulaikhah"),
+            ("haiku", "haiku"),
+            ("sudoku", "sudoku"),
+        ]);
         assert_stems(&[("abc", "abc"), ("covid19", "covid19")]);
     }
 
@@ -1583,8 +1818,10 @@ mod tests {
         assert_stems(&[
             ("ataupun", "atau"),
             ("bagaimanapun", "bagaimana"),
-            ("globalisasi", "global"),
-            ("injili", "injil"),
+            // Loan suffixes and -i stay on a listed word: a word of its own.
+            ("globalisasi", "globalisasi"),
+            ("kaderisasi", "kaderisasi"),
+            ("hayati", "hayati"),
             ("sesumbar", "sesumbar"),
             ("beberapa", "beberapa"),
         ]);
@@ -1599,13 +1836,56 @@ mod tests {
             ("besaran", "besar"),
             ("besarannya", "besar"),
             ("lelembut", "lembut"),
-            ("katai", "kata"),
+            ("katai", "katai"),
             // mudi takes no -an: `mudian` is a word of its own.
             ("mudian", "mudian"),
         ] {
             assert_eq!(stemmer.stem(word), stem, "stem of {word}");
         }
         assert!(matches!(stemmer.stem("besaran"), Cow::Borrowed("besar")));
+    }
+
+    #[test]
+    fn stem_roots_take_the_affixes_their_flags_allow() {
+        // The reading whose root hunspell lets take the prefix and suffix wins over an
+        // earlier one that does not (`pasuk` takes neither meN- nor -i; `gera` no -kan).
+        assert_stems(&[
+            ("memasukkan", "masuk"),
+            ("pergerakan", "gerak"),
+            ("kedudukan", "duduk"),
+            ("penindakan", "tindak"),
+            ("menikahi", "nikah"),
+            ("menggemarkan", "gemar"),
+        ]);
+        // Nothing goes before the proclitic ku- or an infix.
+        assert_stems(&[("dikuasakan", "kuasa"), ("kinetiknya", "kinetik")]);
+    }
+
+    #[test]
+    fn stem_listed_ber_per_verbs_lose_their_prefix() {
+        // Listed ber-/per- words that take di- are derived verbs (`diperincikan`).
+        assert_stems(&[
+            ("diperinci", "rinci"),
+            ("memberlakukan", "laku"),
+            ("perhatikan", "hati"),
+            ("pelajaran", "ajar"),
+            ("mempelajarinya", "ajar"),
+        ]);
+        // Not those without di- (`berhala` is an idol, `belalang` a grasshopper).
+        assert_stems(&[("berhala", "berhala"), ("belalang", "belalang")]);
+    }
+
+    #[test]
+    fn stem_reads_common_misspellings() {
+        // A -kan with its k lost (no di-/meN-...-an confix exists), the preposition di
+        // written onto its noun.
+        assert_stems(&[
+            ("ditolakan", "tolak"),
+            ("menaikan", "naik"),
+            ("dipertahanan", "tahan"),
+            ("dikepulauan", "kepulauan"),
+            ("dipedesaan", "desa"),
+        ]);
     }
 
     #[test]

@@ -42,7 +42,10 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     match &cli.command {
         None => summarise(cli, &engine),
         Some(Command::Sentences { paths, ext }) => sentences(&engine, paths, ext, cli.run.quiet),
-        Some(Command::Stem { words }) => stem(&engine, words),
+        Some(Command::Stem { words, explain }) if *explain => {
+            crate::stem_explain::explain(&engine, words, cli.format())
+        }
+        Some(Command::Stem { words, .. }) => stem(&engine, words),
         Some(Command::Completions { shell }) => {
             crate::generate::completions(*shell)?;
             Ok(Status::Ok)

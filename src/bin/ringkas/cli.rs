@@ -60,6 +60,10 @@ pub enum Command {
     Stem {
         /// Words to stem; stdin lines when none.
         words: Vec<String>,
+        /// Show each word's analysis: prefixes, root, suffixes, clitics, the rule that
+        /// decided and the root's lexicon entry (JSON with --format json or jsonl).
+        #[arg(long)]
+        explain: bool,
     },
     /// Print a shell completion script.
     #[command(after_help = COMPLETIONS_EXAMPLES)]
@@ -152,7 +156,9 @@ const STEM_EXAMPLES: &str = "\
 Examples:
   ringkas stem membacakan perekonomian          baca, ekonomi
   printf 'pertanian\\nmenanam\\n' | ringkas stem   one stem per stdin line
-  ringkas stem -l en running studies            English: run, studi";
+  ringkas stem -l en running studies            English: run, studi
+  ringkas stem --explain diperhatikannya       di- + per- + [hati] + -kan + -nya, rule, entry
+  ringkas stem --explain -f json memasuki      the same as JSON";
 
 const IDF_EXAMPLES: &str = "\
 Examples:
@@ -196,7 +202,7 @@ pub struct RunArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(short = 'f', long, value_enum, default_value = "text")]
+    #[arg(short = 'f', long, value_enum, default_value = "text", global = true)]
     pub format: FormatArg,
 
     /// Number of keywords.

@@ -6,6 +6,7 @@ mod cli;
 mod generate;
 mod interrupt;
 mod progress;
+mod stem_explain;
 
 use std::process::ExitCode;
 
