@@ -7,6 +7,7 @@
 //! its serde model, the same model the CLI's `--format json` writes. Rust works with the GIL
 //! released.
 
+use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 
@@ -374,11 +375,32 @@ fn stem<'py>(
             .map_err(|e| py_err(&e))?;
         return Ok(PyString::new(py, &stems.pop().expect("one stem per word")).into_any());
     }
-    let words = strings(word_or_words, "word_or_words")?;
+    // A word list repeats its words: each distinct word is stemmed once (without the GIL) and
+    // its stem made a Python string once, which every repeat shares.
+    let mut items = Vec::new();
+    for (i, item) in word_or_words.try_iter()?.enumerate() {
+        items.push(
+            item?
+                .cast_into::<PyString>()
+                .map_err(|_| PyTypeError::new_err(format!("word_or_words[{i}]: expected str")))?,
+        );
+    }
+    let mut index: HashMap<&str, usize> = HashMap::with_capacity(items.len() / 8);
+    let mut distinct: Vec<&str> = Vec::new();
+    let mut order = Vec::with_capacity(items.len());
+    for item in &items {
+        let word = item.to_str()?;
+        let id = *index.entry(word).or_insert_with(|| {
+            distinct.push(word);
+            distinct.len() - 1
+        });
+        order.push(id);
+    }
     let stems = py
-        .detach(|| engine(settings).map(|e| ringkas::stems(&e, words.iter().map(String::as_str))))
+        .detach(|| engine(settings).map(|e| ringkas::stems(&e, distinct.iter().copied())))
         .map_err(|e| py_err(&e))?;
-    Ok(PyList::new(py, stems)?.into_any())
+    let stems: Vec<Bound<'py, PyString>> = stems.iter().map(|s| PyString::new(py, s)).collect();
+    Ok(PyList::new(py, order.iter().map(|&id| stems[id].clone()))?.into_any())
 }
 
 /// The embedded stopword list of ``lang``, sorted.

@@ -40,6 +40,7 @@ def test_tokens_keep_numbers_urls_and_hyphens_whole():
 
 def test_stem_equals_cli(cli):
     words = ["Menaikkan", "pemerintahan", "perekonomian", "berlari", "negara-negara", " Dimakan ", ""]
+    words += ["dimakan", "Menaikkan", "menaikkan"] + words  # repeats share one stemming
     expected = cli.run("stem", *words).stdout.decode().split("\n")[: len(words)]
     assert ringkas.stem(words) == expected
     assert [ringkas.stem(w) for w in words] == expected
