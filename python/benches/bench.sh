@@ -19,4 +19,6 @@ fi
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check \
     PySastrawi==1.2.1 scikit-learn sumy numpy
 "$venv/bin/python" -m pip install --quiet --disable-pip-version-check --force-reinstall --no-deps "$here"
+cli=$here/../target/release/ringkas
+[[ -x $cli ]] && set -- --cli "$cli" "$@"
 exec "$venv/bin/python" "$here/benches/bench.py" "$data" "$@"
