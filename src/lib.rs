@@ -40,3 +40,62 @@ pub use config::{Config, Format, Language, SummaryLength};
 pub use error::Error;
 pub use pipeline::{Engine, Outcome};
 pub use report::{ErrorRecord, Keyword, Record, Report, Stats, SummarySentence};
+// What a program embedding ringkas needs beyond `Engine`, named at the root so it does not
+// depend on where the modules sit (the Python module in `python/` uses only these).
+pub use idf::Model as IdfModel;
+pub use input::Input;
+pub use pipeline::NoProgress;
+
+/// The sentences of `text` as `ringkas sentences` prints them: line ends unified, each
+/// sentence on one line, as written otherwise.
+pub fn sentences(text: &str) -> Vec<String> {
+    let text = if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text.to_string()
+    };
+    sentence::SentenceSplitter::new()
+        .split(&text)
+        .into_iter()
+        .map(|span| sentence::flatten(&text[span.start..span.end]).into_owned())
+        .collect()
+}
+
+/// The tokens (words, numbers, URLs, e-mails, hashtags, mentions) the analyzer counts in
+/// `text`, as they read in its normalised form, in order: one for each of a report's
+/// `stats.words`.
+pub fn tokens(text: &str) -> Vec<String> {
+    let text = normalize::normalize(text);
+    let mut out = Vec::new();
+    for span in sentence::SentenceSplitter::new().split(&text) {
+        token::tokenize_at(&text[span.start..span.end], span.start, &mut out);
+    }
+    out.iter()
+        .map(|t| text[t.start..t.end].to_string())
+        .collect()
+}
+
+/// Stems as `ringkas stem` prints them: each word trimmed and lowercased, and an empty word
+/// gives an empty stem. Each distinct word is stemmed once.
+pub fn stems<'w>(engine: &Engine, words: impl IntoIterator<Item = &'w str>) -> Vec<String> {
+    let mut memo = engine.analyzer().memo();
+    words
+        .into_iter()
+        .map(|word| {
+            let word = word.trim().to_lowercase();
+            if word.is_empty() {
+                String::new()
+            } else {
+                memo.stem(&word).to_string()
+            }
+        })
+        .collect()
+}
+
+/// The embedded stopword list of `language`, sorted.
+pub fn stopwords(language: Language) -> Vec<String> {
+    let list = stopwords::Stopwords::embedded(language);
+    let mut words: Vec<String> = list.iter().map(str::to_string).collect();
+    words.sort_unstable();
+    words
+}

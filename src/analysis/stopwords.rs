@@ -73,6 +73,11 @@ impl Stopwords {
         self.words.len()
     }
 
+    /// The words, in no set order.
+    pub fn iter(&self) -> impl Iterator<Item = &str> + '_ {
+        self.words.iter().map(|w| w.as_ref())
+    }
+
     pub fn is_empty(&self) -> bool {
         self.words.is_empty()
     }
