@@ -54,10 +54,10 @@ pub fn sentences(text: &str) -> Vec<String> {
     } else {
         text.to_string()
     };
-    sentence::SentenceSplitter::new()
+    analysis::sentence::SentenceSplitter::new()
         .split(&text)
         .into_iter()
-        .map(|span| sentence::flatten(&text[span.start..span.end]).into_owned())
+        .map(|span| analysis::sentence::flatten(&text[span.start..span.end]).into_owned())
         .collect()
 }
 
@@ -65,10 +65,10 @@ pub fn sentences(text: &str) -> Vec<String> {
 /// `text`, as they read in its normalised form, in order: one for each of a report's
 /// `stats.words`.
 pub fn tokens(text: &str) -> Vec<String> {
-    let text = normalize::normalize(text);
+    let text = analysis::normalize::normalize(text);
     let mut out = Vec::new();
-    for span in sentence::SentenceSplitter::new().split(&text) {
-        token::tokenize_at(&text[span.start..span.end], span.start, &mut out);
+    for span in analysis::sentence::SentenceSplitter::new().split(&text) {
+        analysis::token::tokenize_at(&text[span.start..span.end], span.start, &mut out);
     }
     out.iter()
         .map(|t| text[t.start..t.end].to_string())
@@ -94,7 +94,7 @@ pub fn stems<'w>(engine: &Engine, words: impl IntoIterator<Item = &'w str>) -> V
 
 /// The embedded stopword list of `language`, sorted.
 pub fn stopwords(language: Language) -> Vec<String> {
-    let list = stopwords::Stopwords::embedded(language);
+    let list = analysis::stopwords::Stopwords::embedded(language);
     let mut words: Vec<String> = list.iter().map(str::to_string).collect();
     words.sort_unstable();
     words

@@ -5,7 +5,6 @@ use std::io::{self, BufRead, BufWriter, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use ringkas::analysis::sentence::flatten;
 use ringkas::idf::Model;
 use ringkas::input::{Batch, InputKind, documents};
 use ringkas::output::RecordWriter;
@@ -41,7 +40,7 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     let engine = Engine::new(&cli.config()).map_err(|e| Failure::Fatal(e.to_string()))?;
     match &cli.command {
         None => summarise(cli, &engine),
-        Some(Command::Sentences { paths, ext }) => sentences(&engine, paths, ext, cli.run.quiet),
+        Some(Command::Sentences { paths, ext }) => sentences(paths, ext, cli.run.quiet),
         Some(Command::Stem { words, explain }) if *explain => {
             crate::stem_explain::explain(&engine, words, cli.format())
         }
@@ -223,12 +222,7 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
     Ok(Status::Ok)
 }
 
-fn sentences(
-    engine: &Engine,
-    paths: &[PathBuf],
-    ext: &[String],
-    quiet: bool,
-) -> Result<Status, Failure> {
+fn sentences(paths: &[PathBuf], ext: &[String], quiet: bool) -> Result<Status, Failure> {
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
@@ -240,13 +234,8 @@ fn sentences(
             Ok(text) => {
                 // Printed as written (curly quotes and all), so each line is a substring of
                 // the input; only line ends are unified, as the splitter expects LF.
-                let text = if text.contains('\r') {
-                    text.replace("\r\n", "\n").replace('\r', "\n")
-                } else {
-                    text
-                };
-                for span in engine.analyzer().splitter().split(&text) {
-                    writeln!(out, "{}", flatten(&text[span.start..span.end]))?;
+                for sentence in ringkas::sentences(&text) {
+                    writeln!(out, "{sentence}")?;
                 }
             }
             Err(err) => {
