@@ -4,7 +4,7 @@
 //! against its own sentences, a batch against its documents (`DocFreq`).
 
 use crate::analysis::analyzer::Analysis;
-use crate::stem::WordId;
+use crate::analysis::memo::WordId;
 use crate::util::hash::FastMap;
 
 /// Document frequencies of a collection: how many documents hold each key.
@@ -52,7 +52,7 @@ impl DocFreq {
 /// distinct key of a document where a [`DocFreq`] hashes and compares the key. Turned into a
 /// [`DocFreq`] by [`IdDocFreq::into_doc_freq`] with the same memo once the pass is over.
 ///
-/// [`MemoStemmer`]: crate::stem::MemoStemmer
+/// [`MemoStemmer`]: crate::analysis::memo::MemoStemmer
 #[derive(Debug, Default)]
 pub struct IdDocFreq {
     documents: u64,
@@ -67,7 +67,7 @@ pub struct IdDocFreq {
 
 impl IdDocFreq {
     /// Counts the distinct content keys of `a`, whose vocabulary id `v` has key id `keys[v]`
-    /// ([`MemoStemmer::document_keys`](crate::stem::MemoStemmer::document_keys) after
+    /// ([`MemoStemmer::document_keys`](crate::analysis::memo::MemoStemmer::document_keys) after
     /// analysing it); `ids` is how many key ids there are.
     pub fn add_document(&mut self, a: &Analysis, keys: &[WordId], ids: usize) {
         self.documents += 1;

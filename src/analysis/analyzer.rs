@@ -7,12 +7,13 @@
 use std::borrow::Cow;
 use std::ops::Range;
 
+use crate::analysis::memo::{MemoStemmer, WordId};
 use crate::analysis::normalize::normalize;
 use crate::analysis::sentence::{SentenceSplitter, flatten};
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::{Token, TokenKind, tokenize_at};
 use crate::config::Language;
-use crate::stem::{MemoStemmer, Stemmer, WordId};
+use crate::stem::Stemmer;
 
 /// One occurrence of a token in a document, with the key it is counted under.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -4,8 +4,8 @@ use std::collections::VecDeque;
 use std::io;
 use std::sync::Mutex;
 
+use crate::analysis::memo::MemoStemmer;
 use crate::pipeline::Engine;
-use crate::stem::MemoStemmer;
 
 impl Engine {
     /// Runs `work` on each chunk that `next` reads (on this thread) and hands each chunk's

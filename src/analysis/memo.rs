@@ -1,0 +1,252 @@
+//! Memoised stemming: the per-worker word table the analyzer counts under.
+//!
+//! A memo numbers each distinct word once and remembers, by number, its stem and what the
+//! analyzer asked of it (in the lexicon? a stopword? marked in this document?). It is the
+//! analyzer's state, not the stemmer's: it serves one analyzer and keeps that analyzer's
+//! stopword answers, so it lives here and `stem` only re-exports it.
+
+use std::borrow::Cow;
+use std::fmt;
+
+use crate::analysis::stopwords::Stopwords;
+use crate::stem::Stemmer;
+use crate::util::hash::Interner;
+
+/// Memoised stemming for one run / one worker thread.
+///
+/// News text repeats its words, so each distinct word is stemmed once. Words (and stems, and
+/// any other key the analyzer counts under) are numbered by an [`Interner`]: after one hash
+/// lookup for a word, its stem, whether the lexicon knows it and whether it is a stopword are
+/// read from a `Vec` by the word's id, each found out the first time it is asked.
+///
+/// A memo serves the analyzer that made it: it remembers that analyzer's stopword answers.
+pub struct MemoStemmer<'s> {
+    stemmer: &'s Stemmer,
+    words: Interner,
+    /// What is known of each word, by id.
+    facts: Vec<Facts>,
+    /// The current document's number, for [`MemoStemmer::marks`].
+    document: u32,
+    /// The ids of the current document's vocabulary keys, in vocabulary order.
+    document_keys: Vec<WordId>,
+}
+
+/// A word's id in its [`MemoStemmer`].
+pub type WordId = u32;
+
+/// What a memo has found out about one word; each fact is looked up once, when first asked.
+#[derive(Clone, Copy)]
+struct Facts {
+    /// The id of the word's stem, or [`UNKNOWN`].
+    stem: WordId,
+    /// [`Facts`] flag bits: which of the facts below are known, and their answers.
+    flags: u8,
+    /// The document `marks` belong to; older marks read as none.
+    document: u32,
+    marks: DocMarks,
+}
+
+/// What the analyzer notes about a word within one document. Kept beside the word's facts, so
+/// that it is found by the word's id with no table of its own to fill and clear per document.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct DocMarks {
+    /// The word's id in the document's vocabulary, once it has one.
+    pub vocab: Option<u32>,
+    /// Seen in lowercase in the document.
+    pub lower: bool,
+    /// Seen capitalised inside a sentence in the document.
+    pub name: bool,
+}
+
+/// In [`Facts::stem`]: not stemmed yet.
+const UNKNOWN: WordId = WordId::MAX;
+
+impl Facts {
+    const LEXICON_KNOWN: u8 = 1;
+    const IN_LEXICON: u8 = 2;
+    const STOP_KNOWN: u8 = 4;
+    const STOP: u8 = 8;
+
+    /// The answer for `flag` (with `known` its "asked before" bit), found with `ask` the first
+    /// time.
+    fn flag(&mut self, known: u8, flag: u8, ask: impl FnOnce() -> bool) -> bool {
+        if self.flags & known == 0 {
+            self.flags |= known | if ask() { flag } else { 0 };
+        }
+        self.flags & flag != 0
+    }
+}
+
+impl<'s> MemoStemmer<'s> {
+    pub fn new(stemmer: &'s Stemmer) -> Self {
+        MemoStemmer {
+            stemmer,
+            words: Interner::default(),
+            facts: Vec::new(),
+            document: 0,
+            document_keys: Vec::new(),
+        }
+    }
+
+    /// Starts a new document: every word's [`DocMarks`] read as none again.
+    pub fn begin_document(&mut self) {
+        self.document_keys.clear();
+        self.document = self.document.wrapping_add(1);
+        if self.document == 0 {
+            // After 2^32 documents the numbers come round: forget the marks for real.
+            for facts in &mut self.facts {
+                facts.document = 0;
+                facts.marks = DocMarks::default();
+            }
+            self.document = 1;
+        }
+    }
+
+    /// The marks of the word numbered `id` in the current document.
+    pub fn marks(&mut self, id: WordId) -> &mut DocMarks {
+        let facts = &mut self.facts[id as usize];
+        if facts.document != self.document {
+            facts.document = self.document;
+            facts.marks = DocMarks::default();
+        }
+        &mut facts.marks
+    }
+
+    /// The vocabulary id the key numbered `id` has in the current document, given the next
+    /// one (`next`, which adds the key to the document's vocabulary) if it has none yet. The
+    /// id is kept in the key's [`DocMarks`]: one lookup of a number, not of a string.
+    pub fn vocab_id(&mut self, id: WordId, next: impl FnOnce(&str) -> u32) -> u32 {
+        if let Some(v) = self.marks(id).vocab {
+            return v;
+        }
+        let v = next(self.words.get(id));
+        debug_assert_eq!(v as usize, self.document_keys.len());
+        self.document_keys.push(id);
+        self.marks(id).vocab = Some(v);
+        v
+    }
+
+    /// The ids of the keys of the document analysed last, by its vocabulary id.
+    pub fn document_keys(&self) -> &[WordId] {
+        &self.document_keys
+    }
+
+    /// Heap bytes the memo holds: its words, their table and what is known of each.
+    pub fn heap_bytes(&self) -> usize {
+        self.words.heap_bytes()
+            + self.facts.capacity() * size_of::<Facts>()
+            + self.document_keys.capacity() * size_of::<WordId>()
+    }
+
+    /// Forgets every word, so that ids start from 0 again: a memo that has seen a corpus's
+    /// every number, name and address would otherwise grow with the corpus. Between
+    /// documents only; any id handed out before means nothing after.
+    pub fn clear(&mut self) {
+        *self = MemoStemmer::new(self.stemmer);
+    }
+
+    /// The number of words (and keys) numbered so far: every id is below it.
+    pub fn len(&self) -> usize {
+        self.facts.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.facts.is_empty()
+    }
+
+    /// The id of a word (or any key), numbered if new.
+    pub fn id(&mut self, word: &str) -> WordId {
+        let id = self.words.intern(word);
+        if id as usize == self.facts.len() {
+            self.facts.push(Facts {
+                stem: UNKNOWN,
+                flags: 0,
+                document: 0,
+                marks: DocMarks::default(),
+            });
+        }
+        id
+    }
+
+    /// The word numbered `id`.
+    pub fn word(&self, id: WordId) -> &str {
+        self.words.get(id)
+    }
+
+    /// The id of the stem of the lowercase word numbered `id`.
+    #[inline]
+    pub fn stem_id(&mut self, id: WordId) -> WordId {
+        let known = self.facts[id as usize].stem;
+        if known != UNKNOWN {
+            return known;
+        }
+        self.stem_new(id)
+    }
+
+    /// [`MemoStemmer::stem_id`] the first time: out of line, so that the lookups stay small
+    /// enough to inline.
+    #[cold]
+    fn stem_new(&mut self, id: WordId) -> WordId {
+        let word = self.words.get(id);
+        let stem = match self.stemmer.stem(word) {
+            Cow::Borrowed(stem) if stem == word => id,
+            stem => {
+                let stem = stem.into_owned();
+                self.id(&stem)
+            }
+        };
+        self.facts[id as usize].stem = stem;
+        stem
+    }
+
+    /// Whether the lexicon lists the word numbered `id` (never, for a language without one).
+    pub fn in_lexicon(&mut self, id: WordId) -> bool {
+        let (stemmer, words) = (self.stemmer, &self.words);
+        self.facts[id as usize].flag(Facts::LEXICON_KNOWN, Facts::IN_LEXICON, || {
+            stemmer.lexicon().is_some_and(|l| l.contains(words.get(id)))
+        })
+    }
+
+    /// Whether the word numbered `id` is one of `stopwords`, which must be the same list at
+    /// every call: the first answer is kept.
+    pub fn is_stopword(&mut self, id: WordId, stopwords: &Stopwords) -> bool {
+        let words = &self.words;
+        self.facts[id as usize].flag(Facts::STOP_KNOWN, Facts::STOP, || {
+            stopwords.contains(words.get(id))
+        })
+    }
+
+    /// The stem of a lowercase word. One hash lookup for a word seen before.
+    pub fn stem(&mut self, word: &str) -> &str {
+        let id = self.id(word);
+        let stem = self.stem_id(id);
+        self.word(stem)
+    }
+}
+
+impl fmt::Debug for MemoStemmer<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MemoStemmer")
+            .field("stemmer", self.stemmer)
+            .field("words", &self.words.len())
+            .finish()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::stem::Lexicon;
+
+    #[test]
+    fn stem_memo_matches_direct_stemming() {
+        let stemmer = Stemmer::indonesian(Lexicon::embedded());
+        let mut memo = MemoStemmer::new(&stemmer);
+        for word in ["membangun", "membangun", "rumah", "fiturnya"] {
+            let direct = stemmer.stem(word).into_owned();
+            assert_eq!(memo.stem(word), direct);
+        }
+        assert_eq!(Stemmer::english().stem("running"), "run");
+        assert!(Stemmer::english().lexicon().is_none());
+    }
+}

@@ -1,0 +1,344 @@
+//! The Indonesian stemmer: which root a word is counted under.
+//!
+//! [`IndonesianStemmer::stem`] decides what kind of word it has (a lexicon word, perhaps a
+//! listed derivation; a reduplication; a word for confix stripping, see `confix`) and falls
+//! back to cutting only -nya off words the lexicon cannot explain.
+
+use std::borrow::Cow;
+use std::sync::Arc;
+
+use crate::stem::confix::{
+    Affix, Context, DERIVATIONAL, MIN_LOAN_ROOT, PARTICLES, POSSESSIVES, Pass, Removal,
+    strip_any_suffix,
+};
+use crate::stem::lexicon::{Entry, Lexicon};
+use crate::stem::lexicon_format::class_bit;
+use crate::stem::rules::{is_consonant, is_vowel, prepend, starts_vowel};
+
+/// The affix classes a root must take to explain a listed word, and whether a loan suffix
+/// (-is, -isme, -isasi: no hunspell flag) was cut.
+#[derive(Clone, Copy, Default, PartialEq, Eq)]
+struct Needs {
+    classes: u32,
+    loan: bool,
+}
+
+/// Enhanced Confix Stripping over a root lexicon, with a rule-based fallback.
+#[derive(Clone, Debug)]
+pub struct IndonesianStemmer {
+    lexicon: Arc<Lexicon>,
+}
+
+impl IndonesianStemmer {
+    pub fn new(lexicon: Arc<Lexicon>) -> Self {
+        IndonesianStemmer { lexicon }
+    }
+
+    pub fn lexicon(&self) -> &Lexicon {
+        &self.lexicon
+    }
+
+    /// The root of `word`, which must already be lowercase. Lexicon words, short words and
+    /// words with digits come back borrowed, unchanged.
+    pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) {
+            return Cow::Borrowed(word);
+        }
+        if self.is_root(word) {
+            return Cow::Borrowed(self.listed_derivation(word).unwrap_or(word));
+        }
+        if word.contains('-') {
+            return self.stem_hyphenated(word);
+        }
+        self.stem_single(word)
+    }
+
+    /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
+    /// [`IndonesianStemmer::bare_derivation`].
+    pub(crate) fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        if word.contains('-') {
+            return None;
+        }
+        if self.lexicon.is_affix_root(word) {
+            return self.listed_prefixed(word);
+        }
+        self.bare_derivation(word)
+    }
+
+    /// The root of an affix root hunspell lists that is itself a ber- or per- derivation: a
+    /// ber-/per- word it lets take di- (`berlaku`, `perhati`, `perinci`: `diberlakukan`,
+    /// `diperhatikan`) is listed only to carry the di-/meN-...-kan forms a derived verb takes,
+    /// when the rest is a root hunspell lets take that prefix. And the irregular `bel-`/`pel-`
+    /// (ber-, peN- before one root, `ajar`), recognised where the lexicon lists both forms of
+    /// the same rest, as it does for no accidental pair (`belalang` has no `pelalang`).
+    fn listed_prefixed<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let entry = self.lexicon.entry(word);
+        // ber-/per- lose their r before a root in r: `perinci` is per- + rinci.
+        for (prefix, class) in [("ber", b'B'), ("per", b'R'), ("be", b'B'), ("pe", b'R')] {
+            let Some(rest) = word
+                .strip_prefix(prefix)
+                .filter(|rest| prefix.len() == 3 || rest.starts_with('r'))
+            else {
+                continue;
+            };
+            let takes = |e: Entry, c: u8| e.takes_all(class_bit(c).unwrap_or(0));
+            if rest.len() >= 3
+                && takes(entry, b'D')
+                && self.lexicon.is_affix_root(rest)
+                && takes(self.lexicon.entry(rest), class)
+            {
+                return Some(rest);
+            }
+        }
+        let (head, other) = match word.get(..3)? {
+            "bel" => ("bel", "pel"),
+            "pel" => ("pel", "bel"),
+            _ => return None,
+        };
+        let rest = &word[head.len()..];
+        let paired = starts_vowel(rest)
+            && rest.len() >= 3
+            && self.lexicon.is_affix_root(rest)
+            && self.lexicon.contains(&prepend(other, rest));
+        paired.then_some(rest)
+    }
+
+    /// The root of a bare lexicon word that is an affix root with suffixes or a repeated first
+    /// syllable on, when the root's hunspell flags allow those suffixes: hunspell lists many
+    /// such words without flags (`belikan`, `besaran`, `idealisme`, `rerata`, `apatah`),
+    /// because its suffix flags mostly work only inside a confix. Prefixed words it lists
+    /// apart from their roots are words of their own (`beringin`, `perdata`, `mendiang`): its
+    /// prefix flags all work alone, so those would be generated if they were plain derivations.
+    /// Only suffixes are cut, so the root is a slice of the word.
+    fn bare_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let mut needs = Needs::default();
+        let mut rest = word;
+        if let Some(root) = self.licensed_root(rest, needs) {
+            return Some(root);
+        }
+        if let Some(r) = strip_any_suffix(rest, &PARTICLES) {
+            rest = r;
+            needs.classes |= class_bit(b'l').unwrap_or(0);
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        if let Some(r) = strip_any_suffix(rest, &POSSESSIVES) {
+            let class = if rest.ends_with("nya") { b'n' } else { b'o' };
+            needs.classes |= class_bit(class).unwrap_or(0);
+            rest = r;
+            if let Some(root) = self.licensed_root(rest, needs) {
+                return Some(root);
+            }
+        }
+        let suffix = DERIVATIONAL.iter().find(|s| rest.ends_with(*s))?;
+        let mut derived = needs;
+        match *suffix {
+            "kan" => {
+                // -an after a root ending in k (`masukan`) before -kan (`belikan`).
+                let mut an = needs;
+                an.classes |= class_bit(b'a').unwrap_or(0);
+                if let Some(root) = self.licensed_root(&rest[..rest.len() - 2], an) {
+                    return Some(root);
+                }
+                derived.classes |= class_bit(b'k').unwrap_or(0);
+            }
+            "an" => derived.classes |= class_bit(b'a').unwrap_or(0),
+            // -i alone makes only imperatives (`hantui`): a word hunspell lists in -i is a
+            // word of its own (`tetapi`, `hayati`, `katai`), as is one in a loan suffix
+            // (`globalisasi`, `idealisme`: their lemma in the Indonesian treebanks).
+            _ => return None,
+        }
+        self.licensed_root(&rest[..rest.len() - suffix.len()], derived)
+    }
+
+    /// `candidate` (or, after a repeated first syllable, its rest) if it is an affix root that
+    /// takes everything in `needs`.
+    fn licensed_root<'w>(&self, candidate: &'w str, needs: Needs) -> Option<&'w str> {
+        let takes = |root: &str| {
+            let entry = self.lexicon.entry(root);
+            root.len() >= 3
+                && entry.affixable()
+                && entry.takes_all(needs.classes)
+                && (!needs.loan || root.len() >= MIN_LOAN_ROOT)
+        };
+        if needs != Needs::default() && takes(candidate) {
+            return Some(candidate);
+        }
+        // Only `le-`/`re-` (`lelembut`, `rerata`), which also read as the infixes -el-, -er-:
+        // other listed `Ce-` words are mostly words of their own (`beberapa`, `tetangga`).
+        // candidate[0] is an ASCII consonant, so byte 2 is a char boundary.
+        let reduplicated = (is_dwipurwa(candidate)
+            && matches!(candidate.as_bytes()[0], b'l' | b'r'))
+        .then(|| &candidate[2..])?;
+        takes(reduplicated).then_some(reduplicated)
+    }
+
+    fn is_root(&self, word: &str) -> bool {
+        self.lexicon.contains(word)
+    }
+
+    fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        match self
+            .confix_strip(word)
+            .or_else(|| self.partial_reduplication(word))
+        {
+            Some(root) => match self.listed_derivation(&root) {
+                Some(inner) => Cow::Owned(inner.to_owned()),
+                None => Cow::Owned(root),
+            },
+            None => match self.misspelt(word) {
+                Some(root) => Cow::Owned(root),
+                None => fallback(word),
+            },
+        }
+    }
+
+    /// The root of a word no parse explains, read as one of two common slips of the pen.
+    /// Indonesian forms no di-...-an or meN-...-an, so such a word is a -kan with its k lost,
+    /// mostly after a root ending in k (`ditunjukan`, `meledakan`, `digunaan`): it is read as
+    /// the -kan word when the root takes -kan. And the preposition di is often written
+    /// onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is stemmed alone.
+    pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
+        let kan = word
+            .strip_suffix("an")
+            .filter(|_| word.starts_with("di") || word.starts_with("me"));
+        if let Some(stem) = kan {
+            let repaired = format!("{stem}kan");
+            if let Some((root, _, cut)) = self.confix_strip_traced(&repaired) {
+                let takes_kan = self
+                    .lexicon
+                    .entry(&root)
+                    .takes_all(class_bit(b'k').unwrap_or(0));
+                if takes_kan && cut.iter().any(|(_, text)| text == "-kan") {
+                    return Some(root);
+                }
+            }
+        }
+        let rest = word.strip_prefix("di").filter(|rest| rest.len() >= 4)?;
+        self.root_of(rest).map(|root| {
+            self.listed_derivation(&root)
+                .map_or(root.clone(), str::to_owned)
+        })
+    }
+
+    /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
+    /// `lelembut` is `lembut`, `tetamu` is `tamu`.
+    fn partial_reduplication(&self, word: &str) -> Option<String> {
+        if !is_dwipurwa(word) {
+            return None;
+        }
+        // bytes[0] is ASCII, so byte 2 is a char boundary.
+        self.root_of(&word[2..])
+    }
+
+    /// Reduplication: `negara-negara`, `berbalas-balasan`, `meniru-nirukan`,
+    /// `malaikat-malaikat-nya`. A clitic after a single hyphen (`kuasa-mu`, `allah-lah`) is an
+    /// ordinary suffix; anything else that does not reduce to one root stays as written.
+    fn stem_hyphenated<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        let Some((head, tail)) = word.rsplit_once('-') else {
+            return Cow::Borrowed(word);
+        };
+        if head.is_empty() || tail.is_empty() {
+            return Cow::Borrowed(word);
+        }
+        let clitic = PARTICLES.contains(&tail) || POSSESSIVES.contains(&tail);
+        if clitic && !head.contains('-') {
+            return match self.stem(head) {
+                Cow::Borrowed(stem) => Cow::Borrowed(stem),
+                Cow::Owned(stem) => Cow::Owned(stem),
+            };
+        }
+        let (first, second) = match head.rsplit_once('-') {
+            Some((first, middle)) if clitic => (first, Cow::Owned(format!("{middle}{tail}"))),
+            _ => (head, Cow::Borrowed(tail)),
+        };
+        if first.is_empty() || second.is_empty() || first.contains('-') {
+            return Cow::Borrowed(word);
+        }
+        let left = self.root_of(first);
+        let right = self.root_of(&second).or_else(|| {
+            // The second half of `meniru-nirukan` lost its prefix's sound change.
+            self.root_of(&format!("me{second}"))
+        });
+        match (left, right) {
+            (Some(left), Some(right)) if left == right => Cow::Owned(left),
+            _ if first == second => match self.stem(first) {
+                Cow::Borrowed(stem) => Cow::Borrowed(stem),
+                Cow::Owned(stem) => Cow::Owned(stem),
+            },
+            _ => Cow::Borrowed(word),
+        }
+    }
+
+    /// The lexicon root of a single (unhyphenated) word, if confix stripping finds one.
+    fn root_of(&self, word: &str) -> Option<String> {
+        if self.is_root(word) {
+            Some(word.to_owned())
+        } else if is_short(word) {
+            None
+        } else {
+            self.confix_strip(word)
+        }
+    }
+
+    /// Confix stripping, first against affix roots whose hunspell flags take the affixes
+    /// cut (`memasuki` is `masuk`, which takes meN- and -i, not `pasuk`, which takes neither),
+    /// then against any affix root, then (for roots hunspell lists without affixes, often
+    /// loans: `menuklir`) against every lexicon word.
+    fn confix_strip(&self, word: &str) -> Option<String> {
+        self.confix_strip_traced(word).map(|(root, _, _)| root)
+    }
+
+    /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
+    /// cut, outermost prefix first, for `ringkas stem --explain`.
+    pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
+        [Pass::Licensed, Pass::Affix, Pass::Bare]
+            .into_iter()
+            .find_map(|pass| {
+                let mut context = Context::new(word, &self.lexicon, pass);
+                context.run();
+                context.found().then(|| {
+                    let cut = context.removals.iter().map(Removal::cut).collect();
+                    (context.current, pass, cut)
+                })
+            })
+    }
+}
+
+/// A confix-stripping parse: the root, the pass that found it, and each affix cut with the
+/// text it took off, outermost prefix first.
+pub(crate) type Parse = (String, Pass, Vec<(Affix, String)>);
+
+// ---------------------------------------------------------------------------------------------
+// Fallback for words the lexicon cannot explain (names, loans, typos): strip -nya, only while
+// the word keeps more than two vowels (the Tala / Snowball measure), and nothing else.
+// Particles and -ku/-mu stay: on a word the lexicon does not know they are mostly the word's
+// own letters (`abdullah`, `barokah`, `cheetah`, `nabilah`, `seppuku`, `sakoku`); news puts
+// them on known words, and -nya on names and loans too (`internetnya`). Guessing prefixes and derivational suffixes without a lexicon
+// mangles names and loans (`peckhami`, `medieval`, `mellotron`) far more often than it helps.
+
+fn fallback(word: &str) -> Cow<'_, str> {
+    let measure = vowels(word);
+    let mut w = word;
+    if measure > 2
+        && let Some(rest) = w.strip_suffix("nya")
+    {
+        w = rest;
+    }
+    Cow::Borrowed(w)
+}
+
+/// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.
+fn is_dwipurwa(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    bytes.len() > 4 && is_consonant(bytes[0]) && bytes[1] == b'e' && bytes[2] == bytes[0]
+}
+
+fn vowels(word: &str) -> usize {
+    word.bytes().filter(|&b| is_vowel(b)).count()
+}
+
+fn is_short(word: &str) -> bool {
+    word.chars().nth(3).is_none()
+}

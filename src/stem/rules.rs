@@ -1,0 +1,413 @@
+//! The ECS prefix-disambiguation rules: for each prefix shape, the roots it may have been
+//! put on, with the root's first sound restored where the prefix swallowed it
+//! (`menyapu` is me- + `sapu`).
+//!
+//! Data more than logic: one small function per rule and the table that orders them. The
+//! letter tests the rules share sit at the top.
+
+use crate::stem::confix::{Prefix, is_candidate_root};
+use crate::stem::lexicon::Lexicon;
+
+pub(super) fn is_vowel(b: u8) -> bool {
+    matches!(b, b'a' | b'i' | b'u' | b'e' | b'o')
+}
+
+pub(super) fn is_consonant(b: u8) -> bool {
+    b.is_ascii_lowercase() && !is_vowel(b)
+}
+
+/// Consonants that can open a `C-er-` syllable after `be-`/`te-`/`pe-` without being the
+/// prefix's own r, l, m, n, w or y.
+fn is_plain_consonant(b: u8) -> bool {
+    is_consonant(b) && !matches!(b, b'r' | b'l' | b'm' | b'n' | b'w' | b'y')
+}
+
+pub(super) fn byte_at(s: &str, i: usize) -> Option<u8> {
+    s.as_bytes().get(i).copied()
+}
+
+pub(super) fn starts_vowel(s: &str) -> bool {
+    byte_at(s, 0).is_some_and(is_vowel)
+}
+
+pub(super) fn prepend(head: &str, rest: &str) -> String {
+    let mut s = String::with_capacity(head.len() + rest.len());
+    s.push_str(head);
+    s.push_str(rest);
+    s
+}
+
+/// One candidate of a prefix rule: the word without its prefix, with the root's first sound
+/// restored where the prefix had swallowed it.
+type Rule = fn(&str) -> Option<String>;
+
+/// The ECS prefix-disambiguation table, in order. Each group lists the readings of one
+/// prefix shape; the first reading found in the lexicon wins, else the group's last reading
+/// is taken so that further prefixes can still be removed from it.
+pub(super) const PREFIX_RULES: &[(Prefix, &[Rule])] = &[
+    (Prefix::Be, &[rule_ber_v, rule_be_rv]),
+    (Prefix::Be, &[rule_ber_cap]),
+    (Prefix::Be, &[rule_ber_caerv]),
+    (Prefix::Be, &[rule_belajar]),
+    (Prefix::Be, &[rule_be_c_er_c]),
+    (Prefix::Te, &[rule_ter_v, rule_te_rv]),
+    (Prefix::Te, &[rule_ter_c_erv]),
+    (Prefix::Te, &[rule_ter_cp]),
+    (Prefix::Te, &[rule_te_c_er_c]),
+    (Prefix::Me, &[rule_me_lrwy]),
+    (Prefix::Me, &[rule_mem_bfv]),
+    (Prefix::Me, &[rule_mempe]),
+    (Prefix::Me, &[rule_mem_v_m, rule_mem_v_p]),
+    (Prefix::Me, &[rule_men_c]),
+    (Prefix::Me, &[rule_men_v_n, rule_men_v_t]),
+    (Prefix::Me, &[rule_meng_c]),
+    (
+        Prefix::Me,
+        &[rule_meng_v, rule_meng_v_k, rule_menge, rule_meng_v_ng],
+    ),
+    (Prefix::Me, &[rule_meny_v_ny, rule_meny_v_s]),
+    (Prefix::Me, &[rule_memp]),
+    (Prefix::Pe, &[rule_pe_wy]),
+    (Prefix::Pe, &[rule_per_v, rule_pe_rv]),
+    (Prefix::Pe, &[rule_per_cap]),
+    (Prefix::Pe, &[rule_per_caerv]),
+    (Prefix::Pe, &[rule_pem_bfv]),
+    (Prefix::Pe, &[rule_pem_v_m, rule_pem_v_p]),
+    (Prefix::Pe, &[rule_pen_c]),
+    (Prefix::Pe, &[rule_pen_v_n, rule_pen_v_t]),
+    (Prefix::Pe, &[rule_peng_c]),
+    (Prefix::Pe, &[rule_peng_v, rule_peng_v_k, rule_penge]),
+    (Prefix::Pe, &[rule_peny_v_ny, rule_peny_v_s]),
+    (Prefix::Pe, &[rule_pel_v]),
+    (Prefix::Pe, &[rule_pe_cp]),
+    (Prefix::Te, &[rule_ter_c_er_c]),
+    (Prefix::Pe, &[rule_pe_c_er_c]),
+    (Prefix::Other, &[rule_infix_er]),
+    (Prefix::Other, &[rule_infix_el]),
+    (Prefix::Other, &[rule_infix_em]),
+    (Prefix::Other, &[rule_infix_in]),
+    (Prefix::Other, &[rule_ku]),
+    (Prefix::Other, &[rule_kau]),
+];
+
+/// Removes one prefix from `word`: the plain prefixes di-, ke-, se- first, then the first
+/// rule group that applies.
+pub(super) fn disambiguate_prefix(
+    word: &str,
+    lexicon: &Lexicon,
+    bare: bool,
+) -> Option<(Prefix, String)> {
+    for (prefix, plain) in [(Prefix::Di, "di"), (Prefix::Ke, "ke"), (Prefix::Se, "se")] {
+        if let Some(rest) = word.strip_prefix(plain) {
+            return Some((prefix, rest.to_owned()));
+        }
+    }
+    for (prefix, rules) in PREFIX_RULES {
+        if family_start(*prefix).is_some_and(|start| !word.starts_with(start)) {
+            continue; // none of the group's rules can apply
+        }
+        let mut reading = None;
+        let mut root = None;
+        for rule in *rules {
+            reading = rule(word);
+            let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
+            else {
+                continue;
+            };
+            // A later root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
+            let preferred = lexicon.entry(&candidate).preferred();
+            if root.is_none() || preferred {
+                root = Some(candidate);
+            }
+            if preferred {
+                break;
+            }
+        }
+        if let Some(reading) = root.or(reading) {
+            return Some((*prefix, reading));
+        }
+    }
+    None
+}
+
+/// The letters every rule of a prefix family needs at the start of a word, so that a word
+/// without them skips the family's rules; `None` for the infixes and proclitics.
+pub(super) fn family_start(prefix: Prefix) -> Option<&'static str> {
+    match prefix {
+        Prefix::Be => Some("be"),
+        Prefix::Te => Some("te"),
+        Prefix::Me => Some("me"),
+        Prefix::Pe => Some("pe"),
+        Prefix::Di | Prefix::Ke | Prefix::Se | Prefix::Other => None,
+    }
+}
+
+// be-
+fn rule_ber_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_be_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("be").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_ber_cap(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && !rest.get(2..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_ber_caerv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ber")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && rest.get(2..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 4).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_belajar(w: &str) -> Option<String> {
+    (w == "belajar").then(|| "ajar".to_owned())
+}
+fn rule_be_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("be")?, |b| is_consonant(b) && b != b'r')
+}
+/// `C-er-C`: a consonant, `er`, then another consonant.
+fn c_er_c(rest: &str, first: fn(u8) -> bool) -> Option<String> {
+    let ok = byte_at(rest, 0).is_some_and(first)
+        && rest.get(1..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 3).is_some_and(is_consonant);
+    ok.then(|| rest.to_owned())
+}
+
+// te-
+fn rule_ter_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_te_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("te").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_ter_c_erv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && rest.get(1..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 3).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_ter_cp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("ter")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && !rest.get(1..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_te_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("te")?, |b| is_consonant(b) && b != b'r')
+}
+fn rule_ter_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("ter")?, is_plain_consonant)
+}
+
+// me-
+fn rule_me_lrwy(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("me")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| matches!(b, b'l' | b'r' | b'w' | b'y'))
+        && byte_at(rest, 1).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_mem_bfv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'b' | b'f' | b'v'))
+        .then(|| rest.to_owned())
+}
+fn rule_mempe(w: &str) -> Option<String> {
+    w.strip_prefix("mempe").map(|rest| prepend("pe", rest))
+}
+fn rule_mem_v_m(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem").filter(|r| starts_vowel(r))?;
+    Some(prepend("m", rest))
+}
+fn rule_mem_v_p(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("mem").filter(|r| starts_vowel(r))?;
+    Some(prepend("p", rest))
+}
+fn rule_men_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'c' | b'd' | b'j' | b's' | b't' | b'z'))
+        .then(|| rest.to_owned())
+}
+fn rule_men_v_n(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men").filter(|r| starts_vowel(r))?;
+    Some(prepend("n", rest))
+}
+fn rule_men_v_t(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("men").filter(|r| starts_vowel(r))?;
+    Some(prepend("t", rest))
+}
+fn rule_meng_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'g' | b'h' | b'q' | b'k'))
+        .then(|| rest.to_owned())
+}
+fn rule_meng_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_meng_v_k(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(prepend("k", rest))
+}
+fn rule_menge(w: &str) -> Option<String> {
+    w.strip_prefix("menge").map(str::to_owned)
+}
+fn rule_meng_v_ng(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meng").filter(|r| starts_vowel(r))?;
+    Some(prepend("ng", rest))
+}
+fn rule_meny_v_ny(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meny").filter(|r| starts_vowel(r))?;
+    Some(prepend("ny", rest))
+}
+fn rule_meny_v_s(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("meny").filter(|r| starts_vowel(r))?;
+    Some(prepend("s", rest))
+}
+fn rule_memp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("memp")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| b.is_ascii_lowercase() && b != b'e' && b != b'n')
+        .then(|| prepend("p", rest))
+}
+
+// pe-
+fn rule_pe_wy(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| b == b'w' || b == b'y')
+        && byte_at(rest, 1).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_per_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_pe_rv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe").filter(|r| r.starts_with('r'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_per_cap(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && !rest.get(2..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_per_caerv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("per")?;
+    let ok = byte_at(rest, 0).is_some_and(|b| is_consonant(b) && b != b'r')
+        && byte_at(rest, 1).is_some_and(|b| b.is_ascii_lowercase())
+        && rest.get(2..).is_some_and(|p| p.starts_with("er"))
+        && byte_at(rest, 4).is_some_and(is_vowel);
+    ok.then(|| rest.to_owned())
+}
+fn rule_pem_bfv(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'b' | b'f' | b'v'))
+        .then(|| rest.to_owned())
+}
+fn rule_pem_v_m(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem").filter(|r| starts_vowel(r))?;
+    Some(prepend("m", rest))
+}
+fn rule_pem_v_p(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pem").filter(|r| starts_vowel(r))?;
+    Some(prepend("p", rest))
+}
+fn rule_pen_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen")?;
+    byte_at(rest, 0)
+        .is_some_and(|b| matches!(b, b'c' | b'd' | b'j' | b's' | b't' | b'z'))
+        .then(|| rest.to_owned())
+}
+fn rule_pen_v_n(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen").filter(|r| starts_vowel(r))?;
+    Some(prepend("n", rest))
+}
+fn rule_pen_v_t(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pen").filter(|r| starts_vowel(r))?;
+    Some(prepend("t", rest))
+}
+fn rule_peng_c(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng")?;
+    byte_at(rest, 0)
+        .is_some_and(is_consonant)
+        .then(|| rest.to_owned())
+}
+fn rule_peng_v(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng").filter(|r| starts_vowel(r))?;
+    Some(rest.to_owned())
+}
+fn rule_peng_v_k(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peng").filter(|r| starts_vowel(r))?;
+    Some(prepend("k", rest))
+}
+fn rule_penge(w: &str) -> Option<String> {
+    w.strip_prefix("penge").map(str::to_owned)
+}
+fn rule_peny_v_ny(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peny").filter(|r| starts_vowel(r))?;
+    Some(prepend("ny", rest))
+}
+fn rule_peny_v_s(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("peny").filter(|r| starts_vowel(r))?;
+    Some(prepend("s", rest))
+}
+fn rule_pel_v(w: &str) -> Option<String> {
+    if w == "pelajar" {
+        return Some("ajar".to_owned());
+    }
+    let rest = w.strip_prefix("pe").filter(|r| r.starts_with('l'))?;
+    starts_vowel(&rest[1..]).then(|| rest.to_owned())
+}
+fn rule_pe_cp(w: &str) -> Option<String> {
+    let rest = w.strip_prefix("pe")?;
+    let ok = byte_at(rest, 0).is_some_and(is_consonant)
+        && !rest.get(1..).is_some_and(|p| p.starts_with("er"));
+    ok.then(|| rest.to_owned())
+}
+fn rule_pe_c_er_c(w: &str) -> Option<String> {
+    c_er_c(w.strip_prefix("pe")?, is_plain_consonant)
+}
+
+// Infixes -er-, -el-, -em-, -in- (`gerigi`, `telunjuk`, `gemetar`, `kinerja`) and the
+// proclitics ku-, kau- (`kupukul`, `kauhajar`).
+fn infix(w: &str, infix: &str) -> Option<String> {
+    let first = byte_at(w, 0).filter(|&b| is_consonant(b))?;
+    let rest = w[1..].strip_prefix(infix).filter(|r| starts_vowel(r))?;
+    let mut s = String::with_capacity(rest.len() + 1);
+    s.push(char::from(first));
+    s.push_str(rest);
+    Some(s)
+}
+fn rule_infix_er(w: &str) -> Option<String> {
+    infix(w, "er")
+}
+fn rule_infix_el(w: &str) -> Option<String> {
+    infix(w, "el")
+}
+fn rule_infix_em(w: &str) -> Option<String> {
+    infix(w, "em")
+}
+fn rule_infix_in(w: &str) -> Option<String> {
+    infix(w, "in")
+}
+fn rule_ku(w: &str) -> Option<String> {
+    w.strip_prefix("ku").map(str::to_owned)
+}
+fn rule_kau(w: &str) -> Option<String> {
+    w.strip_prefix("kau").map(str::to_owned)
+}
