@@ -200,11 +200,21 @@ impl IndonesianStemmer {
     /// the -kan word when the root takes -kan. And the preposition di is often written
     /// onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is stemmed alone.
     pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
-        let kan = word
+        // Clitics after the slip (`membacaannya`, `ditunjukanlah`) are read as without them.
+        let strip = |word: &'_ str, list: &[&'static str]| {
+            list.iter()
+                .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
+                .unwrap_or((word.len(), ""))
+        };
+        let (len, particle) = strip(word, &PARTICLES);
+        let (len, possessive) = strip(&word[..len], &POSSESSIVES);
+        let body = &word[..len];
+        let possessive = format!("{possessive}{particle}");
+        let kan = body
             .strip_suffix("an")
             .filter(|_| word.starts_with("di") || word.starts_with("me"));
         if let Some(stem) = kan {
-            let repaired = format!("{stem}kan");
+            let repaired = format!("{stem}kan{possessive}");
             if let Some((root, _, cut)) = self.confix_strip_traced(&repaired) {
                 let takes_kan = self
                     .lexicon

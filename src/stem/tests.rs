@@ -298,6 +298,10 @@ fn stem_reads_common_misspellings() {
         ("dipertahanan", "tahan"),
         ("dikepulauan", "kepulauan"),
         ("dipedesaan", "desa"),
+        // Clitics after the slip read as without them, so stemming the stem changes nothing.
+        ("ditolakannya", "tolak"),
+        ("menaikanlah", "naik"),
+        ("mempermainannya", "main"),
     ]);
 }
 
