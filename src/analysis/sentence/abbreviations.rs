@@ -25,6 +25,19 @@ pub(super) enum AbbrevKind {
 }
 
 impl SentenceSplitter {
+    /// How the listed abbreviation `with_stop` (the word before a full stop, the stop
+    /// included) behaves, if it is listed. Two-word abbreviations ("Ph. D.") are listed with
+    /// their space, so `before` and `with_stop` together are looked up first.
+    pub(super) fn listed_kind(&self, before: &str, with_stop: &str) -> Option<&AbbrevKind> {
+        let pair = (!before.is_empty())
+            .then(|| format!("{before} {with_stop}"))
+            .filter(|pair| self.abbreviations.contains_key(pair.as_str()));
+        match &pair {
+            Some(pair) => self.abbreviations.get(pair.as_str()),
+            None => self.abbreviations.get(with_stop),
+        }
+    }
+
     /// Whether `word` (as it appears after a boundary candidate) is itself an abbreviation
     /// or initial, as in "S.H. M.H." where both are degrees of one name.
     pub(super) fn is_abbreviation(&self, word: &str) -> bool {

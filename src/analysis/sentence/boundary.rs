@@ -36,16 +36,8 @@ impl SentenceSplitter {
             return next_case != Case::Lower;
         }
         let with_stop = &unit[word_start..run_start + 1];
-        // Two-word abbreviations ("Ph. D.") are listed with their space.
         let (_, before) = word_before(unit, unit[..word_start].trim_end().len());
-        let pair = (!before.is_empty())
-            .then(|| format!("{before} {with_stop}"))
-            .filter(|pair| self.abbreviations.contains_key(pair.as_str()));
-        let kind = match &pair {
-            Some(pair) => self.abbreviations.get(pair.as_str()),
-            None => self.abbreviations.get(with_stop),
-        };
-        if let Some(kind) = kind {
+        if let Some(kind) = self.listed_kind(before, with_stop) {
             return match kind {
                 AbbrevKind::Prefix => false,
                 AbbrevKind::Terminal | AbbrevKind::Number => {

@@ -70,15 +70,7 @@ fn paragraph_units(text: &str, lines: &[Line], followed: bool, units: &mut Vec<U
     };
     let wrapped = is_hard_wrapped(text, lines);
     // Only wrapped text asks how wide its lines are.
-    let width = if wrapped {
-        lines
-            .iter()
-            .map(|l| text[l.start..l.end].trim().chars().count())
-            .max()
-            .unwrap_or(0)
-    } else {
-        0
-    };
+    let width = if wrapped { widest_line(text, lines) } else { 0 };
     let mut unit_start = first.start;
     let mut unit_lines = 0;
     for (k, line) in lines.iter().enumerate() {
@@ -123,6 +115,15 @@ fn paragraph_units(text: &str, lines: &[Line], followed: bool, units: &mut Vec<U
             unit_lines = 0;
         }
     }
+}
+
+/// The width of a paragraph: the length of its longest line, in characters.
+fn widest_line(text: &str, lines: &[Line]) -> usize {
+    lines
+        .iter()
+        .map(|l| text[l.start..l.end].trim().chars().count())
+        .max()
+        .unwrap_or(0)
 }
 
 /// A paragraph of three or more lines most of which run to near the same width without
