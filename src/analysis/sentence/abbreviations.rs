@@ -1,0 +1,105 @@
+//! The abbreviation list and the shapes of abbreviations that are not listed.
+//!
+//! A full stop after an abbreviation usually does not end a sentence, so the splitter asks
+//! here first: is the word before the stop listed in `data/abbreviations.txt` (and how does it
+//! behave), or does it look like initials ("A.H.") or a dotted degree ("S.Kom.")?
+
+use crate::util::hash::FastMap;
+
+use super::SentenceSplitter;
+
+/// The embedded abbreviation list; its header documents the format.
+pub(super) const ABBREVIATIONS: &str = include_str!("../../../data/abbreviations.txt");
+
+/// How an abbreviation behaves before the next word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum AbbrevKind {
+    /// Always followed by what it qualifies ("Dr.", "No.", "Jl."): never a boundary.
+    Prefix,
+    /// May end a sentence ("dll.", "S.H."): a boundary only before a capitalised word.
+    Terminal,
+    /// Stands before a number ("no.", "Nmr."): never a boundary before one, but before a
+    /// capitalised word the number was left out and the sentence ended ("di Jalan Raya
+    /// no. Polisi ...").
+    Number,
+}
+
+impl SentenceSplitter {
+    /// How the listed abbreviation `with_stop` (the word before a full stop, the stop
+    /// included) behaves, if it is listed. Two-word abbreviations ("Ph. D.") are listed with
+    /// their space, so `before` and `with_stop` together are looked up first.
+    pub(super) fn listed_kind(&self, before: &str, with_stop: &str) -> Option<&AbbrevKind> {
+        let pair = (!before.is_empty())
+            .then(|| format!("{before} {with_stop}"))
+            .filter(|pair| self.abbreviations.contains_key(pair.as_str()));
+        match &pair {
+            Some(pair) => self.abbreviations.get(pair.as_str()),
+            None => self.abbreviations.get(with_stop),
+        }
+    }
+
+    /// Whether `word` (as it appears after a boundary candidate) is itself an abbreviation
+    /// or initial, as in "S.H. M.H." where both are degrees of one name.
+    pub(super) fn is_abbreviation(&self, word: &str) -> bool {
+        let word = word.trim_end_matches([',', ';', ':']);
+        let Some(stem) = word.strip_suffix('.') else {
+            return false;
+        };
+        self.abbreviations.contains_key(word) || is_initials(stem) || is_dotted_abbreviation(stem)
+    }
+}
+
+/// Parses one line of the abbreviation list into `map`; comments and blank lines are skipped.
+/// A field ending in a full stop after the first is part of the abbreviation ("Ph. D.").
+pub(super) fn add_abbreviation(map: &mut FastMap<String, AbbrevKind>, line: &str) {
+    let line = line.trim();
+    if line.is_empty() || line.starts_with('#') {
+        return;
+    }
+    let mut fields = line.split_whitespace().peekable();
+    let Some(first) = fields.next() else {
+        return;
+    };
+    let mut word = first.to_string();
+    while let Some(more) = fields.next_if(|f| f.ends_with('.')) {
+        word.push(' ');
+        word.push_str(more);
+    }
+    let kind = match fields.next() {
+        Some("prefix") => AbbrevKind::Prefix,
+        Some("number") => AbbrevKind::Number,
+        _ => AbbrevKind::Terminal,
+    };
+    if !word.ends_with('.') {
+        word.push('.');
+    }
+    map.insert(word, kind);
+}
+
+/// "A", "A.H", "K.H" (the final full stop already removed): single capitals joined by
+/// full stops.
+pub(super) fn is_initials(word: &str) -> bool {
+    !word.is_empty()
+        && word.split('.').all(|part| {
+            let mut chars = part.chars();
+            matches!((chars.next(), chars.next()), (Some(c), None) if c.is_uppercase())
+        })
+}
+
+/// "S.Kom", "M.Si", "Ph.D" (the final full stop already removed): short pieces of letters
+/// joined by full stops, the first one capitalised. Domains ("bps.go.id") start lower case.
+pub(super) fn is_dotted_abbreviation(word: &str) -> bool {
+    word.contains('.')
+        && word.chars().next().is_some_and(char::is_uppercase)
+        && word.split('.').all(|part| {
+            let n = part.chars().count();
+            (1..=4).contains(&n) && part.chars().all(char::is_alphabetic)
+        })
+}
+
+/// A word that cannot be an abbreviation: letters only, at least three, with a vowel.
+pub(super) fn is_plain_word(word: &str) -> bool {
+    word.chars().count() >= 3
+        && word.chars().all(char::is_alphabetic)
+        && word.chars().any(|c| "aiueoAIUEO".contains(c))
+}
