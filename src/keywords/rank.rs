@@ -350,6 +350,7 @@ fn widen<'s>(
     best
 }
 
+/// A score rounded to four decimals, as reports show it.
 pub(crate) fn round4(x: f64) -> f64 {
     (x * 10_000.0).round() / 10_000.0
 }
