@@ -402,15 +402,7 @@ mod tests {
 
     #[test]
     fn score_id_docfreq_counts_what_docfreq_counts() {
-        use crate::analysis::analyzer::Analyzer;
-        use crate::analysis::stopwords::Stopwords;
-        use crate::config::Language;
-        use crate::stem::{Lexicon, Stemmer};
-        let analyzer = Analyzer::new(
-            Language::Indonesian,
-            Stopwords::embedded(Language::Indonesian),
-            Stemmer::indonesian(Lexicon::embedded()),
-        );
+        let analyzer = crate::analysis::analyzer::Analyzer::indonesian();
         let mut memo = analyzer.memo();
         let texts = [
             "Harga beras naik lagi. Harga cabai juga naik di pasar.",

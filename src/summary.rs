@@ -338,15 +338,7 @@ mod tests {
     }
 
     fn analysis(text: &str) -> Analysis {
-        use crate::analysis::analyzer::Analyzer;
-        use crate::analysis::stopwords::Stopwords;
-        use crate::config::Language;
-        use crate::stem::{Lexicon, Stemmer};
-        let analyzer = Analyzer::new(
-            Language::Indonesian,
-            Stopwords::embedded(Language::Indonesian),
-            Stemmer::indonesian(Lexicon::embedded()),
-        );
+        let analyzer = crate::analysis::analyzer::Analyzer::indonesian();
         let mut memo = analyzer.memo();
         analyzer.analyze(text, &mut memo)
     }

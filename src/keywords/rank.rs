@@ -1,0 +1,385 @@
+//! Ranking and choosing: phrases scored from their words' probabilities, handed out best first,
+//! widened to the longer phrase a word mostly occurs in, and chosen so that no word is listed
+//! twice.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+
+use crate::analysis::analyzer::Analysis;
+use crate::report::Keyword;
+
+use super::model::TermScores;
+use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases, collect};
+use super::surface::surface;
+
+/// A phrase's score is discounted by its cohesion (its count over its most frequent word's
+/// count) to this power. Chosen on train by P@10 and HR@10.
+const PHRASE_COHESION: f64 = 1.0;
+
+/// A phrase that may be listed, with what ranks it.
+#[derive(Debug, Clone, Copy)]
+struct Scored {
+    phrase: Phrase,
+    score: f64,
+    count: usize,
+    /// Index in `Analysis::terms` of its first occurrence.
+    first: usize,
+}
+
+/// Best first; ties to the earlier phrase, then by phrase. Phrases are distinct, so this is a
+/// total order: any way of sorting by it gives the same sequence.
+fn rank(x: &Scored, y: &Scored) -> std::cmp::Ordering {
+    y.score
+        .total_cmp(&x.score)
+        .then(x.first.cmp(&y.first))
+        .then(x.phrase.cmp(&y.phrase))
+}
+
+/// A score as an integer that sorts as `total_cmp` does, reversed: best first.
+fn descending(score: f64) -> u64 {
+    let bits = score.to_bits();
+    let ascending = if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | 1 << 63
+    };
+    !ascending
+}
+
+/// Scored phrases handed out in rank order, from a heap: the choice of `k` keywords rarely
+/// looks past the first few dozen of a document's phrases, so most are never sorted.
+struct Ranked {
+    /// In phrase order.
+    items: Vec<Scored>,
+    /// Score and first occurrence as one integer, with the index in `items`: in ascending
+    /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
+    /// index, which is the lower phrase).
+    heap: BinaryHeap<Reverse<(u128, usize)>>,
+}
+
+impl Ranked {
+    /// `items` must be in phrase order.
+    fn new(items: Vec<Scored>) -> Self {
+        debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
+        let keys: Vec<Reverse<(u128, usize)>> = items
+            .iter()
+            .enumerate()
+            .map(|(i, s)| Reverse((u128::from(descending(s.score)) << 64 | s.first as u128, i)))
+            .collect();
+        Ranked {
+            items,
+            heap: BinaryHeap::from(keys),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.items.len()
+    }
+
+    /// The best phrase not handed out yet.
+    fn next(&mut self) -> Option<Scored> {
+        let Reverse((_, i)) = self.heap.pop()?;
+        Some(self.items[i])
+    }
+}
+
+/// The phrases of two or more words holding each word, in rank order.
+struct Holding {
+    /// In rank order.
+    phrases: Vec<Scored>,
+    /// (word id, index in `phrases`) for each word of each phrase, sorted.
+    words: Vec<(u32, usize)>,
+}
+
+impl Holding {
+    fn new(mut phrases: Vec<Scored>) -> Self {
+        if phrases.is_empty() {
+            return Holding {
+                phrases,
+                words: Vec::new(),
+            };
+        }
+        phrases.sort_unstable_by(rank);
+        let mut words: Vec<(u32, usize)> = phrases
+            .iter()
+            .enumerate()
+            .flat_map(|(i, s)| s.phrase.ids().iter().map(move |&id| (id, i)))
+            .collect();
+        words.sort_unstable();
+        Holding { phrases, words }
+    }
+
+    fn of(&self, id: u32) -> impl Iterator<Item = &Scored> + '_ {
+        let start = self.words.partition_point(|&(w, _)| w < id);
+        self.words[start..]
+            .iter()
+            .take_while(move |&&(w, _)| w == id)
+            .map(|&(_, i)| &self.phrases[i])
+    }
+}
+
+/// The chosen entries holding each word: a list per word, threaded through one vector so that
+/// a word costs no allocation of its own.
+struct ChosenByWord {
+    /// 1 + the index in `links` of the last entry for each word id (0 for none).
+    last: Vec<u32>,
+    /// (chosen entry, 1 + the index of the word's previous entry).
+    links: Vec<(usize, u32)>,
+}
+
+impl ChosenByWord {
+    /// For word ids below `words`, about `entries` chosen entries.
+    fn new(words: usize, entries: usize) -> Self {
+        ChosenByWord {
+            last: vec![0; words],
+            links: Vec::with_capacity(entries * MAX_PHRASE_WORDS),
+        }
+    }
+
+    /// The chosen entries holding word `id`, latest first.
+    fn get(&self, id: u32) -> impl Iterator<Item = usize> + '_ {
+        let mut at = self.last[id as usize];
+        std::iter::from_fn(move || {
+            let (chosen, previous) = *self.links.get((at as usize).checked_sub(1)?)?;
+            at = previous;
+            Some(chosen)
+        })
+    }
+
+    fn holds(&self, id: u32) -> bool {
+        self.last[id as usize] != 0
+    }
+
+    fn add(&mut self, id: u32, chosen: usize) {
+        if self.get(id).all(|c| c != chosen) {
+            let last = &mut self.last[id as usize];
+            self.links.push((chosen, *last));
+            *last = self.links.len() as u32;
+        }
+    }
+
+    /// The chosen entries holding any word of `phrase`, ascending, into `found`.
+    fn clashes(&self, phrase: &Phrase, found: &mut Vec<usize>) {
+        found.clear();
+        for &id in phrase.ids() {
+            found.extend(self.get(id));
+        }
+        found.sort_unstable();
+        found.dedup();
+    }
+}
+
+/// The best `k` keywords of a document, best first, from its terms' counts and keyword
+/// probabilities ([`term_scores`](super::term_scores)).
+pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
+    if k == 0 {
+        return Vec::new();
+    }
+    let (tf, probability) = (&scores.tf[..], &scores.probability[..]);
+    let phrases = collect(a, tf);
+    let longer = score_longer(&phrases, tf, probability);
+    let scored = merge_words(&phrases, &longer, probability);
+    // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
+    // longer phrases holding a word (in rank order), and the chosen entries holding it.
+    let holding = Holding::new(longer);
+    let ranked = Ranked::new(scored);
+    let chosen = choose(ranked, &holding, a.vocab.len(), k, tf, probability);
+    chosen
+        .into_iter()
+        .map(|(phrase, score, count)| Keyword {
+            term: surface(a, &phrase, phrases.get(&phrase)),
+            score: round4(score),
+            count,
+        })
+        .collect()
+}
+
+/// The phrases of two or more words that occur at least twice, scored, in phrase order.
+fn score_longer(phrases: &Phrases, tf: &[u32], probability: &[f64]) -> Vec<Scored> {
+    let mut longer: Vec<Scored> = Vec::with_capacity(phrases.phrases.len());
+    for (phrase, occ) in phrases.longer() {
+        let count = occ.starts.len();
+        if count < 2 {
+            continue;
+        }
+        let ids = phrase.ids();
+        let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
+        let score = geometric_mean(phrase, probability)
+            * (count as f64 / f64::from(most)).powf(PHRASE_COHESION);
+        longer.push(Scored {
+            phrase: *phrase,
+            score,
+            count,
+            first: occ.starts[0],
+        });
+    }
+    longer
+}
+
+/// Single words and longer phrases, merged in phrase order.
+fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec<Scored> {
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
+    let mut rest = longer.iter().copied().peekable();
+    for (id, occ) in phrases.words() {
+        let word = Scored {
+            phrase: Phrase {
+                ids: [id, 0, 0],
+                len: 1,
+            },
+            score: probability[id as usize],
+            count: occ.starts.len(),
+            first: occ.starts[0],
+        };
+        while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
+            scored.push(s);
+        }
+        scored.push(word);
+    }
+    scored.extend(rest);
+    scored
+}
+
+/// Up to `k` entries (phrase, score, count), taken from `ranked` best first: each widened to
+/// the longer phrase its word mostly occurs in, and none sharing a word with an earlier one.
+/// `words` bounds the word ids.
+fn choose(
+    mut ranked: Ranked,
+    holding: &Holding,
+    words: usize,
+    k: usize,
+    tf: &[u32],
+    probability: &[f64],
+) -> Vec<(Phrase, f64, usize)> {
+    // `k` comes from the user and may be absurd (`-k 18446744073709551615`): size by what
+    // there is to choose from, not by what was asked for.
+    let mut chosen: Vec<(Phrase, f64, usize)> = Vec::with_capacity(k.min(ranked.len()));
+    let mut chosen_by_word = ChosenByWord::new(words, chosen.capacity());
+    let mut clashes = Vec::with_capacity(MAX_PHRASE_WORDS);
+    while chosen.len() < k {
+        let Some(Scored {
+            phrase,
+            score,
+            count,
+            ..
+        }) = ranked.next()
+        else {
+            break;
+        };
+        // A word that mostly occurs inside one phrase is listed as that phrase: "keamanan
+        // siber", not "siber" and then "keamanan".
+        let holding = holding.of(phrase.ids[0]);
+        let (wide, wide_count) = widen(&phrase, score, count, holding, tf, probability);
+        chosen_by_word.clashes(&wide, &mut clashes);
+        let pick = match clashes.as_slice() {
+            [] => {
+                chosen.push((wide, score, wide_count));
+                Some(chosen.len() - 1)
+            }
+            // "siber" is listed and "keamanan" widens to "keamanan siber": the phrase takes
+            // the place of its part.
+            &[i] if wide != phrase
+                && chosen[i].0.ids().iter().all(|id| wide.ids().contains(id)) =>
+            {
+                chosen[i].0 = wide;
+                chosen[i].2 = wide_count;
+                Some(i)
+            }
+            _ if !phrase.ids().iter().any(|&id| chosen_by_word.holds(id)) => {
+                chosen.push((phrase, score, count));
+                Some(chosen.len() - 1)
+            }
+            _ => None,
+        };
+        if let Some(i) = pick {
+            for &id in chosen[i].0.ids() {
+                chosen_by_word.add(id, i);
+            }
+        }
+    }
+    chosen
+}
+
+fn geometric_mean(phrase: &Phrase, probability: &[f64]) -> f64 {
+    let ids = phrase.ids();
+    let logs: f64 = ids.iter().map(|&id| probability[id as usize].ln()).sum();
+    (logs / ids.len() as f64).exp()
+}
+
+/// A longer phrase replaces a word only when it holds at least this share of the occurrences
+/// of each of its words. Chosen on train by P@10/HR@10.
+const WIDEN_SHARE: f64 = 0.75;
+
+/// A longer phrase replaces a word only when its words' geometric-mean probability is at least
+/// this share of the word's score: its other words must be about as likely keywords. Chosen on train by P@10/HR@10.
+const WIDEN_SCORE: f64 = 1.0;
+
+/// The phrase to list for `phrase`: the most frequent longer phrase holding it that accounts
+/// for at least half of the occurrences of each of its words and scores nearly as well (ties
+/// to the earlier-ranked), or `phrase` itself. `holding` is in rank order.
+fn widen<'s>(
+    phrase: &Phrase,
+    score: f64,
+    count: usize,
+    holding: impl Iterator<Item = &'s Scored>,
+    tf: &[u32],
+    probability: &[f64],
+) -> (Phrase, usize) {
+    let mut best = (*phrase, count);
+    for &Scored {
+        phrase: longer,
+        count: n,
+        ..
+    } in holding
+    {
+        if longer.len <= phrase.len
+            || n < 2
+            || geometric_mean(&longer, probability) < WIDEN_SCORE * score
+            || n <= best.1 && best.0.len > phrase.len
+        {
+            continue;
+        }
+        let holds = phrase.ids().iter().all(|id| longer.ids().contains(id));
+        let cohesive = phrase
+            .ids()
+            .iter()
+            .all(|&id| n as f64 >= WIDEN_SHARE * f64::from(tf[id as usize]));
+        if holds && cohesive {
+            best = (longer, n);
+        }
+    }
+    best
+}
+
+/// A score rounded to four decimals, as reports show it.
+pub(crate) fn round4(x: f64) -> f64 {
+    (x * 10_000.0).round() / 10_000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keywords_ranked_hands_out_the_full_sort() {
+        let items: Vec<Scored> = (0..300u32)
+            .map(|i| Scored {
+                phrase: Phrase {
+                    ids: [i % 17, i, 0],
+                    len: 2,
+                },
+                score: f64::from(i * 7919 % 13) / 13.0,
+                count: 2,
+                first: (i % 5) as usize,
+            })
+            .collect();
+        let mut full = items.clone();
+        full.sort_by(rank);
+        let mut items = items;
+        items.sort_by_key(|s| s.phrase);
+        let mut ranked = Ranked::new(items);
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next())
+            .map(|s| s.phrase)
+            .collect();
+        assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
+    }
+}

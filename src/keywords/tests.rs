@@ -1,0 +1,59 @@
+//! End-to-end tests of keyword extraction on short Indonesian texts.
+
+use super::*;
+use crate::analysis::analyzer::Analyzer;
+use crate::report::Keyword;
+
+fn keywords(text: &str, k: usize) -> Vec<Keyword> {
+    let analyzer = Analyzer::indonesian();
+    let mut memo = analyzer.memo();
+    let a = analyzer.analyze(text, &mut memo);
+    extract(&a, &term_scores(&a, None), k)
+}
+
+const TEXT: &str = "Keamanan siber menjadi prioritas NATO. Serangan siber makin canggih. \
+    NATO memperkuat keamanan siber anggotanya. Keamanan siber juga melindungi ekonomi. \
+    Cuaca di Brussels cerah.";
+
+#[test]
+fn keywords_merge_phrase_and_its_words() {
+    let kw = keywords(TEXT, 10);
+    let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    assert!(terms.contains(&"keamanan siber"), "{terms:?}");
+    assert!(
+        !terms.contains(&"siber") && !terms.contains(&"keamanan"),
+        "{terms:?}"
+    );
+}
+
+#[test]
+fn keywords_at_most_k_unique_best_first() {
+    let kw = keywords(TEXT, 3);
+    assert!(kw.len() <= 3);
+    assert!(kw.windows(2).all(|w| w[0].score >= w[1].score));
+    let mut terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    terms.sort_unstable();
+    terms.dedup();
+    assert_eq!(terms.len(), kw.len());
+    assert!(keywords(TEXT, 0).is_empty());
+}
+
+#[test]
+fn keywords_keep_names_in_their_spelling_and_skip_numbers() {
+    let kw = keywords(
+        "NATO bertemu di Brussels. NATO membahas anggaran Rp1,2 triliun pada 2025. NATO sepakat.",
+        10,
+    );
+    let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    assert_eq!(terms.first(), Some(&"NATO"), "{terms:?}");
+    assert!(
+        !terms.iter().any(|t| t.chars().any(|c| c.is_ascii_digit())),
+        "{terms:?}"
+    );
+}
+
+#[test]
+fn keywords_of_empty_text() {
+    assert!(keywords("", 10).is_empty());
+    assert!(keywords("   ", 10).is_empty());
+}
