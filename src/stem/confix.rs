@@ -8,7 +8,7 @@
 
 use crate::stem::lexicon::Lexicon;
 use crate::stem::lexicon_format::class_bit;
-use crate::stem::rules::disambiguate_prefix;
+use crate::stem::rules::{Prefix, disambiguate_prefix, is_candidate_root};
 
 pub(super) const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
 pub(super) const POSSESSIVES: [&str; 3] = ["ku", "mu", "nya"];
@@ -23,20 +23,6 @@ pub(crate) enum Affix {
     Possessive,
     Derivational,
     Prefix(Prefix),
-}
-
-/// The prefix families, for the forbidden-confix and repeated-prefix checks.
-#[derive(Clone, Copy, PartialEq, Eq, Debug)]
-pub(crate) enum Prefix {
-    Di,
-    Ke,
-    Se,
-    Be,
-    Te,
-    Me,
-    Pe,
-    /// Infixes (-er-, -el-, -em-, -in-) and the proclitics ku-, kau-.
-    Other,
 }
 
 pub(super) struct Removal {
@@ -366,20 +352,6 @@ fn is_proclitic(subject: &str, result: &str) -> bool {
         .any(|p| subject.strip_prefix(p) == Some(result))
 }
 
-/// A lexicon word long enough to be the root of a longer word: the lexicon's one- and
-/// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
-/// affix leaves.
-pub(super) fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -> bool {
-    match (derived, bare) {
-        (false, _) => word.len() >= 3 && lexicon.contains(word),
-        (true, false) => word.len() >= 3 && lexicon.is_affix_root(word),
-        // Bare words as roots of derived words only when long enough to be unambiguous
-        // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
-        (true, true) => word.len() >= MIN_BARE_ROOT && lexicon.contains(word),
-    }
-}
-
-const MIN_BARE_ROOT: usize = 3;
 /// Shortest root a loan suffix (-is, -isme, -isasi) is taken off for a listed word.
 pub(super) const MIN_LOAN_ROOT: usize = 5;
 

@@ -5,8 +5,36 @@
 //! Data more than logic: one small function per rule and the table that orders them. The
 //! letter tests the rules share sit at the top.
 
-use crate::stem::confix::{Prefix, is_candidate_root};
 use crate::stem::lexicon::Lexicon;
+
+/// The prefix families, for the forbidden-confix and repeated-prefix checks.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub(crate) enum Prefix {
+    Di,
+    Ke,
+    Se,
+    Be,
+    Te,
+    Me,
+    Pe,
+    /// Infixes (-er-, -el-, -em-, -in-) and the proclitics ku-, kau-.
+    Other,
+}
+
+/// A lexicon word long enough to be the root of a longer word: the lexicon's one- and
+/// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
+/// affix leaves.
+pub(super) fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -> bool {
+    match (derived, bare) {
+        (false, _) => word.len() >= 3 && lexicon.contains(word),
+        (true, false) => word.len() >= 3 && lexicon.is_affix_root(word),
+        // Bare words as roots of derived words only when long enough to be unambiguous
+        // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
+        (true, true) => word.len() >= MIN_BARE_ROOT && lexicon.contains(word),
+    }
+}
+
+const MIN_BARE_ROOT: usize = 3;
 
 pub(super) fn is_vowel(b: u8) -> bool {
     matches!(b, b'a' | b'i' | b'u' | b'e' | b'o')
