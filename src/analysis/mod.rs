@@ -1,7 +1,12 @@
 //! Text to [`Analysis`]: normalise, split into sentences, tokenise, drop stopwords, stem.
 
 pub mod analyzer;
+mod case;
+mod dateline;
+mod lowercase;
+mod model;
 pub mod normalize;
 pub mod sentence;
 pub mod stopwords;
 pub mod token;
+mod words;
