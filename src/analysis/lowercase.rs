@@ -1,0 +1,164 @@
+//! Lowercasing and letter checks, with their fast paths. Most words are ASCII: these skip the
+//! Unicode tables for them, and [`is_plain_lowercase`] reads eight bytes at a time. Each fast
+//! path is tested against the plain version it stands for.
+
+use std::borrow::Cow;
+
+/// Whether the word at `start..end` of `text` is ASCII without capitals, so that it is its own
+/// lowercase form. Most words are: they are looked at eight bytes at a time, read from the
+/// text around them with the bytes past the word masked off, and only where the text ends
+/// byte by byte.
+pub(super) fn is_plain_lowercase(text: &[u8], start: usize, end: usize) -> bool {
+    use crate::util::bytes8::{ONES, TOPS};
+    let mut at = start;
+    while at < end {
+        let Some(block) = text.get(at..at + 8) else {
+            return text[at..end]
+                .iter()
+                .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        };
+        let mut word = crate::util::bytes8::load(block);
+        if end - at < 8 {
+            word &= (1 << (8 * (end - at))) - 1;
+        }
+        if word & TOPS != 0 {
+            return false;
+        }
+        // All ASCII, so no byte carries into the next: a byte's top bit is set by
+        // subtracting b'A' from it with the top bit set if it is at least b'A', and by adding
+        // 0x7f - b'Z' to it if it is above b'Z'.
+        let at_least_a = (word | TOPS).wrapping_sub(ONES * u64::from(b'A'));
+        let above_z = word.wrapping_add(ONES * u64::from(0x7f - b'Z'));
+        if at_least_a & !above_z & TOPS != 0 {
+            return false;
+        }
+        at += 8;
+    }
+    true
+}
+
+/// Whether `text[start..end]` has at least two letters; ASCII text skips the Unicode tables.
+pub(super) fn has_two_letters(text: &str, start: usize, end: usize) -> bool {
+    if let [a, b, ..] = text.as_bytes()[start..end] {
+        if a.is_ascii_alphabetic() && b.is_ascii_alphabetic() {
+            return true; // most words, at a glance
+        }
+    }
+    let s = &text[start..end];
+    if s.is_ascii() {
+        s.bytes().filter(u8::is_ascii_alphabetic).nth(1).is_some()
+    } else {
+        s.chars().filter(|c| c.is_alphabetic()).nth(1).is_some()
+    }
+}
+
+/// `s` lowercased: `s` itself when it has no capitals, else written into `scratch`, which is
+/// reused from word to word instead of allocating a string for each.
+pub(super) fn lowercase_in<'a>(s: &'a str, scratch: &'a mut String) -> &'a str {
+    match s
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => s,
+        Some(_) if s.is_ascii() => {
+            scratch.clear();
+            scratch.push_str(s);
+            scratch.make_ascii_lowercase();
+            scratch
+        }
+        Some(_) => match lowercase(s) {
+            Cow::Borrowed(s) => s,
+            Cow::Owned(lower) => {
+                *scratch = lower;
+                scratch
+            }
+        },
+    }
+}
+
+/// `s` lowercased, borrowed when it has no capitals. Most words are ASCII: those skip the
+/// Unicode tables.
+pub(super) fn lowercase(s: &str) -> Cow<'_, str> {
+    match s
+        .bytes()
+        .position(|b| b.is_ascii_uppercase() || !b.is_ascii())
+    {
+        None => Cow::Borrowed(s),
+        Some(_) if s.is_ascii() => Cow::Owned(s.to_ascii_lowercase()),
+        // Everything before `i` is ASCII without capitals, so `i` is a char boundary.
+        Some(i) if !s[i..].chars().any(char::is_uppercase) => Cow::Borrowed(s),
+        Some(_) => Cow::Owned(s.to_lowercase()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SAMPLE: &str =
+        "kata-kata dan KATA, rumah\u{e9}x besar sekali di sini \u{c9}konomi \u{3a3}x 1a2b";
+
+    #[test]
+    fn analyzer_plain_lowercase_agrees_byte_by_byte() {
+        let base = "kata-kata dan KATA, rumah\u{e9}x besar sekali di sini".as_bytes();
+        for start in 0..base.len() {
+            for end in start..=base.len() {
+                let expected = base[start..end]
+                    .iter()
+                    .all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+                assert_eq!(
+                    is_plain_lowercase(base, start, end),
+                    expected,
+                    "{start}..{end}"
+                );
+            }
+        }
+    }
+
+    /// Every char-boundary slice of `SAMPLE`.
+    fn slices() -> impl Iterator<Item = (usize, usize)> {
+        let bounds: Vec<usize> = (0..=SAMPLE.len())
+            .filter(|&k| SAMPLE.is_char_boundary(k))
+            .collect();
+        let pairs: Vec<(usize, usize)> = bounds
+            .iter()
+            .flat_map(|&a| {
+                bounds
+                    .iter()
+                    .filter(move |&&b| b >= a)
+                    .map(move |&b| (a, b))
+            })
+            .collect();
+        pairs.into_iter()
+    }
+
+    #[test]
+    fn analyzer_two_letters_agrees_with_the_plain_count() {
+        for (start, end) in slices() {
+            let expected = SAMPLE[start..end]
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .count()
+                >= 2;
+            assert_eq!(
+                has_two_letters(SAMPLE, start, end),
+                expected,
+                "{start}..{end}"
+            );
+        }
+    }
+
+    #[test]
+    fn analyzer_lowercase_agrees_with_to_lowercase() {
+        let mut scratch = String::new();
+        for (start, end) in slices() {
+            let s = &SAMPLE[start..end];
+            let expected = s.to_lowercase();
+            assert_eq!(lowercase(s), expected, "{s:?}");
+            assert_eq!(lowercase_in(s, &mut scratch), expected, "{s:?}");
+        }
+        // Borrowed exactly when nothing changes.
+        assert!(matches!(lowercase("rumah \u{e9}"), Cow::Borrowed(_)));
+        assert!(matches!(lowercase("Rumah"), Cow::Owned(_)));
+    }
+}

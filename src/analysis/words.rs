@@ -1,0 +1,130 @@
+//! Word handling the tokenizer cannot do alone: the prefix di- written apart from its word
+//! ("di skusi" for "diskusi") in noisy text is rejoined when the lexicon says so.
+//! Reduplications ("negara-negara") and hyphenated compounds are one token already; the tests
+//! here check the keys they count under.
+
+use crate::analysis::token::{Token, TokenKind};
+use crate::stem::{MemoStemmer, Stemmer};
+
+/// "di skusi" -> "diskusi": the prefix di- written apart from its word. Rejoined only when
+/// the joined form is a known word and the fragment alone is not, so the preposition in
+/// "di Jakarta" or "di rumah" stays. A stemmer without a lexicon rejoins nothing.
+pub(super) fn rejoins_di(
+    stemmer: &Stemmer,
+    text: &str,
+    di: &Token,
+    next: &Token,
+    memo: &mut MemoStemmer<'_>,
+) -> bool {
+    // The length first: it rules out almost every token.
+    if di.end - di.start != 2
+        || !text.as_bytes()[di.start..di.end].eq_ignore_ascii_case(b"di")
+        || di.kind != TokenKind::Word
+        || next.kind != TokenKind::Word
+        || next.boundary_before
+    {
+        return false;
+    }
+    let Some(lexicon) = stemmer.lexicon() else {
+        return false;
+    };
+    let fragment = &text[next.start..next.end];
+    if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
+        return false;
+    }
+    let known =
+        |w: &str, memo: &mut MemoStemmer<'_>| lexicon.contains(w) || lexicon.contains(memo.stem(w));
+    if known(fragment, memo) {
+        return false;
+    }
+    let mut joined = String::with_capacity(2 + fragment.len());
+    joined.push_str("di");
+    joined.push_str(fragment);
+    known(&joined, memo)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::analysis::analyzer::testing::{analyze, content, key_of};
+    use crate::analysis::token::TokenKind;
+
+    #[test]
+    fn analyzer_rejoins_di_written_apart() {
+        let a = analyze("Melalui di skusi yang terbuka, mereka bertemu di Jakarta.");
+        let c = content(&a);
+        assert!(c.iter().any(|(s, _)| s == "diskusi"), "{c:?}");
+        assert!(c.iter().any(|(s, _)| s == "Jakarta"), "{c:?}");
+    }
+
+    #[test]
+    fn analyzer_rejoins_di_fragments_of_noisy_text() {
+        let a = analyze(
+            "Serangan di gital makin sering. Para menteri memilih jalur di plomasi, \
+             lalu hasil di skusi itu di bahas lagi di rumah dinas di Brussels.",
+        );
+        let c = content(&a);
+        let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
+        for joined in ["digital", "diplomasi", "diskusi"] {
+            assert!(surfaces.contains(&joined), "{joined} in {surfaces:?}");
+        }
+        for fragment in ["gital", "plomasi", "skusi"] {
+            assert!(!surfaces.contains(&fragment), "{fragment} in {surfaces:?}");
+        }
+        // The preposition stays before a place or a known word.
+        assert!(surfaces.contains(&"rumah") && surfaces.contains(&"Brussels"));
+        // A known fragment stays apart, and still counts under its root.
+        assert_eq!(key_of(&a, "bahas"), "bahas");
+        let joined = a
+            .terms
+            .iter()
+            .find(|t| a.surface(t) == "diskusi")
+            .expect("diskusi");
+        assert!(joined.joined && &a.text[joined.start..joined.end] == "di skusi");
+    }
+
+    #[test]
+    fn analyzer_reduplication_counts_under_the_single_word() {
+        let a = analyze(
+            "Negara-negara anggota membahas isu-isu keamanan. Setiap negara mengirim wakil, \
+             dan anak-anaknya ikut ke taman melihat kupu-kupu serta kunang-kunang.",
+        );
+        assert_eq!(key_of(&a, "negara-negara"), "negara");
+        assert_eq!(key_of(&a, "negara-negara"), key_of(&a, "negara"));
+        assert_eq!(key_of(&a, "isu-isu"), "isu");
+        assert_eq!(key_of(&a, "anak-anaknya"), "anak");
+        // Lexicalised reduplications are words of their own.
+        assert_eq!(key_of(&a, "kupu-kupu"), "kupu-kupu");
+        assert_eq!(key_of(&a, "kunang-kunang"), "kunang-kunang");
+    }
+
+    #[test]
+    fn analyzer_hyphenated_compounds_and_ordinals() {
+        let a = analyze(
+            "Pada abad ke-21, gerakan anti-korupsi dan aksi tuduh-menuduh di jalur \
+             Jakarta-Bandung makin ramai, sementara kasus Covid-19 dan pembayaran non-tunai \
+             naik turun bolak-balik, dan tarik-menarik kepentingan terus terjadi.",
+        );
+        // An ordinal is a number, never a keyword.
+        let ordinal = a
+            .terms
+            .iter()
+            .find(|t| a.surface(t) == "ke-21")
+            .expect("ke-21");
+        assert_eq!(ordinal.kind, TokenKind::Number);
+        assert!(!ordinal.content);
+        // A compound of two roots is one term of its own; so is a form the lexicon lists.
+        assert_eq!(key_of(&a, "anti-korupsi"), "anti-korupsi");
+        assert_eq!(key_of(&a, "non-tunai"), "non-tunai");
+        assert_eq!(key_of(&a, "bolak-balik"), "bolak-balik");
+        assert_eq!(key_of(&a, "tarik-menarik"), "tarik-menarik");
+        // A reciprocal reduplication the lexicon does not list folds to its root.
+        assert_eq!(key_of(&a, "tuduh-menuduh"), "tuduh");
+        assert_eq!(key_of(&a, "Covid-19"), "covid-19");
+        let route = a.terms.iter().find(|t| a.surface(t) == "Jakarta-Bandung");
+        assert!(
+            route.is_some_and(|t| t.proper && t.content),
+            "{:?}",
+            content(&a)
+        );
+    }
+}
