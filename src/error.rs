@@ -62,6 +62,23 @@ impl Error {
     }
 }
 
+/// The text of a word list file (stopwords, lexicon) the user named; `what` names the list in
+/// the error ("cannot read lexicon: ...", "stopword list is not UTF-8 (byte 7)").
+pub(crate) fn read_word_list(path: &std::path::Path, what: &str) -> Result<String, Error> {
+    let display = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|source| Error::WordList {
+        path: display.clone(),
+        problem: format!("cannot read {what}: {}", describe_io(&source)),
+    })?;
+    String::from_utf8(bytes).map_err(|e| Error::WordList {
+        path: display,
+        problem: format!(
+            "{what} is not UTF-8 (byte {})",
+            e.utf8_error().valid_up_to()
+        ),
+    })
+}
+
 /// `io::Error`'s Display carries "(os error 2)" noise; users want the reason.
 fn describe_io(err: &io::Error) -> String {
     match err.kind() {

@@ -41,25 +41,7 @@ impl Stopwords {
 
     /// Adds the words of a user's list file.
     pub fn extend_from_file(&mut self, path: &Path) -> Result<(), Error> {
-        let display = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| Error::WordList {
-            path: display.clone(),
-            problem: format!(
-                "cannot read stopword list: {}",
-                Error::Io {
-                    path: String::new(),
-                    source,
-                }
-                .problem()
-            ),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::WordList {
-            path: display,
-            problem: format!(
-                "stopword list is not UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
-        })?;
+        let text = crate::error::read_word_list(path, "stopword list")?;
         self.extend_from_text(&text);
         Ok(())
     }

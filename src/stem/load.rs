@@ -6,29 +6,11 @@ use crate::stem::Lexicon;
 impl Lexicon {
     /// Reads a lexicon file (`--lexicon`): UTF-8, at least one word.
     pub fn load(path: &std::path::Path) -> Result<Lexicon, Error> {
-        let display = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|source| Error::WordList {
-            path: display.clone(),
-            problem: format!(
-                "cannot read lexicon: {}",
-                Error::Io {
-                    path: String::new(),
-                    source
-                }
-                .problem()
-            ),
-        })?;
-        let text = String::from_utf8(bytes).map_err(|e| Error::WordList {
-            path: display.clone(),
-            problem: format!(
-                "lexicon is not UTF-8 (byte {})",
-                e.utf8_error().valid_up_to()
-            ),
-        })?;
+        let text = crate::error::read_word_list(path, "lexicon")?;
         let lexicon = Lexicon::parse(&text);
         if lexicon.is_empty() {
             return Err(Error::WordList {
-                path: display,
+                path: path.display().to_string(),
                 problem: "lexicon holds no words".into(),
             });
         }
