@@ -15,7 +15,7 @@ use crate::topics::Corpus;
 /// Keywords shown in the batch table.
 const TABLE_KEYWORDS: usize = 5;
 
-const STYLE: &str = "\
+pub(crate) const STYLE: &str = "\
 body{font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;\
 background:#f6f8fa;margin:0}\
 main{max-width:60rem;margin:0 auto;padding:1.5rem}\

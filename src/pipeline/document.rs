@@ -13,17 +13,19 @@ use crate::pipeline::{Engine, PARALLEL_SENTENCES};
 use crate::report::{ErrorRecord, Layout, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::summary::{self, Candidate};
+use crate::topics::cluster::{self, DocTerms};
 
 impl Engine {
     /// The record of one input and the bytes of text it held; from its analysis when the
-    /// first pass kept it.
+    /// first pass kept it. With `terms` > 0, also the document's best terms for clustering.
     pub(super) fn process(
         &self,
         input: &Input,
         kept: Option<KeptDocument>,
         corpus: Option<&DocFreq>,
         memos: &Memos<'_>,
-    ) -> (Record, u64) {
+        terms: usize,
+    ) -> (Record, u64, Option<DocTerms>) {
         let source = input.name();
         // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
         let kept = kept.and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
@@ -42,6 +44,7 @@ impl Engine {
                             error: err.problem(),
                         }),
                         0,
+                        None,
                     );
                 }
             },
@@ -63,12 +66,17 @@ impl Engine {
                 }),
             };
             let idf = corpus.map(|df| corpus_idf(&analysis, df));
-            self.build_report(&source, &analysis, idf.as_deref())
+            let doc_terms =
+                (terms > 0).then(|| cluster::document_terms(&analysis, idf.as_deref(), terms));
+            (
+                self.build_report(&source, &analysis, idf.as_deref()),
+                doc_terms,
+            )
         }));
         match analysed {
-            Ok(mut report) => {
+            Ok((mut report, doc_terms)) => {
                 report.id = id;
-                (Record::Report(report), bytes)
+                (Record::Report(report), bytes, doc_terms)
             }
             Err(_) => (
                 Record::Error(ErrorRecord {
@@ -79,6 +87,7 @@ impl Engine {
                         .to_string(),
                 }),
                 0,
+                None,
             ),
         }
     }

@@ -24,6 +24,7 @@ use crate::input::Input;
 pub use crate::input::Source;
 use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
+use crate::topics::cluster::DocTerms;
 use crate::report::{Record, Report};
 use crate::score::DocFreq;
 use crate::stem::{Lexicon, Stemmer};
@@ -165,17 +166,21 @@ impl Engine {
         };
         progress.pass(Pass::Scoring);
         let mut outcome = Outcome::default();
-        let mut hand_on = |records: Vec<(Record, u64)>| -> io::Result<()> {
+        let terms = sink.terms_wanted();
+        let mut hand_on = |records: Vec<(Record, u64, Option<DocTerms>)>| -> io::Result<()> {
             if records.is_empty() {
                 return Ok(());
             }
-            for (record, bytes) in records {
+            for (record, bytes, doc_terms) in records {
                 outcome.documents += 1;
                 if matches!(record, Record::Error(_)) {
                     outcome.failures += 1;
                 }
                 progress.advance(bytes);
-                sink.record(record)?;
+                match doc_terms {
+                    Some(doc_terms) => sink.record_with_terms(record, doc_terms)?,
+                    None => sink.record(record)?,
+                }
             }
             sink.flush()
         };
@@ -198,9 +203,9 @@ impl Engine {
             // One document (stdin): no hand-over to a worker thread, which costs more than a
             // short document on a busy machine. Long ones still score in parallel.
             |chunk| chunk.len() == 1,
-            |chunk| -> Vec<(Record, u64)> {
+            |chunk| -> Vec<(Record, u64, Option<DocTerms>)> {
                 let process = |(input, kept): (Input, Option<KeptDocument>)| {
-                    self.process(&input, kept, corpus, memos)
+                    self.process(&input, kept, corpus, memos, terms)
                 };
                 if chunk.len() == 1 {
                     chunk.into_iter().map(process).collect()
@@ -234,6 +239,17 @@ pub trait Sink {
     /// always before the run may wait for more input.
     fn flush(&mut self) -> io::Result<()> {
         Ok(())
+    }
+
+    /// How many of each document's best terms to hand on with its report (0: none), for
+    /// clustering a batch (`ringkas topics`).
+    fn terms_wanted(&self) -> usize {
+        0
+    }
+
+    /// A report with its document's best terms, when [`Sink::terms_wanted`] asked for them.
+    fn record_with_terms(&mut self, record: Record, _terms: DocTerms) -> io::Result<()> {
+        self.record(record)
     }
 }
 

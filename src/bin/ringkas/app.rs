@@ -53,6 +53,7 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
             crate::generate::man()?;
             Ok(Status::Ok)
         }
+        Some(Command::Topics(args)) => crate::topics_cmd::run(&engine, args),
         Some(Command::Idf {
             command: IdfCommand::Build(build),
         }) => idf_build(&engine, build),
@@ -72,7 +73,7 @@ fn note(notes: &[String], quiet: bool) {
 }
 
 /// The batch the source arguments name.
-fn batch(
+pub(crate) fn batch(
     paths: &[PathBuf],
     source: &SourceArgs,
     quiet: bool,
@@ -94,7 +95,7 @@ fn batch(
     Ok(batch)
 }
 
-fn load_model(path: &Path, engine: &Engine) -> Result<Model, Failure> {
+pub(crate) fn load_model(path: &Path, engine: &Engine) -> Result<Model, Failure> {
     let model = Model::load(path).map_err(|e| Failure::Fatal(e.to_string()))?;
     let language = engine.analyzer().language();
     if model.language != language {

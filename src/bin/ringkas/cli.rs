@@ -74,6 +74,9 @@ pub enum Command {
     /// Print the man page (roff).
     #[command(after_help = MAN_EXAMPLES)]
     Man,
+    /// Group the documents into labelled topics, each with its documents and a summary.
+    #[command(after_help = TOPICS_EXAMPLES)]
+    Topics(TopicsArgs),
     /// Corpus statistics: build IDF models and merge them.
     #[command(after_help = IDF_EXAMPLES)]
     Idf {
@@ -110,6 +113,40 @@ pub struct BuildArgs {
     pub source: SourceArgs,
     #[command(flatten)]
     pub stopwords: StopwordArgs,
+    /// Worker threads (0: one per core).
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+          value_parser = clap::value_parser!(u16).range(0..=512))]
+    pub threads: u16,
+    /// No progress and no notes on stderr (errors are still reported).
+    #[arg(short = 'q', long)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct TopicsArgs {
+    /// Files or folders; `-` or nothing reads stdin.
+    pub paths: Vec<PathBuf>,
+    /// Number of topics; without it, similar topics merge (up to --max-topics are left).
+    #[arg(short = 't', long, value_name = "K",
+          value_parser = clap::value_parser!(u16).range(1..=1000))]
+    pub topics: Option<u16>,
+    /// The most topics tried when choosing their number.
+    #[arg(long, value_name = "N", default_value_t = 20,
+          value_parser = clap::value_parser!(u16).range(2..=200))]
+    pub max_topics: u16,
+    /// Documents less similar than this (cosine, 0 to 1) to their topic go to "other".
+    #[arg(long, value_name = "S", default_value_t = 0.05, value_parser = parse_share)]
+    pub other_below: f64,
+    /// Output format.
+    #[arg(short = 'f', long, value_enum, default_value = "text")]
+    pub format: FormatArg,
+    #[command(flatten)]
+    pub source: SourceArgs,
+    #[command(flatten)]
+    pub stopwords: StopwordArgs,
+    /// Weigh terms by this IDF model (from `ringkas idf build`) instead of the inputs.
+    #[arg(long, value_name = "FILE")]
+    pub idf: Option<PathBuf>,
     /// Worker threads (0: one per core).
     #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
           value_parser = clap::value_parser!(u16).range(0..=512))]
@@ -166,6 +203,14 @@ Examples:
   ringkas idf build --input jsonl part-0.jsonl -o part-0.idf
   ringkas idf merge part-*.idf -o semua.idf     add shard models (order does not matter)
   ringkas artikel.txt --idf semua.idf           score against the corpus model";
+
+const TOPICS_EXAMPLES: &str = "\
+Examples:
+  ringkas topics artikel/                       topics of a folder, their number chosen
+  ringkas topics artikel/ --topics 8 -f html > topik.html
+  ringkas topics --input jsonl -f jsonl -t 6 berita.jsonl | jq -c 'select(.documents)'
+  ringkas topics --input jsonl -f jsonl berita.jsonl | jq -r 'select(.source) | [.id, .topic] | @tsv'
+  ringkas topics --idf arsip.idf harian/        weigh terms by an archive's statistics";
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
@@ -331,6 +376,15 @@ pub enum LangArg {
     En,
 }
 
+fn parse_share(s: &str) -> Result<f64, String> {
+    let r: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
+    if (0.0..=1.0).contains(&r) {
+        Ok(r)
+    } else {
+        Err(format!("`{s}` is not in 0 <= S <= 1"))
+    }
+}
+
 fn parse_ratio(s: &str) -> Result<f64, String> {
     let r: f64 = s.parse().map_err(|_| format!("`{s}` is not a number"))?;
     if r > 0.0 && r <= 1.0 {
@@ -352,6 +406,19 @@ impl Cli {
                 stopword_files: build.stopwords.stopwords.clone(),
                 default_stopwords: !build.stopwords.no_default_stopwords,
                 threads: usize::from(build.threads),
+                ..self.language_config()
+            };
+        }
+        if let Some(Command::Topics(topics)) = &self.command {
+            // Ten keywords for the labels, the one best sentence for the topic summaries.
+            return Config {
+                stopword_files: topics.stopwords.stopwords.clone(),
+                default_stopwords: !topics.stopwords.no_default_stopwords,
+                threads: usize::from(topics.threads),
+                keywords: 10,
+                length: SummaryLength::Sentences(1),
+                explain: false,
+                layout: false,
                 ..self.language_config()
             };
         }

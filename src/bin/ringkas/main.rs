@@ -7,6 +7,7 @@ mod generate;
 mod interrupt;
 mod progress;
 mod stem_explain;
+mod topics_cmd;
 
 use std::process::ExitCode;
 

@@ -8,6 +8,10 @@
 //! their most frequent spelling. The result depends only on the reports and their order, never
 //! on thread count or hash order.
 
+pub mod cluster;
+pub mod model;
+pub mod output;
+
 use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
