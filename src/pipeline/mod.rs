@@ -24,11 +24,11 @@ use crate::input::Input;
 pub use crate::input::Source;
 use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
-use crate::topics::cluster::DocTerms;
 use crate::report::{Record, Report};
 use crate::score::DocFreq;
 use crate::stem::{Lexicon, Stemmer};
 use crate::summary::Weights;
+use crate::topics::cluster::DocTerms;
 
 /// Documents handled together; bounds memory in a batch.
 pub(crate) const CHUNK: usize = 128;

@@ -3,16 +3,16 @@
 use std::io::{self, BufWriter, Write};
 use std::time::Instant;
 
-use ringkas::topics::cluster::DocTerms;
 use ringkas::pipeline::Sink;
+use ringkas::topics::cluster::DocTerms;
 use ringkas::topics::model::{DOCUMENT_TERMS, TopicCollector, TopicOptions};
 use ringkas::topics::output::write_topics;
 use ringkas::{Engine, Format, Record};
 
 use crate::app::{Failure, Status, batch, load_model};
+use crate::cli::{FormatArg, TopicsArgs};
 use crate::interrupt::whole;
 use crate::progress::{Bar, progress_safe_eprint};
-use crate::cli::{FormatArg, TopicsArgs};
 
 pub fn run(engine: &Engine, args: &TopicsArgs) -> Result<Status, Failure> {
     let started = Instant::now();
