@@ -158,6 +158,7 @@ mod tests {
             id: None,
             source: source.into(),
             language: "id".into(),
+            title: None,
             keywords: vec![Keyword {
                 term: "beras".into(),
                 score: 1.0,
