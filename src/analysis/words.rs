@@ -6,9 +6,11 @@
 use crate::analysis::token::{Token, TokenKind};
 use crate::stem::{MemoStemmer, Stemmer};
 
-/// "di skusi" -> "diskusi": the prefix di- written apart from its word. Rejoined only when
-/// the joined form is a known word and the fragment alone is not, so the preposition in
-/// "di Jakarta" or "di rumah" stays. A stemmer without a lexicon rejoins nothing.
+/// "di skusi" -> "diskusi", "di bahas" -> "dibahas": the prefix di- written apart from its
+/// word. Rejoined when the lexicon explains di- + the fragment as a passive verb (see
+/// `Lexicon::explains_di_verb`), or when the joined form is a known word and the fragment
+/// alone is not; so the preposition in "di Jakarta" or "di rumah" stays. A stemmer without a
+/// lexicon rejoins nothing.
 pub(super) fn rejoins_di(
     stemmer: &Stemmer,
     text: &str,
@@ -31,6 +33,9 @@ pub(super) fn rejoins_di(
     let fragment = &text[next.start..next.end];
     if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
         return false;
+    }
+    if lexicon.explains_di_verb(fragment) {
+        return true; // "di bahas", "di penuhi": the prefix, written apart
     }
     let known =
         |w: &str, memo: &mut MemoStemmer<'_>| lexicon.contains(w) || lexicon.contains(memo.stem(w));
@@ -72,14 +77,39 @@ mod tests {
         }
         // The preposition stays before a place or a known word.
         assert!(surfaces.contains(&"rumah") && surfaces.contains(&"Brussels"));
-        // A known fragment stays apart, and still counts under its root.
-        assert_eq!(key_of(&a, "bahas"), "bahas");
+        // A passive verb the lexicon explains is rejoined too, and counts under its root.
+        assert!(surfaces.contains(&"dibahas"), "{surfaces:?}");
+        assert_eq!(key_of(&a, "dibahas"), "bahas");
         let joined = a
             .terms
             .iter()
             .find(|t| a.surface(t) == "diskusi")
             .expect("diskusi");
         assert!(joined.joined && &a.text[joined.start..joined.end] == "di skusi");
+    }
+
+    #[test]
+    fn analyzer_rejoins_passive_verbs_not_the_preposition() {
+        let a = analyze(
+            "Gedung itu di penuhi warga. Masalah yang di bicarakan, di hadapi dan di bahas \
+             para pejabat di perkirakan selesai di rumah dinas, di atas kapal, di pantai \
+             atau di kantor camat di Bandung.",
+        );
+        let c = content(&a);
+        let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
+        for joined in [
+            "dipenuhi",
+            "dibicarakan",
+            "dihadapi",
+            "dibahas",
+            "diperkirakan",
+        ] {
+            assert!(surfaces.contains(&joined), "{joined} in {surfaces:?}");
+        }
+        for apart in ["rumah", "kapal", "pantai", "kantor", "Bandung"] {
+            assert!(surfaces.contains(&apart), "{apart} in {surfaces:?}");
+        }
+        assert_eq!(key_of(&a, "dipenuhi"), "penuh");
     }
 
     #[test]
