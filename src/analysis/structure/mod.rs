@@ -57,6 +57,10 @@ fn split_opening(
     if spans.len() < 2 && first.heading {
         return; // a lone line heads nothing
     }
+    let first_line = text[first.start..].split('\n').next().unwrap_or("");
+    if classify_line(first_line) != Boilerplate::None {
+        return; // a byline or a credit, not a headline
+    }
     let Some(opening) = title::opening(text, &first, stopwords) else {
         return;
     };
