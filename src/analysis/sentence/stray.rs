@@ -73,12 +73,12 @@ const NEVER_FIRST: &[&str] = &[
 /// Whether a full stop between `before` and `after` (the words on either side, without
 /// quotes or brackets) is a stray one inside a sentence.
 pub(super) fn is_stray_stop(before: &str, after: &str) -> bool {
-    let lower = |w: &str| -> String {
-        w.trim_matches(|c: char| !c.is_alphanumeric())
-            .to_lowercase()
+    let listed = |list: &[&str], w: &str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        // The lists are ASCII: a word with other letters is in neither.
+        list.iter().any(|l| l.eq_ignore_ascii_case(w))
     };
-    let (before, after) = (lower(before), lower(after));
-    NEVER_LAST.contains(&before.as_str()) || NEVER_FIRST.contains(&after.as_str())
+    listed(NEVER_LAST, before) || listed(NEVER_FIRST, after)
 }
 
 #[cfg(test)]

@@ -24,23 +24,30 @@ enum Kind {
     List,
 }
 
+/// A line longer than this many bytes is prose, or a marked line ("Baca juga: ..."): only the
+/// listed phrases and brackets are looked for in it, not the shapes of short lines.
+const SHORT_LINE_BYTES: usize = 320;
+
 struct Markers {
-    /// (lowercase phrase, kind), longest first so that "keterangan foto" wins over
-    /// "keterangan".
-    phrases: Vec<(String, Kind)>,
+    /// (lowercase phrase, kind) by the phrase's first byte (ASCII lowercase), longest first
+    /// so that "keterangan foto" wins over "keterangan".
+    phrases: Vec<Vec<(String, Kind)>>,
     /// Lowercase words a row of share buttons is made of.
     share: Vec<String>,
 }
 
 static LIST: LazyLock<Markers> = LazyLock::new(|| {
-    let mut phrases = Vec::new();
+    let mut phrases: Vec<(String, Kind)> = Vec::new();
     let mut share = Vec::new();
     for line in MARKERS.lines() {
         let line = line.trim();
         let Some((kind, phrase)) = line.split_once(' ') else {
             continue; // a comment or a blank line
         };
-        let phrase = phrase.trim().to_lowercase();
+        let phrase = phrase.trim().to_ascii_lowercase();
+        if phrase.is_empty() {
+            continue;
+        }
         let kind = match kind {
             "line" => Kind::Line,
             "label" => Kind::Label,
@@ -55,7 +62,14 @@ static LIST: LazyLock<Markers> = LazyLock::new(|| {
         phrases.push((phrase, kind));
     }
     phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
-    Markers { phrases, share }
+    let mut by_first = vec![Vec::new(); 256];
+    for (phrase, kind) in phrases {
+        by_first[usize::from(phrase.as_bytes()[0])].push((phrase, kind));
+    }
+    Markers {
+        phrases: by_first,
+        share,
+    }
 });
 
 /// What a line is, when it is boilerplate.
@@ -79,11 +93,21 @@ pub(super) fn classify_line(line: &str) -> Boilerplate {
     if is_bracketed(line) {
         return Boilerplate::Line;
     }
-    // The head of the line, lowercased: enough for any listed phrase.
-    let head: String = line.chars().take(48).flat_map(char::to_lowercase).collect();
-    for (phrase, kind) in &LIST.phrases {
-        let Some(rest) = head.strip_prefix(phrase.as_str()) else {
+    // The head of the line, ASCII-lowercased on the stack: enough for any listed phrase (the
+    // phrases are ASCII; other letters match none of them).
+    let mut buffer = [0u8; 48];
+    let n = line.len().min(buffer.len());
+    buffer[..n].copy_from_slice(&line.as_bytes()[..n]);
+    buffer[..n].make_ascii_lowercase();
+    let head = &buffer[..n];
+    for (phrase, kind) in &LIST.phrases[usize::from(head[0])] {
+        let Some(rest) = head.strip_prefix(phrase.as_bytes()) else {
             continue;
+        };
+        // Cut inside a character at the buffer's end: only the valid part is looked at.
+        let rest = match std::str::from_utf8(rest) {
+            Ok(rest) => rest,
+            Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).expect("valid up to here"),
         };
         // Whole words only: "iklan" does not open "iklannya".
         if rest.starts_with(char::is_alphanumeric) {
@@ -92,8 +116,7 @@ pub(super) fn classify_line(line: &str) -> Boilerplate {
         let label_rest = rest
             .trim_start()
             .strip_prefix([':', '|', '-', '\u{2013}', '\u{2014}', '.']);
-        let alone = rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty()
-            && line.chars().count() <= 48;
+        let alone = rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && n == line.len();
         let hit = match kind {
             Kind::Line => true,
             Kind::Label => label_rest.is_some(),
@@ -109,6 +132,9 @@ pub(super) fn classify_line(line: &str) -> Boilerplate {
         } else {
             Boilerplate::Line
         };
+    }
+    if line.len() > SHORT_LINE_BYTES {
+        return Boilerplate::None;
     }
     if is_copyright(line)
         || is_share_row(line)
@@ -150,22 +176,26 @@ pub(super) fn is_bracketed(text: &str) -> bool {
     false
 }
 
-/// "Copyright © 2018 ...", "© 2018 Kompas.com", "Hak cipta dilindungi undang-undang".
+/// "© 2018 Kompas.com" ("Copyright ..." and "Hak cipta ..." are listed phrases).
 fn is_copyright(line: &str) -> bool {
-    line.contains('©') || line.contains("(c) 20") || line.contains("(C) 20")
+    line.contains('©')
 }
 
 /// "Facebook Twitter WhatsApp", "Bagikan: Facebook | Twitter | Salin tautan".
 fn is_share_row(line: &str) -> bool {
-    let words: Vec<String> = line
+    let mut words = line
         .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·' | ':' | ','))
-        .map(|w| {
-            w.trim_matches(|c: char| !c.is_alphanumeric())
-                .to_lowercase()
-        })
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
-        .collect();
-    words.len() >= 2 && words.iter().all(|w| LIST.share.contains(w))
+        .peekable();
+    let first_two = words.peek().is_some();
+    let mut n = 0;
+    // Stops at the first word of prose; rows of buttons are short.
+    let all_share = words.all(|w| {
+        n += 1;
+        n <= 12 && LIST.share.iter().any(|s| s.eq_ignore_ascii_case(w))
+    });
+    first_two && all_share && n >= 2
 }
 
 /// "#Pilkada2018 #Jakarta": a row of hashtags.
@@ -182,10 +212,13 @@ const DAYS: &[&str] = &[
 /// A publication timestamp on its own line: short, no full stop at its end, with a time zone
 /// ("10:15 WIB") or opening with a day name and a date.
 fn is_timestamp(line: &str) -> bool {
-    let words: Vec<&str> = line.split_whitespace().collect();
-    if words.len() > 12 || line.ends_with('.') || !line.bytes().any(|b| b.is_ascii_digit()) {
+    if line.ends_with('.') || line.split_whitespace().nth(12).is_some() {
         return false;
     }
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
     let zone = words.iter().any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric()),

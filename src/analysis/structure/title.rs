@@ -80,22 +80,21 @@ pub(super) fn opening(text: &str, first: &SentenceSpan, stopwords: &Stopwords) -
     })
 }
 
-/// The words of `text[start..end]`.
+/// The first words of `text[start..end]`: as many as a headline and the sentence glued to it
+/// are looked at.
 fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut at = start;
-    for w in text[start..end].split_whitespace() {
-        let k = at
-            + text[at..end]
-                .find(w)
-                .expect("split_whitespace yields pieces of the text");
-        out.push(Word {
-            start: k,
-            end: k + w.len(),
-        });
-        at = k + w.len();
-    }
-    out
+    let span = &text[start..end];
+    span.split_whitespace()
+        .take(MAX_TITLE_WORDS + 12)
+        .map(|w| {
+            // A piece of `span`: its offset is where it starts in memory, less the span's.
+            let at = start + (w.as_ptr() as usize - span.as_ptr() as usize);
+            Word {
+                start: at,
+                end: at + w.len(),
+            }
+        })
+        .collect()
 }
 
 /// A site name opening the text, "detik.com," "Kompas.com |", "situs.co.id -": where it ends
@@ -165,7 +164,20 @@ fn glued_split(
             break;
         }
     }
-    let lower = lower?;
+    let lower = lower?.min(words.len());
+    let min = if site { 2 } else { 4 };
+    // Cheap tests first: the names below are looked up in the whole text. Without a site name,
+    // a function word capitalised inside the headline must show that it is written in title
+    // case ("Di", "Dan", "Untuk").
+    let capital_function_word = |to: usize| {
+        words[1..to].iter().any(|w| {
+            let word = strip_word(&text[w.start..w.end]);
+            word.starts_with(char::is_uppercase) && stopwords.contains(&word.to_lowercase())
+        })
+    };
+    if lower <= min || !site && !capital_function_word(lower) {
+        return None;
+    }
     // The last capitalised word before it that is not a name, nor the second half of a
     // phrase the document writes again ("Angkatan Udara"), starts the sentence.
     let split = (1..lower.min(words.len())).rev().find(|&k| {
@@ -176,7 +188,6 @@ fn glued_split(
             && !is_name(text, first, word)
             && !repeated_pair(text, first, words[k - 1], words[k])
     })?;
-    let min = if site { 2 } else { 4 };
     if split < min || split > MAX_TITLE_WORDS {
         return None;
     }
@@ -184,13 +195,7 @@ fn glued_split(
     if !is_title_case(title, stopwords) {
         return None;
     }
-    // Without a site name, a function word capitalised inside the headline must show that it
-    // is written in title case.
-    let capital_function_word = words[1..split].iter().any(|w| {
-        let word = strip_word(&text[w.start..w.end]);
-        word.starts_with(char::is_uppercase) && stopwords.contains(&word.to_lowercase())
-    });
-    (site || capital_function_word).then_some(split)
+    (site || capital_function_word(split)).then_some(split)
 }
 
 /// Whether word `k` opens a dateline: a site name ("Merdeka.com -", "JUARA.NET,") or a
