@@ -3,12 +3,26 @@
 //! Reduplications ("negara-negara") and hyphenated compounds are one token already; the tests
 //! here check the keys they count under.
 
+use std::sync::LazyLock;
+
 use crate::analysis::token::{Token, TokenKind};
 use crate::stem::{MemoStemmer, Stemmer};
+use crate::util::hash::FastSet;
+
+/// Roots whose di- form news writes joined while "di" + root apart is rare ("lihat", not
+/// "rumah"): `data/di-verbs-id.txt`, derived by `scripts/di_verbs.py` from IndoSum train.
+static DI_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/di-verbs-id.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
 
 /// "di skusi" -> "diskusi", "di bahas" -> "dibahas": the prefix di- written apart from its
 /// word. Rejoined when the lexicon explains di- + the fragment as a passive verb (see
-/// `Lexicon::explains_di_verb`), or when the joined form is a known word and the fragment
+/// `Lexicon::explains_di_verb`) or news text writes it joined (`data/di-verbs-id.txt`), or
+/// when the joined form is a known word and the fragment
 /// alone is not; so the preposition in "di Jakarta" or "di rumah" stays. A stemmer without a
 /// lexicon rejoins nothing.
 pub(super) fn rejoins_di(
@@ -34,8 +48,13 @@ pub(super) fn rejoins_di(
     if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
         return false;
     }
-    if lexicon.explains_di_verb(fragment) {
-        return true; // "di bahas", "di penuhi": the prefix, written apart
+    // "di rilisnya": the passive with its enclitic.
+    let verb = fragment.strip_suffix("nya").unwrap_or(fragment);
+    if [fragment, verb]
+        .iter()
+        .any(|w| lexicon.explains_di_verb(w) || DI_VERBS.contains(w))
+    {
+        return true; // "di bahas", "di penuhi", "di lihat": the prefix, written apart
     }
     let known =
         |w: &str, memo: &mut MemoStemmer<'_>| lexicon.contains(w) || lexicon.contains(memo.stem(w));
@@ -93,7 +112,7 @@ mod tests {
         let a = analyze(
             "Gedung itu di penuhi warga. Masalah yang di bicarakan, di hadapi dan di bahas \
              para pejabat di perkirakan selesai di rumah dinas, di atas kapal, di pantai \
-             atau di kantor camat di Bandung.",
+             atau di kantor camat di Bandung. Hasilnya di lihat warga dan di umumkan.",
         );
         let c = content(&a);
         let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
@@ -103,6 +122,8 @@ mod tests {
             "dihadapi",
             "dibahas",
             "diperkirakan",
+            "dilihat",
+            "diumumkan",
         ] {
             assert!(surfaces.contains(&joined), "{joined} in {surfaces:?}");
         }
