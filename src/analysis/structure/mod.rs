@@ -23,8 +23,9 @@ use crate::analysis::stopwords::Stopwords;
 use boilerplate::{Boilerplate, classify_line, is_bracketed};
 use heading::{is_colon_heading, is_whole_line};
 
-/// A footer line has at most this many words.
+/// A footer line has at most this many words, and this many bytes.
 const FOOTER_MAX_WORDS: usize = 12;
+const FOOTER_MAX_BYTES: usize = 160;
 
 /// Gives every span its role, splitting a glued headline (and a site name before it) off the
 /// first span. The spans still cover the same text, in order; titles and headings keep
@@ -126,25 +127,33 @@ fn mark_lines(text: &str, spans: &[SentenceSpan], roles: &mut [Role], stopwords:
 }
 
 /// Short lines without a full stop after the last prose sentence are a footer, and so are
-/// label lines ("Sumber Berita: ...") after it.
+/// label lines ("Sumber Berita: ...") after it. A text without a prose sentence has no
+/// footer: a note of short lines is all content.
 fn mark_footer(text: &str, spans: &[SentenceSpan], roles: &mut [Role]) {
-    for i in (0..spans.len()).rev() {
+    let footer_line = |i: usize| {
         let s = &spans[i];
         let span_text = &text[s.start..s.end];
         match roles[i] {
-            Role::Boilerplate => continue,
-            Role::Title => return,
+            Role::Boilerplate => true,
             // A heading with a label ("Penulis Berita: Ani") is a credit line.
-            Role::Heading if is_label_line(span_text) => {}
-            Role::Heading => return,
-            Role::Body
-                if !ends_prose(span_text)
+            Role::Heading => is_label_line(span_text),
+            Role::Title => false,
+            Role::Body => {
+                !ends_prose(span_text)
                     && !long(span_text)
                     && !is_list_item(span_text)
-                    && is_whole_line(text, s) => {}
-            Role::Body => return,
+                    && is_whole_line(text, s)
+            }
         }
-        roles[i] = Role::Boilerplate;
+    };
+    let Some(last_prose) = (0..spans.len()).rev().find(|&i| !footer_line(i)) else {
+        return;
+    };
+    if roles[last_prose] != Role::Body {
+        return; // the text ends with a heading's section, or has no prose at all
+    }
+    for role in &mut roles[last_prose + 1..] {
+        *role = Role::Boilerplate;
     }
 }
 
@@ -173,7 +182,7 @@ fn is_label_line(span: &str) -> bool {
 
 /// Longer than a footer line.
 fn long(span: &str) -> bool {
-    span.split_whitespace().nth(FOOTER_MAX_WORDS).is_some()
+    span.len() > FOOTER_MAX_BYTES || span.split_whitespace().nth(FOOTER_MAX_WORDS).is_some()
 }
 
 #[cfg(test)]

@@ -261,3 +261,10 @@ fn structure_keeps_prose_that_opens_like_boilerplate() {
     let a = analyze(text);
     assert!(a.sentences.iter().all(|s| s.is_body()), "{:?}", texts(&a));
 }
+
+#[test]
+fn structure_a_note_without_prose_has_no_footer() {
+    let a = analyze("beli beras\nbeli minyak goreng\nbayar listrik");
+    assert!(a.sentences.iter().all(|s| s.role != Role::Boilerplate));
+    assert!(content_words(&a).contains(&"beras".to_string()));
+}
