@@ -60,6 +60,10 @@ pub struct Report {
     pub id: Option<serde_json::Value>,
     pub source: String,
     pub language: String,
+    /// The document's headline, split off its first sentence or read from its first line;
+    /// null when it has none.
+    #[serde(default)]
+    pub title: Option<String>,
     /// Best first.
     pub keywords: Vec<Keyword>,
     /// In document order.

@@ -95,7 +95,7 @@ const MIN_CONTENT_WORDS: usize = 3;
 /// boilerplate such as "Baca juga: ...".
 pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     let s = &a.sentences[i];
-    if s.heading {
+    if !s.is_body() {
         return false;
     }
     let content = a.sentence_terms(i).iter().filter(|t| t.content).count();

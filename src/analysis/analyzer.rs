@@ -6,7 +6,9 @@
 //!
 //! [`Analyzer::analyze`] runs the steps in order: tokenise each sentence, find a dateline
 //! (`dateline.rs`), note case evidence (`case.rs`), then turn each token into a [`Term`]
-//! with its key (di- written apart is rejoined by `words.rs`). The data types live in
+//! with its key (di- written apart is rejoined by `words.rs`). Before the tokens, the
+//! structure pass (`structure/`) gives each sentence its role: body, title, heading or
+//! boilerplate, whose words are not content. The data types live in
 //! `model.rs` and are re-exported here.
 
 use crate::analysis::case::{Raw, note_case, word_key};
@@ -16,12 +18,13 @@ use crate::analysis::memo::MemoStemmer;
 use crate::analysis::normalize::normalize;
 use crate::analysis::sentence::{SentenceSpan, SentenceSplitter};
 use crate::analysis::stopwords::Stopwords;
+use crate::analysis::structure::recover;
 use crate::analysis::token::{Token, TokenKind, tokenize_at};
 use crate::analysis::words::rejoins_di;
 use crate::config::Language;
 use crate::stem::Stemmer;
 
-pub use crate::analysis::model::{Analysis, Sentence, Term, Vocab};
+pub use crate::analysis::model::{Analysis, Role, Sentence, Term, Vocab};
 
 /// Turns text into an `Analysis`. `Send + Sync`; build once per run.
 pub struct Analyzer {
@@ -36,6 +39,8 @@ struct Cut<'a> {
     /// The normalised text.
     text: &'a str,
     spans: &'a [SentenceSpan],
+    /// What each span is (`structure.rs`): body, title, heading or boilerplate.
+    roles: &'a [Role],
     tokens: &'a [Token],
     /// Sentence `i` has the tokens before `sentence_ends[i]` and after the previous
     /// sentence's.
@@ -85,7 +90,8 @@ impl Analyzer {
     /// Analyses one document.
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();
-        let spans = self.splitter.split(&text);
+        let mut spans = self.splitter.split(&text);
+        let roles = recover(&text, &mut spans, &self.stopwords);
         let (tokens, sentence_ends) = tokenize(&text, &spans);
         let dateline_end = dateline_end(&text, &spans, &tokens);
         memo.begin_document();
@@ -93,6 +99,7 @@ impl Analyzer {
         let cut = Cut {
             text: &text,
             spans: &spans,
+            roles: &roles,
             tokens: &tokens,
             sentence_ends: &sentence_ends,
             raws: &raws,
@@ -128,10 +135,15 @@ impl Analyzer {
                 terms.push(term);
                 r += used;
             }
+            let role = cut.roles[i];
+            if role == Role::Boilerplate {
+                // Captions, links and footers say nothing about the article.
+                terms[first..].iter_mut().for_each(|t| t.content = false);
+            }
             sentences.push(Sentence {
                 start: span.start,
                 end: span.end,
-                heading: span.heading,
+                role,
                 paragraph_start: paragraph_start(cut.text, cut.spans, i),
                 terms: first..terms.len(),
             });

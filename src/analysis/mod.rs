@@ -9,5 +9,6 @@ mod model;
 pub mod normalize;
 pub mod sentence;
 pub mod stopwords;
+mod structure;
 pub mod token;
 mod words;

@@ -32,12 +32,27 @@ pub struct Term {
     pub joined: bool,
 }
 
+/// What a unit of a document is, as the structure pass (`analysis::structure`) reads it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Role {
+    /// A sentence of the article's prose: what summaries are made of.
+    #[default]
+    Body,
+    /// The document's headline (reported as `title`; its words count for keywords).
+    Title,
+    /// A sub-heading: counted, never a summary sentence; its words count for keywords.
+    Heading,
+    /// Captions, read-also lines, bylines, footers, tags, ads, site names: kept out of
+    /// summaries and keywords.
+    Boilerplate,
+}
+
 /// A sentence (or heading) of a document and its terms.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
     pub start: usize,
     pub end: usize,
-    pub heading: bool,
+    pub role: Role,
     /// First unit of a paragraph (after a blank line, or the document's start).
     pub paragraph_start: bool,
     /// Range into `Analysis::terms`.
@@ -144,7 +159,20 @@ impl std::ops::Index<usize> for Vocab {
     }
 }
 
+impl Sentence {
+    /// Whether the sentence is article prose (not a title, heading or boilerplate).
+    pub fn is_body(&self) -> bool {
+        self.role == Role::Body
+    }
+}
+
 impl Analysis {
+    /// The document's headline on one line, without a site name around it, if it has one.
+    pub fn title(&self) -> Option<String> {
+        let s = self.sentences.iter().find(|s| s.role == Role::Title)?;
+        Some(flatten(&self.text[s.start..s.end]).into())
+    }
+
     /// The terms of sentence `i`.
     pub fn sentence_terms(&self, i: usize) -> &[Term] {
         &self.terms[self.sentences[i].terms.clone()]

@@ -3,12 +3,28 @@
 //! Reduplications ("negara-negara") and hyphenated compounds are one token already; the tests
 //! here check the keys they count under.
 
+use std::sync::LazyLock;
+
 use crate::analysis::token::{Token, TokenKind};
 use crate::stem::{MemoStemmer, Stemmer};
+use crate::util::hash::FastSet;
 
-/// "di skusi" -> "diskusi": the prefix di- written apart from its word. Rejoined only when
-/// the joined form is a known word and the fragment alone is not, so the preposition in
-/// "di Jakarta" or "di rumah" stays. A stemmer without a lexicon rejoins nothing.
+/// Roots whose di- form news writes joined while "di" + root apart is rare ("lihat", not
+/// "rumah"): `data/di-verbs-id.txt`, derived by `scripts/di_verbs.py` from IndoSum train.
+static DI_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
+    include_str!("../../data/di-verbs-id.txt")
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .collect()
+});
+
+/// "di skusi" -> "diskusi", "di bahas" -> "dibahas": the prefix di- written apart from its
+/// word. Rejoined when the lexicon explains di- + the fragment as a passive verb (see
+/// `Lexicon::explains_di_verb`) or news text writes it joined (`data/di-verbs-id.txt`), or
+/// when the joined form is a known word and the fragment
+/// alone is not; so the preposition in "di Jakarta" or "di rumah" stays. A stemmer without a
+/// lexicon rejoins nothing.
 pub(super) fn rejoins_di(
     stemmer: &Stemmer,
     text: &str,
@@ -31,6 +47,14 @@ pub(super) fn rejoins_di(
     let fragment = &text[next.start..next.end];
     if !fragment.chars().all(|c| c.is_lowercase()) || text[di.end..next.start].contains('\n') {
         return false;
+    }
+    // "di rilisnya": the passive with its enclitic.
+    let verb = fragment.strip_suffix("nya").unwrap_or(fragment);
+    if [fragment, verb]
+        .iter()
+        .any(|w| lexicon.explains_di_verb(w) || DI_VERBS.contains(w))
+    {
+        return true; // "di bahas", "di penuhi", "di lihat": the prefix, written apart
     }
     let known =
         |w: &str, memo: &mut MemoStemmer<'_>| lexicon.contains(w) || lexicon.contains(memo.stem(w));
@@ -72,14 +96,41 @@ mod tests {
         }
         // The preposition stays before a place or a known word.
         assert!(surfaces.contains(&"rumah") && surfaces.contains(&"Brussels"));
-        // A known fragment stays apart, and still counts under its root.
-        assert_eq!(key_of(&a, "bahas"), "bahas");
+        // A passive verb the lexicon explains is rejoined too, and counts under its root.
+        assert!(surfaces.contains(&"dibahas"), "{surfaces:?}");
+        assert_eq!(key_of(&a, "dibahas"), "bahas");
         let joined = a
             .terms
             .iter()
             .find(|t| a.surface(t) == "diskusi")
             .expect("diskusi");
         assert!(joined.joined && &a.text[joined.start..joined.end] == "di skusi");
+    }
+
+    #[test]
+    fn analyzer_rejoins_passive_verbs_not_the_preposition() {
+        let a = analyze(
+            "Gedung itu di penuhi warga. Masalah yang di bicarakan, di hadapi dan di bahas \
+             para pejabat di perkirakan selesai di rumah dinas, di atas kapal, di pantai \
+             atau di kantor camat di Bandung. Hasilnya di lihat warga dan di umumkan.",
+        );
+        let c = content(&a);
+        let surfaces: Vec<&str> = c.iter().map(|(s, _)| s.as_str()).collect();
+        for joined in [
+            "dipenuhi",
+            "dibicarakan",
+            "dihadapi",
+            "dibahas",
+            "diperkirakan",
+            "dilihat",
+            "diumumkan",
+        ] {
+            assert!(surfaces.contains(&joined), "{joined} in {surfaces:?}");
+        }
+        for apart in ["rumah", "kapal", "pantai", "kantor", "Bandung"] {
+            assert!(surfaces.contains(&apart), "{apart} in {surfaces:?}");
+        }
+        assert_eq!(key_of(&a, "dipenuhi"), "penuh");
     }
 
     #[test]

@@ -171,7 +171,7 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
                 s.length = s.length.max(a.text[t.start..t.end].chars().count());
             }
         }
-        if !sentence.heading {
+        if sentence.is_body() {
             body += 1;
         }
     }

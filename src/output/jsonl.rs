@@ -15,6 +15,11 @@ fn report(out: &mut Vec<u8>, r: &Report) -> serde_json::Result<()> {
     open(out, r.id.as_ref(), &r.source)?;
     out.extend_from_slice(b",\"language\":");
     string(out, &r.language);
+    out.extend_from_slice(b",\"title\":");
+    match &r.title {
+        Some(title) => string(out, title),
+        None => out.extend_from_slice(b"null"),
+    }
     out.extend_from_slice(b",\"keywords\":[");
     for (k, keyword) in r.keywords.iter().enumerate() {
         if k > 0 {

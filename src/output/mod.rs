@@ -158,6 +158,7 @@ mod tests {
             id: None,
             source: source.into(),
             language: "id".into(),
+            title: None,
             keywords: vec![Keyword {
                 term: "beras".into(),
                 score: 1.0,
@@ -232,6 +233,7 @@ mod tests {
             r.keywords[0].term = text.to_string();
             r.keywords[0].score = 0.1 + k as f64 / 3.0;
             r.summary[0].text = format!("{text}{text}");
+            r.title = (k % 3 != 0).then(|| text.repeat(2));
             r.summary[0].features = (k % 2 == 0).then(crate::summary::Features::default);
             r.id = (k % 2 == 1).then(|| serde_json::json!({ "n": k, "s": text }));
             records.push(Record::Report(r));

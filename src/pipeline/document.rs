@@ -4,7 +4,7 @@ use std::panic::{self, AssertUnwindSafe};
 
 use rayon::prelude::*;
 
-use crate::analysis::analyzer::Analysis;
+use crate::analysis::analyzer::{Analysis, Role};
 use crate::input::Input;
 use crate::keywords;
 use crate::pipeline::kept::KeptDocument;
@@ -125,12 +125,17 @@ impl Engine {
             id: None,
             source: source.to_string(),
             language: self.analyzer.language().code().to_string(),
+            title: a.title(),
             layout: self.layout.then(|| Layout::new(a, &keywords)),
             keywords,
             summary,
             stats: Stats {
                 sentences: a.sentences.len(),
-                headings: a.sentences.iter().filter(|s| s.heading).count(),
+                headings: a
+                    .sentences
+                    .iter()
+                    .filter(|s| s.role == Role::Heading)
+                    .count(),
                 words: a.words(),
             },
         }
@@ -147,11 +152,10 @@ impl Engine {
         let title = a
             .sentences
             .iter()
-            .position(|s| !s.heading)
-            .filter(|&first_body| first_body > 0)
-            .map(|_| TermVector::from_terms(a.sentence_terms(0), idf));
+            .position(|s| s.role == Role::Title)
+            .map(|i| TermVector::from_terms(a.sentence_terms(i), idf));
         let units: Vec<(usize, usize)> = (0..a.sentences.len())
-            .filter(|&i| !a.sentences[i].heading)
+            .filter(|&i| a.sentences[i].is_body())
             .enumerate()
             .collect();
         let mut body: Vec<(usize, usize)> = units

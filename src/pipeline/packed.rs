@@ -9,7 +9,7 @@
 //! costs about four bytes instead of the 32 of a [`Term`] and the same bytes serve memory and
 //! disk.
 
-use crate::analysis::analyzer::{Analysis, Sentence, Term, Vocab};
+use crate::analysis::analyzer::{Analysis, Role, Sentence, Term, Vocab};
 use crate::analysis::token::TokenKind;
 
 /// An [`Analysis`] as one compact byte string.
@@ -35,6 +35,31 @@ const JOINED: u8 = 1 << 7;
 
 const HEADING: u8 = 1;
 const PARAGRAPH_START: u8 = 2;
+const TITLE: u8 = 4;
+const BOILERPLATE: u8 = 8;
+
+/// A sentence's role as flag bits.
+fn role_bits(role: Role) -> u8 {
+    match role {
+        Role::Body => 0,
+        Role::Title => TITLE,
+        Role::Heading => HEADING,
+        Role::Boilerplate => BOILERPLATE,
+    }
+}
+
+/// The role of a sentence's flag bits.
+fn role_of(flags: u8) -> Role {
+    if flags & TITLE != 0 {
+        Role::Title
+    } else if flags & HEADING != 0 {
+        Role::Heading
+    } else if flags & BOILERPLATE != 0 {
+        Role::Boilerplate
+    } else {
+        Role::Body
+    }
+}
 
 fn pack_flags(t: &Term) -> u8 {
     let kind = KINDS
@@ -150,7 +175,7 @@ impl PackedAnalysis {
             put_step(&mut out, terms_end, s.terms.start);
             put_varint(&mut out, s.terms.len() as u64);
             let bit = |on: bool, b: u8| if on { b } else { 0 };
-            out.push(bit(s.heading, HEADING) | bit(s.paragraph_start, PARAGRAPH_START));
+            out.push(role_bits(s.role) | bit(s.paragraph_start, PARAGRAPH_START));
             (end, terms_end) = (s.end, s.terms.end);
         }
         put_varint(&mut out, a.terms.len() as u64);
@@ -257,7 +282,7 @@ fn unpack_sentences(b: &mut &[u8], text: &str) -> Option<Vec<Sentence>> {
         sentences.push(Sentence {
             start: span.start,
             end: span.end,
-            heading: f & HEADING != 0,
+            role: role_of(f),
             paragraph_start: f & PARAGRAPH_START != 0,
             terms,
         });

@@ -139,6 +139,53 @@ impl Lexicon {
         }
     }
 
+    /// Whether di- + `fragment` is a passive verb the lexicon explains, so that "di" written
+    /// apart before it is the prefix, not the preposition: a root that takes di- and neither
+    /// -kan nor -i ("di bahas"), or a root with di- and the suffix the fragment ends in ("di
+    /// penuhi", "di bicarakan"), possibly after per-, ber- or ke- ("di perkirakan"). A root
+    /// that takes di- bare and with a suffix ("rumah": dirumahkan) leaves "di rumah" alone.
+    pub fn explains_di_verb(&self, fragment: &str) -> bool {
+        let bit = |c: u8| class_bit(c).unwrap_or(0);
+        let takes = |root: &str, classes: &[u8]| {
+            let entry = self.entry(root);
+            entry.affixable() && classes.iter().all(|&c| entry.takes_all(bit(c)))
+        };
+        let bare = self.entry(fragment);
+        if bare.affixable()
+            && bare.takes_all(bit(b'D'))
+            && !bare.takes_all(bit(b'k'))
+            && !bare.takes_all(bit(b'i'))
+        {
+            return true;
+        }
+        for (prefix, class) in [
+            ("", None),
+            ("per", Some(b'R')),
+            ("ber", Some(b'B')),
+            ("ke", Some(b'K')),
+        ] {
+            let Some(stem) = fragment.strip_prefix(prefix) else {
+                continue;
+            };
+            for (suffix, suffix_class) in [("kan", b'k'), ("i", b'i')] {
+                let Some(root) = stem.strip_suffix(suffix) else {
+                    continue;
+                };
+                if root.len() < 3 {
+                    continue;
+                }
+                let classes: &[u8] = match class {
+                    Some(c) => &[b'D', suffix_class, c],
+                    None => &[b'D', suffix_class],
+                };
+                if takes(root, classes) {
+                    return true;
+                }
+            }
+        }
+        false
+    }
+
     /// Whether `word` can be what remains of an affixed word.
     pub(super) fn is_affix_root(&self, word: &str) -> bool {
         self.entry(word).affixable()

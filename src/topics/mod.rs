@@ -149,6 +149,7 @@ mod tests {
             id: None,
             source: source.into(),
             language: "id".into(),
+            title: None,
             keywords: keywords
                 .iter()
                 .map(|&(term, score)| Keyword {

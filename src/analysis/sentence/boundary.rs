@@ -8,6 +8,7 @@
 use super::SentenceSplitter;
 use super::abbreviations::{AbbrevKind, is_dotted_abbreviation, is_initials, is_plain_word};
 use super::lines::is_list_marker;
+use super::stray::is_stray_stop;
 use super::words::{Case, next_word, word_before, word_case};
 
 impl SentenceSplitter {
@@ -68,6 +69,9 @@ impl SentenceSplitter {
         if next_case == Case::Digit && is_grouped_number(word) && starts_digit_group(next) {
             // "2.904. 678": one number typed with a stray full stop and space.
             return false;
+        }
+        if next_case == Case::Upper && is_stray_stop(word, next) {
+            return false; // "kapan. Saja dan ...": neither half stands alone
         }
         // A real word before a lower-case one: a sentence typed without its capital. Short or
         // vowel-less words ("tdk.", "hlm.") are more likely unlisted abbreviations.

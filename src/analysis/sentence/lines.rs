@@ -97,8 +97,9 @@ fn paragraph_units(text: &str, lines: &[Line], followed: bool, units: &mut Vec<U
         } else if next_lower || this.ends_with([',', ';', '-', '(', '/']) {
             false
         } else if ends_with_terminal(this) {
-            // The punctuation pass decides, with the line break as whitespace.
-            false
+            // The punctuation pass decides, with the line break as whitespace; but a heading
+            // on the next line starts a unit of its own.
+            looks_like_heading(next)
         } else if is_list_item(this) && unit_lines == 1 {
             true
         } else {

@@ -17,7 +17,8 @@
 //! The work is cut by pass: [`lines`] is the line pass (paragraphs, headings, list items),
 //! [`punctuation`] finds the candidate boundaries of the second pass, [`boundary`] decides
 //! whether one ends a sentence, with [`abbreviations`] (the list and the shapes of
-//! abbreviations) and [`words`] (the words on either side) to help; [`flatten`] tidies a
+//! abbreviations), [`words`] (the words on either side) and [`stray`] (full stops typed
+//! inside a sentence) to help; [`flatten`] tidies a
 //! sentence's whitespace for output.
 
 mod abbreviations;
@@ -25,6 +26,7 @@ mod boundary;
 mod flatten;
 mod lines;
 mod punctuation;
+mod stray;
 mod words;
 
 pub use flatten::flatten;

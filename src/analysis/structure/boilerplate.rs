@@ -1,0 +1,281 @@
+//! Boilerplate: the lines a scraped page puts around an article's prose.
+//!
+//! Kinds, not strings: a line wholly in brackets ("(ant/abc)", "[Gambas:Video CNN]"), a line
+//! opening with a read-also phrase or a credit label ("Baca juga", "Editor:", "Foto:"), a
+//! caption ending in a photo credit, a copyright line, a row of share buttons, a row of
+//! hashtags, a timestamp, an ad marker. The phrases are data (`data/boilerplate-id.txt`);
+//! the shapes are code.
+
+use std::sync::LazyLock;
+
+/// The embedded marker list; its header documents the format.
+const MARKERS: &str = include_str!("../../../data/boilerplate-id.txt");
+
+/// How a listed phrase marks a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Opens the line, followed by a non-letter or the line's end.
+    Line,
+    /// Opens the line, followed by `:`, `|`, a dash or `.`.
+    Label,
+    /// The line is the phrase alone.
+    Only,
+    /// A label or the phrase alone; a list of links may follow.
+    List,
+}
+
+/// A line longer than this many bytes is prose, or a marked line ("Baca juga: ..."): only the
+/// listed phrases and brackets are looked for in it, not the shapes of short lines.
+const SHORT_LINE_BYTES: usize = 320;
+
+struct Markers {
+    /// (lowercase phrase, kind) by the phrase's first byte (ASCII lowercase), longest first
+    /// so that "keterangan foto" wins over "keterangan".
+    phrases: Vec<Vec<(String, Kind)>>,
+    /// Lowercase words a row of share buttons is made of.
+    share: Vec<String>,
+}
+
+static LIST: LazyLock<Markers> = LazyLock::new(|| {
+    let mut phrases: Vec<(String, Kind)> = Vec::new();
+    let mut share = Vec::new();
+    for line in MARKERS.lines() {
+        let line = line.trim();
+        let Some((kind, phrase)) = line.split_once(' ') else {
+            continue; // a comment or a blank line
+        };
+        let phrase = phrase.trim().to_ascii_lowercase();
+        if phrase.is_empty() {
+            continue;
+        }
+        let kind = match kind {
+            "line" => Kind::Line,
+            "label" => Kind::Label,
+            "only" => Kind::Only,
+            "list" => Kind::List,
+            "share" => {
+                share.push(phrase);
+                continue;
+            }
+            _ => continue,
+        };
+        phrases.push((phrase, kind));
+    }
+    phrases.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+    let mut by_first = vec![Vec::new(); 256];
+    for (phrase, kind) in phrases {
+        by_first[usize::from(phrase.as_bytes()[0])].push((phrase, kind));
+    }
+    Markers {
+        phrases: by_first,
+        share,
+    }
+});
+
+/// What a line is, when it is boilerplate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Boilerplate {
+    /// Not boilerplate.
+    None,
+    /// A boilerplate line.
+    Line,
+    /// A header ("Berita Terkait", "Baca juga:") with nothing after it: the lines that follow
+    /// and are not prose are a list of links.
+    ListHeader,
+}
+
+/// Whether `line` (one line of text) is boilerplate, and of which sort.
+pub(super) fn classify_line(line: &str) -> Boilerplate {
+    let line = line.trim();
+    if line.is_empty() {
+        return Boilerplate::None;
+    }
+    if is_bracketed(line) {
+        return Boilerplate::Line;
+    }
+    // The head of the line, ASCII-lowercased on the stack: enough for any listed phrase (the
+    // phrases are ASCII; other letters match none of them).
+    let mut buffer = [0u8; 48];
+    let n = line.len().min(buffer.len());
+    buffer[..n].copy_from_slice(&line.as_bytes()[..n]);
+    buffer[..n].make_ascii_lowercase();
+    let head = &buffer[..n];
+    for (phrase, kind) in &LIST.phrases[usize::from(head[0])] {
+        let Some(rest) = head.strip_prefix(phrase.as_bytes()) else {
+            continue;
+        };
+        // Cut inside a character at the buffer's end: only the valid part is looked at.
+        let rest = match std::str::from_utf8(rest) {
+            Ok(rest) => rest,
+            Err(e) => std::str::from_utf8(&rest[..e.valid_up_to()]).expect("valid up to here"),
+        };
+        // Whole words only: "iklan" does not open "iklannya".
+        if rest.starts_with(char::is_alphanumeric) {
+            continue;
+        }
+        let label_rest = rest
+            .trim_start()
+            .strip_prefix([':', '|', '-', '\u{2013}', '\u{2014}', '.']);
+        let alone = rest.trim_matches(|c: char| !c.is_alphanumeric()).is_empty() && n == line.len();
+        let hit = match kind {
+            Kind::Line => true,
+            Kind::Label => label_rest.is_some(),
+            Kind::Only => alone,
+            Kind::List => label_rest.is_some() || alone,
+        };
+        if !hit {
+            continue;
+        }
+        let empty = alone || label_rest.is_some_and(|r| r.trim().is_empty());
+        return if empty && matches!(kind, Kind::List | Kind::Label | Kind::Line) {
+            Boilerplate::ListHeader
+        } else {
+            Boilerplate::Line
+        };
+    }
+    if line.len() > SHORT_LINE_BYTES {
+        return Boilerplate::None;
+    }
+    if is_copyright(line)
+        || is_share_row(line)
+        || is_hashtag_row(line)
+        || is_timestamp(line)
+        || is_caption(line)
+    {
+        return Boilerplate::Line;
+    }
+    Boilerplate::None
+}
+
+/// "(ant/abc)", "(red)", "[Gambas:Video CNN]", "(Foto: ANTARA/...)": all of it in one pair
+/// of brackets.
+pub(super) fn is_bracketed(text: &str) -> bool {
+    let text = text.trim();
+    let closes = match text.chars().next() {
+        Some('(') => ')',
+        Some('[') => ']',
+        _ => return false,
+    };
+    if !text.ends_with(closes) {
+        return false;
+    }
+    // The first bracket closes at the end, not earlier: "(a) satu (b)" is not one.
+    let mut depth = 0;
+    for (i, c) in text.char_indices() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => {
+                depth -= 1;
+                if depth == 0 {
+                    return i + c.len_utf8() == text.len();
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+/// "© 2018 Kompas.com" ("Copyright ..." and "Hak cipta ..." are listed phrases).
+fn is_copyright(line: &str) -> bool {
+    line.contains('©')
+}
+
+/// "Facebook Twitter WhatsApp", "Bagikan: Facebook | Twitter | Salin tautan".
+fn is_share_row(line: &str) -> bool {
+    let mut words = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '/' | '•' | '·' | ':' | ','))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    let first_two = words.peek().is_some();
+    let mut n = 0;
+    // Stops at the first word of prose; rows of buttons are short.
+    let all_share = words.all(|w| {
+        n += 1;
+        n <= 12 && LIST.share.iter().any(|s| s.eq_ignore_ascii_case(w))
+    });
+    first_two && all_share && n >= 2
+}
+
+/// "#Pilkada2018 #Jakarta": a row of hashtags.
+fn is_hashtag_row(line: &str) -> bool {
+    let mut words = line.split_whitespace().peekable();
+    words.peek().is_some() && words.all(|w| w.starts_with('#') && w.len() > 1)
+}
+
+/// Day names that open a dateline or a timestamp ("Senin, 12 Maret 2018 10:15 WIB").
+const DAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
+];
+
+/// A publication timestamp on its own line: short, no full stop at its end, with a time zone
+/// ("10:15 WIB") or opening with a day name and a date.
+fn is_timestamp(line: &str) -> bool {
+    if line.ends_with('.') || line.split_whitespace().nth(12).is_some() {
+        return false;
+    }
+    if !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let zone = words.iter().any(|w| {
+        matches!(
+            w.trim_matches(|c: char| !c.is_alphanumeric()),
+            "WIB" | "WITA" | "WIT" | "GMT" | "UTC"
+        )
+    });
+    let day = words.first().is_some_and(|w| {
+        let w = w.trim_end_matches([',', '.']).to_lowercase();
+        DAYS.contains(&w.as_str())
+    });
+    zone || day && words.len() >= 3 && words[0].ends_with(',')
+}
+
+/// Words a photo credit in brackets starts with.
+const CREDITS: &[&str] = &[
+    "foto",
+    "photo",
+    "dok",
+    "dokumentasi",
+    "istimewa",
+    "ist",
+    "ilustrasi",
+    "sumber",
+    "shutterstock",
+    "getty",
+    "reuters",
+    "afp",
+    "ap",
+    "antara",
+    "net",
+    "internet",
+    "instagram",
+    "twitter",
+    "facebook",
+    "youtube",
+];
+
+/// A caption: a short line ending in a bracketed photo credit, "Ilustrasi. (Shutterstock)",
+/// "Suasana rapat di gedung DPR. (ANTARA/Budi)".
+fn is_caption(line: &str) -> bool {
+    let Some(inner) = line
+        .strip_suffix(')')
+        .and_then(|l| l.rfind('(').map(|k| &l[k + 1..]))
+    else {
+        return false;
+    };
+    if line.split_whitespace().nth(25).is_some() {
+        return false;
+    }
+    let first: String = inner
+        .chars()
+        .take_while(|c| c.is_alphabetic())
+        .flat_map(char::to_lowercase)
+        .collect();
+    // "ANTARA/Budi", "REUTERS/Jane": an agency in capitals and a photographer.
+    let agency = inner.split_once('/').is_some_and(|(a, _)| {
+        a.chars().filter(|c| c.is_alphabetic()).count() >= 2 && a.chars().all(|c| !c.is_lowercase())
+    });
+    CREDITS.contains(&first.as_str()) || agency
+}
