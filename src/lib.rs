@@ -29,6 +29,7 @@ pub mod input;
 pub(crate) mod keywords;
 pub mod output;
 pub mod pipeline;
+pub mod ranker;
 pub mod report;
 pub mod score;
 pub mod stem;

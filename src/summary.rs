@@ -1,82 +1,12 @@
-//! Extractive summary: score each sentence from a few features, pick the best ones while
-//! skipping near-repeats, and return them in document order.
+//! Extractive summary: the candidate sentences, scored by the learned ranker (`ranker`), the
+//! best ones picked while skipping near-repeats, returned in document order.
 
 use crate::analysis::analyzer::Analysis;
 use crate::score::TermVector;
 use crate::util::hash::FastMap;
 
-/// Why a sentence scored what it did (shown with `--explain`).
-#[derive(Debug, Clone, Copy, PartialEq, Default, serde::Serialize, serde::Deserialize)]
-pub struct Features {
-    /// 1 / (1 + position among the body sentences): news puts the point first.
-    pub position: f64,
-    /// Cosine similarity to the whole document's TF-IDF vector.
-    pub centrality: f64,
-    /// Cosine similarity to the headline (a heading opening the document), if any.
-    pub title: f64,
-    /// Content words, saturating: min(n, 20) / 20.
-    pub length: f64,
-    /// 1 for the first three body sentences: the lead.
-    pub lead: f64,
-    /// 1 for the first sentence of a paragraph.
-    pub paragraph: f64,
-    /// 1 when the sentence quotes someone: quotes colour a story more than they state it.
-    pub quote: f64,
-    /// Mean keyword probability of the sentence's content words.
-    pub salience: f64,
-    /// 1 for a question: news states, questions tease.
-    pub question: f64,
-}
-
-/// Weights of the features in a sentence's score.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Weights {
-    pub position: f64,
-    pub centrality: f64,
-    pub title: f64,
-    pub length: f64,
-    pub lead: f64,
-    pub paragraph: f64,
-    pub quote: f64,
-    pub salience: f64,
-    pub question: f64,
-    /// A candidate whose cosine to an already chosen sentence exceeds this is skipped.
-    pub redundancy: f64,
-}
-
-impl Default for Weights {
-    /// Fitted on IndoSum train by `python3 scripts/fit_summary.py` (coordinate ascent on mean
-    /// ROUGE-1/2 of the top three sentences); dev was never used to fit. `title` is set by
-    /// hand: IndoSum's texts carry no headline, so the fit cannot see it.
-    fn default() -> Self {
-        Weights {
-            position: 1.5,
-            centrality: 0.6,
-            title: 0.3,
-            length: 0.0,
-            lead: 0.0,
-            paragraph: 0.0,
-            quote: -0.5,
-            salience: -0.1,
-            question: -0.9,
-            redundancy: 0.6,
-        }
-    }
-}
-
-impl Weights {
-    pub fn score(&self, f: &Features) -> f64 {
-        self.position * f.position
-            + self.centrality * f.centrality
-            + self.title * f.title
-            + self.length * f.length
-            + self.lead * f.lead
-            + self.paragraph * f.paragraph
-            + self.quote * f.quote
-            + self.salience * f.salience
-            + self.question * f.question
-    }
-}
+/// What the ranker saw of a sentence (shown with `--explain`).
+pub use crate::ranker::Features;
 
 /// A sentence that may go into the summary.
 #[derive(Debug, Clone, PartialEq)]
@@ -180,34 +110,6 @@ impl SentenceTerms {
             probability: sum,
             vector: TermVector::from_occurrences(occurrences, idf.len()),
         }
-    }
-}
-
-/// The features of sentence `i`, given its terms and the document and headline vectors.
-pub fn features(
-    a: &Analysis,
-    i: usize,
-    body_position: usize,
-    terms: &SentenceTerms,
-    document: &TermVector,
-    title: Option<&TermVector>,
-) -> Features {
-    let s = &a.sentences[i];
-    let content = terms.content;
-    let salience = terms.probability / content.max(1) as f64;
-    let vector = &terms.vector;
-    let text = &a.text[s.start..s.end];
-    let flag = |b: bool| if b { 1.0 } else { 0.0 };
-    Features {
-        position: 1.0 / (1.0 + body_position as f64),
-        centrality: vector.cosine(document),
-        title: title.map_or(0.0, |t| vector.cosine(t)),
-        length: content.min(20) as f64 / 20.0,
-        lead: flag(body_position < 3),
-        paragraph: flag(s.paragraph_start),
-        quote: flag(text.contains('"')),
-        salience,
-        question: flag(text.trim_end_matches(['"', '\'', ')']).ends_with('?')),
     }
 }
 

@@ -20,15 +20,19 @@ class Keyword(TypedDict):
     """Occurrences in the document."""
 
 class Features(TypedDict):
+    """What the learned sentence ranker saw (src/ranker/features.rs defines each)."""
     position: float
-    centrality: float
-    title: float
-    length: float
-    lead: float
+    body_position: float
+    relative_position: float
     paragraph: float
+    centrality: float
+    centrality_ratio: float
+    salience_ratio: float
+    words: float
     quote: float
-    salience: float
     question: float
+    numbers: float
+    names: float
 
 class SummarySentence(TypedDict):
     index: int

@@ -10,6 +10,7 @@ use crate::keywords;
 use crate::pipeline::kept::KeptDocument;
 use crate::pipeline::schedule::Memos;
 use crate::pipeline::{Engine, PARALLEL_SENTENCES};
+use crate::ranker;
 use crate::report::{ErrorRecord, Layout, Record, Report, Stats, SummarySentence};
 use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
 use crate::summary::{self, Candidate};
@@ -111,7 +112,7 @@ impl Engine {
         let scores = keywords::term_scores(a, corpus_idf);
         let candidates = self.candidates(a, idf, &scores);
         let wanted = self.length.count(candidates.len());
-        let summary = summary::select(&candidates, wanted, self.weights.redundancy)
+        let summary = summary::select(&candidates, wanted, self.ranker.redundancy())
             .into_iter()
             .map(|c| SummarySentence {
                 index: c.index,
@@ -141,7 +142,8 @@ impl Engine {
         }
     }
 
-    /// Scores every candidate sentence; in parallel for long documents.
+    /// Scores every candidate sentence with the ranker; their features in parallel for long
+    /// documents.
     fn candidates(
         &self,
         a: &Analysis,
@@ -149,11 +151,6 @@ impl Engine {
         scores: &keywords::TermScores,
     ) -> Vec<Candidate> {
         let document = TermVector::from_counts(&scores.tf, idf);
-        let title = a
-            .sentences
-            .iter()
-            .position(|s| s.role == Role::Title)
-            .map(|i| TermVector::from_terms(a.sentence_terms(i), idf));
         let units: Vec<(usize, usize)> = (0..a.sentences.len())
             .filter(|&i| a.sentences[i].is_body())
             .enumerate()
@@ -167,21 +164,42 @@ impl Engine {
             // A short note of fragments still gets its sentences back rather than nothing.
             body = units;
         }
+        let context = ranker::Context::new(a, &document);
         let score = |&(pos, i): &(usize, usize)| {
             let terms = summary::SentenceTerms::new(a, i, idf, &scores.probability);
-            let features = summary::features(a, i, pos, &terms, &document, title.as_ref());
             Candidate {
                 index: i,
-                score: self.weights.score(&features),
-                features,
+                score: 0.0,
+                features: ranker::features(a, i, pos, &terms, &context),
                 vector: terms.vector,
             }
         };
-        if body.len() >= PARALLEL_SENTENCES {
+        let mut candidates: Vec<Candidate> = if body.len() >= PARALLEL_SENTENCES {
             self.pool.install(|| body.par_iter().map(score).collect())
         } else {
             body.iter().map(score).collect()
+        };
+        // In order, once every candidate is known: features against the others, then scores.
+        ranker::relate(&mut candidates);
+        for c in &mut candidates {
+            c.score = self.ranker.score(&c.features);
         }
+        candidates
+    }
+
+    /// Every candidate sentence of `text`, scored on its own (as one document on stdin is),
+    /// with the analysis its indices point into: what `examples/ranker_features.rs` dumps for
+    /// `scripts/fit_ranker.py` to learn from.
+    #[doc(hidden)]
+    pub fn candidates_of(&self, text: &str) -> (Analysis, Vec<Candidate>) {
+        self.pool.install(|| {
+            let mut memo = self.analyzer.memo();
+            let a = self.analyzer.analyze(text, &mut memo);
+            let idf = sentence_idf(&a);
+            let scores = keywords::term_scores(&a, None);
+            let candidates = self.candidates(&a, &idf, &scores);
+            (a, candidates)
+        })
     }
 }
 

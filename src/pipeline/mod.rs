@@ -24,10 +24,10 @@ use crate::input::Input;
 pub use crate::input::Source;
 use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
+use crate::ranker::Model;
 use crate::report::{Record, Report};
 use crate::score::DocFreq;
 use crate::stem::{Lexicon, Stemmer};
-use crate::summary::Weights;
 use crate::topics::cluster::DocTerms;
 
 /// Documents handled together; bounds memory in a batch.
@@ -62,7 +62,7 @@ pub struct Engine {
     length: SummaryLength,
     explain: bool,
     layout: bool,
-    weights: Weights,
+    ranker: &'static Model,
     pool: rayon::ThreadPool,
     /// Budget for the analyses a batch's first pass keeps ([`KEPT_BYTES`]).
     kept_bytes: usize,
@@ -108,7 +108,7 @@ impl Engine {
             length: config.length,
             explain: config.explain,
             layout: config.layout,
-            weights: Weights::default(),
+            ranker: Model::embedded(),
             pool,
             kept_bytes: KEPT_BYTES,
             spill_bytes: SPILL_BYTES,

@@ -574,6 +574,7 @@ mod tests {
         let report = Report {
             id: Some(serde_json::json!(format!("d{n}"))),
             source: format!("in:{n}"),
+            title: None,
             language: "id".into(),
             keywords: keywords
                 .iter()
