@@ -90,3 +90,34 @@ fn ranker_explain_shows_the_features_the_score_came_from() {
         assert_eq!(s.score, (score * 10_000.0).round() / 10_000.0, "{s:?}");
     }
 }
+
+#[test]
+fn ranker_explain_in_text_shows_each_sentence_s_features_under_it() {
+    let out = ringkas(None)
+        .args(["--explain", "-n", "2"])
+        .write_stdin(articles()[1].clone())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    let explained: Vec<usize> = (0..lines.len())
+        .filter(|&i| lines[i].trim_start().starts_with("score "))
+        .collect();
+    assert_eq!(explained.len(), 2, "{text}");
+    for i in explained {
+        assert!(lines[i - 1].trim_start().starts_with('['), "{text}");
+        for name in NAMES {
+            assert!(
+                lines[i].contains(&format!("{name} ")),
+                "{name} missing: {text}"
+            );
+        }
+    }
+    let plain = ringkas(None)
+        .args(["-n", "2"])
+        .write_stdin(articles()[1].clone())
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8(plain.stdout).unwrap().contains("score "));
+}

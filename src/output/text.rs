@@ -7,7 +7,9 @@
 
 use std::io::{self, Write};
 
+use crate::ranker::features::NAMES;
 use crate::report::Report;
+use crate::summary::Features;
 use crate::topics::Corpus;
 
 /// How text output looks.
@@ -29,6 +31,23 @@ const INDEX: &str = "\x1b[36m";
 const SCORE: &str = "\x1b[2m";
 const SUMMARY: &str = "\x1b[1m";
 const SUMMARY_KEYWORD: &str = "\x1b[1;32m";
+
+/// What the ranker saw of a summary sentence (`--explain`), on one line: `name value` pairs in
+/// the model's order, whole numbers without decimals.
+fn explain_line(features: &Features) -> String {
+    NAMES
+        .iter()
+        .zip(features.0)
+        .map(|(name, value)| {
+            if value.fract() == 0.0 && value.abs() < 1e9 {
+                format!("{name} {value:.0}")
+            } else {
+                format!("{name} {value:.3}")
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 
 impl TextStyle {
     /// `text` in `code`, when colouring.
@@ -72,6 +91,10 @@ impl TextStyle {
                 writeln!(out, "  {index} {score} {}", s.text)?;
             } else {
                 writeln!(out, "  {index} {}", s.text)?;
+            }
+            if let Some(features) = &s.features {
+                let line = format!("score {:.2} from {}", s.score, explain_line(features));
+                writeln!(out, "      {}", self.paint(SCORE, &line))?;
             }
         }
         if self.highlight {
