@@ -62,17 +62,30 @@ pub fn sentences(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// The tokens (words, numbers, URLs, e-mails, hashtags, mentions) the analyzer counts in
-/// `text`, as they read in its normalised form, in order: one for each of a report's
-/// `stats.words`.
+/// The tokens (words, numbers, URLs, e-mails, hashtags, mentions) the Indonesian analyzer
+/// counts in `text`, as they read in its normalised form, in order: one for each of a report's
+/// `stats.words`. A passive written apart that the analysis rejoins ("di bahas") is one token,
+/// as written.
 pub fn tokens(text: &str) -> Vec<String> {
-    let text = analysis::normalize::normalize(text);
-    let mut out = Vec::new();
-    for span in analysis::sentence::SentenceSplitter::new().split(&text) {
-        analysis::token::tokenize_at(&text[span.start..span.end], span.start, &mut out);
-    }
-    out.iter()
-        .map(|t| text[t.start..t.end].to_string())
+    let analyzer = analysis::analyzer::Analyzer::new(
+        Language::Indonesian,
+        analysis::stopwords::Stopwords::embedded(Language::Indonesian),
+        stem::Stemmer::indonesian(stem::Lexicon::embedded()),
+    );
+    analyzed_tokens(&analyzer, text)
+}
+
+/// [`tokens`] as `engine` analyses: its language, stopwords and lexicon.
+pub fn tokens_with(engine: &Engine, text: &str) -> Vec<String> {
+    analyzed_tokens(engine.analyzer(), text)
+}
+
+fn analyzed_tokens(analyzer: &analysis::analyzer::Analyzer, text: &str) -> Vec<String> {
+    let mut memo = analyzer.memo();
+    let a = analyzer.analyze(text, &mut memo);
+    a.terms
+        .iter()
+        .map(|t| a.text[t.start..t.end].to_string())
         .collect()
 }
 

@@ -119,3 +119,15 @@ fn structure_reads_the_layout_of_the_markdown_and_html_readers() {
             .all(|s| !s.text.contains("Jadwal Perjalanan"))
     );
 }
+
+#[test]
+fn structure_library_tokens_are_the_counted_words_with_rejoined_passives_whole() {
+    let text = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(WEB))
+        .unwrap();
+    let r = report(&[WEB], None);
+    let tokens = ringkas::tokens(&text);
+    assert_eq!(tokens.len(), r.stats.words);
+    let short = ringkas::tokens("Rencana itu di bahas kemarin di rumah Pak Budi.");
+    assert!(short.contains(&"di bahas".to_string()), "{short:?}");
+    assert!(short.contains(&"di".to_string()), "{short:?}");
+}

@@ -354,8 +354,10 @@ fn sentences(py: Python<'_>, text: &str) -> Vec<String> {
 /// The tokens of ``text`` the analysis counts (words, numbers, URLs, e-mails, hashtags,
 /// mentions), in order, as they read in the normalised text.
 #[pyfunction]
-fn tokens(py: Python<'_>, text: &str) -> Vec<String> {
-    py.detach(|| ringkas::tokens(text))
+fn tokens(py: Python<'_>, text: &str) -> PyResult<Vec<String>> {
+    let settings = Settings::parse(10, 3, None, "id", false, 1)?;
+    py.detach(|| engine(settings).map(|e| ringkas::tokens_with(&e, text)))
+        .map_err(|e| py_err(&e))
 }
 
 /// The stem of a word, or the stems of a list of words, as ``ringkas stem`` prints them

@@ -113,5 +113,6 @@ def test_analyze_many_error_record_equals_cli(cli, tmp_path):
     got = ringkas.analyze_many(texts, sources=paths)
     assert canonical(got) == canonical(expected)
     assert got[-1] == {"source": paths[-1], "error": "binary file (contains NUL bytes), not text"}
-    with pytest.raises(ValueError, match=r"^texts\[3\]: .*3\.txt: binary file"):
+    last = len(texts) - 1
+    with pytest.raises(ValueError, match=rf"^texts\[{last}\]: .*{last}\.txt: binary file"):
         ringkas.analyze_many(texts, sources=paths, errors="raise")
