@@ -143,7 +143,8 @@ def tokens(text: str) -> list[str]:
     """The tokens the analysis counts (words, numbers, URLs, e-mails, hashtags, mentions).
 
     In text order, as they read in the normalised text (NFC); as many as a report's
-    ``stats["words"]``.
+    ``stats["words"]``. A passive written apart that the analysis rejoins (``"di bahas"``)
+    is one token, as written.
     """
 
 @overload
