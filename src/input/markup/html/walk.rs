@@ -1,8 +1,10 @@
 //! The article's elements to outline blocks: headings are headings, list items items, and
 //! every other block (a paragraph, a `<div>` of text, a line cut by `<br>`) a paragraph.
 //! Inline markup is transparent. A block that is mostly link text (a "Baca juga" line, a
-//! list of related articles left inside the body) is dropped, and so is a heading or
-//! paragraph that repeats the title.
+//! list of related articles left inside the body) is dropped, and so are a heading or
+//! paragraph that repeats the title and the markers sites put between paragraphs: a line in
+//! capitals ("ADVERTISEMENT", "SCROLL TO CONTINUE WITH CONTENT"), an embed placeholder in
+//! brackets ("[Gambas:Video CNN]"), an editor's initials in brackets ("(red)", "(fra/isn)").
 
 use scraper::ElementRef;
 
@@ -11,6 +13,8 @@ use crate::input::markup::outline::{Block, Outline, squeeze};
 
 /// A block more than this share of whose characters are link text is navigation.
 const MAX_LINK_SHARE: f64 = 0.5;
+/// A marker line in capitals has at most this many words.
+const MARKER_MAX_WORDS: usize = 6;
 
 /// Elements that start and end a block of text.
 pub fn is_block(name: &str) -> bool {
@@ -63,6 +67,24 @@ pub fn text_len(el: ElementRef<'_>) -> usize {
     len
 }
 
+/// The kind of block being collected.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Paragraph,
+    Heading,
+    Item,
+}
+
+impl Kind {
+    fn block(self) -> fn(String) -> Block {
+        match self {
+            Kind::Paragraph => Block::Paragraph,
+            Kind::Heading => Block::Heading,
+            Kind::Item => Block::Item,
+        }
+    }
+}
+
 /// One line of text being collected, and how much of it is link text.
 #[derive(Default)]
 struct Line {
@@ -78,9 +100,9 @@ pub fn walk(roots: &[ElementRef<'_>], outline: &mut Outline) {
         in_link: 0,
     };
     for &root in roots {
-        walker.visit(root, Block::Paragraph);
+        walker.visit(root, Kind::Paragraph);
     }
-    walker.flush(Block::Paragraph);
+    walker.flush(Kind::Paragraph);
 }
 
 struct Walker<'o> {
@@ -91,7 +113,7 @@ struct Walker<'o> {
 }
 
 impl Walker<'_> {
-    fn visit(&mut self, el: ElementRef<'_>, kind: fn(String) -> Block) {
+    fn visit(&mut self, el: ElementRef<'_>, kind: Kind) {
         for child in el.children() {
             if let Some(text) = child.value().as_text() {
                 self.text(text);
@@ -113,8 +135,8 @@ impl Walker<'_> {
                 }
                 _ if is_block(name) => {
                     let inner = match name {
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Block::Heading,
-                        "li" | "dt" | "dd" => Block::Item,
+                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+                        "li" | "dt" | "dd" => Kind::Item,
                         _ => kind,
                     };
                     self.flush(kind);
@@ -136,7 +158,7 @@ impl Walker<'_> {
 
     /// Ends the block being collected: each of its lines becomes a block of `kind`, unless
     /// it is mostly links or repeats the title.
-    fn flush(&mut self, kind: fn(String) -> Block) {
+    fn flush(&mut self, kind: Kind) {
         for line in self.lines.drain(..) {
             let text = squeeze(&line.text);
             let chars = text.chars().filter(|c| !c.is_whitespace()).count();
@@ -148,11 +170,57 @@ impl Walker<'_> {
                 .title
                 .as_deref()
                 .is_some_and(|t| t.eq_ignore_ascii_case(&text))
+                || kind != Kind::Heading && is_marker(&text)
             {
                 continue;
             }
-            self.outline.push(kind, &text);
+            self.outline.push(kind.block(), &text);
         }
         self.lines.push(Line::default());
+    }
+}
+
+/// A line sites put between paragraphs that is not the article's: an ad or scroll marker in
+/// capitals, an embed placeholder or an editor's initials in brackets.
+fn is_marker(text: &str) -> bool {
+    let capitals = text.chars().any(char::is_uppercase)
+        && !text.chars().any(char::is_lowercase)
+        && text.split_whitespace().nth(MARKER_MAX_WORDS).is_none()
+        && !text.ends_with(['.', '?', '!']);
+    let embed = text.starts_with('[') && text.ends_with(']');
+    let initials = text
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'))
+        .is_some_and(|t| {
+            t.split('/')
+                .all(|w| (1..=6).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_lowercase()))
+        });
+    capitals || embed || initials
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn walk_markers_are_not_article_text() {
+        for marker in [
+            "ADVERTISEMENT",
+            "SCROLL TO CONTINUE WITH CONTENT",
+            "[Gambas:Video CNN]",
+            "(red)",
+            "(fra/isn)",
+        ] {
+            assert!(is_marker(marker), "{marker}");
+        }
+        for text in [
+            "PSSI menunda liga.",
+            "Harga naik (lagi)",
+            "(Jakarta)",
+            "Senin (3/3)",
+            "Kata Dia",
+        ] {
+            assert!(!is_marker(text), "{text}");
+        }
     }
 }
