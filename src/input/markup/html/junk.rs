@@ -70,7 +70,6 @@ const JUNK_WORDS: &[&str] = &[
     "trending",
     "recommend",
     "rekomendasi",
-    "widget",
     "baca",
     "bacajuga",
     "readmore",
@@ -90,9 +89,13 @@ const JUNK_WORDS: &[&str] = &[
     "tagline",
 ];
 
-/// Class and id words that mark boilerplate only when they are the whole word ("ad", not
-/// "address"; "tags", not "tagline" which is caught above).
-const JUNK_EXACT: &[&str] = &["ad", "ads", "adsbygoogle", "tag", "tags", "topik", "hidden"];
+/// Class and id words that mark boilerplate only when they are the whole word ("tags", not
+/// "tagline" which is caught above).
+const JUNK_EXACT: &[&str] = &["adsbygoogle", "tag", "tags", "topik", "hidden"];
+
+/// Words that mark an ad only inside a compound name ("ad-slot", "ads_inline") or alone: a
+/// page styled with short atomic classes ("ad ae af") uses them for anything.
+const AD_WORDS: &[&str] = &["ad", "ads"];
 
 /// ARIA roles of boilerplate.
 const JUNK_ROLES: &[&str] = &[
@@ -134,13 +137,18 @@ pub fn is_junk(el: &Element) -> bool {
 
 /// Whether a class or id value names boilerplate.
 pub fn junk_name(value: &str) -> bool {
-    value
-        .split(|c: char| !c.is_ascii_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .any(|word| {
-            let word = word.to_ascii_lowercase();
-            JUNK_EXACT.contains(&word.as_str()) || JUNK_WORDS.iter().any(|j| word.starts_with(j))
-        })
+    let alone = value.split_whitespace().nth(1).is_none();
+    value.split_whitespace().any(|name| {
+        let compound = name.contains(['-', '_']);
+        name.split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .any(|word| {
+                let word = word.to_ascii_lowercase();
+                JUNK_EXACT.contains(&word.as_str())
+                    || JUNK_WORDS.iter().any(|j| word.starts_with(j))
+                    || (compound || alone) && AD_WORDS.contains(&word.as_str())
+            })
+    })
 }
 
 fn hides(style: &str) -> bool {
@@ -164,6 +172,7 @@ mod tests {
             "post-sidebar__inner",
             "comments-area",
             "ad",
+            "x ad-slot",
             "share-box",
         ] {
             assert!(junk_name(name), "{name}");
@@ -175,6 +184,8 @@ mod tests {
             "entry-content",
             "detail__body-text",
             "readability",
+            "ad ae af ag",
+            "widget Blog",
         ] {
             assert!(!junk_name(name), "{name}");
         }

@@ -18,6 +18,8 @@ use super::walk::{is_block, text_len};
 const MIN_PARAGRAPH_CHARS: usize = 25;
 /// How many ancestors of a paragraph share its score.
 const ANCESTOR_LEVELS: usize = 5;
+/// A container scoring at least this share of the best is another part of the article.
+const RIVAL_SHARE: f64 = 0.75;
 
 /// Class and id words of an article's container.
 const POSITIVE: &[&str] = &[
@@ -72,6 +74,24 @@ pub fn article_roots(doc: &Html) -> Vec<ElementRef<'_>> {
     let Some((top, top_score)) = best else {
         return body(doc).into_iter().collect();
     };
+    // An article cut into parts (pages, sections) has parts scoring nearly as well as the
+    // best: the root is then the nearest element holding them all.
+    let rivals: Vec<_> = order
+        .iter()
+        .copied()
+        .filter(|&el| {
+            final_score(el) >= top_score * RIVAL_SHARE
+                && !el.ancestors().any(|a| a.id() == top.id())
+                && !top.ancestors().any(|a| a.id() == el.id())
+                && el.id() != top.id()
+        })
+        .collect();
+    let top = common_ancestor(top, &rivals)
+        .filter(|el| !matches!(el.value().name(), "body" | "html"))
+        .unwrap_or(top);
+    let top_score = scores
+        .get(&top.id())
+        .map_or(top_score, |_| final_score(top).max(top_score));
     let Some(parent) = parent(top) else {
         return vec![top];
     };
@@ -162,6 +182,22 @@ fn link_density(el: ElementRef<'_>) -> f64 {
         }
     }
     links.min(total) as f64 / total as f64
+}
+
+/// The nearest element holding `el` and all of `others` (`el` itself when they are inside
+/// it), or `None` when there are no others.
+fn common_ancestor<'a>(el: ElementRef<'a>, others: &[ElementRef<'a>]) -> Option<ElementRef<'a>> {
+    if others.is_empty() {
+        return None;
+    }
+    let chain: Vec<ElementRef<'a>> = std::iter::successors(Some(el), |&e| parent(e)).collect();
+    let mut highest = 0;
+    for &other in others {
+        let at = std::iter::successors(Some(other), |&e| parent(e))
+            .find_map(|a| chain.iter().position(|c| c.id() == a.id()))?;
+        highest = highest.max(at);
+    }
+    Some(chain[highest])
 }
 
 fn parent(el: ElementRef<'_>) -> Option<ElementRef<'_>> {

@@ -1,6 +1,8 @@
-//! The page's headline: the `og:title` (or `twitter:title`) meta tag, else the first
-//! `<h1>` of two words or more, else `<title>`; the site name a title carries after a
-//! separator ("Harga Beras Naik - Kabar Kota") is cut off, keeping the longest part.
+//! The page's headline: the `og:title` (or `twitter:title`) meta tag; else the longest
+//! heading of three words or more that `<title>` holds (the site name around it is then
+//! gone, whatever separates them); else the first `<h1>` of two words or more; else
+//! `<title>`. The site name a title carries after a separator ("Harga Beras Naik - Kabar
+//! Kota") is cut off, keeping the longest part.
 
 use scraper::{ElementRef, Html};
 
@@ -27,8 +29,24 @@ pub fn title(doc: &Html) -> Option<String> {
             .map(text_of)
             .find(|t| t.split_whitespace().nth(1).is_some())
     };
-    let page_title = || all().find(|e| e.value().name() == "title").map(text_of);
-    let raw = meta.map(squeeze).or_else(h1).or_else(page_title)?;
+    let page_title = all().find(|e| e.value().name() == "title").map(text_of);
+    let in_title = || {
+        let lower = page_title.as_deref()?.to_lowercase();
+        all()
+            .filter(|e| matches!(e.value().name(), "h1" | "h2" | "h3"))
+            .map(text_of)
+            .filter(|t| t.split_whitespace().nth(2).is_some() && lower.contains(&t.to_lowercase()))
+            // The first of the longest.
+            .fold(None::<String>, |best, t| match best {
+                Some(b) if b.len() >= t.len() => Some(b),
+                _ => Some(t),
+            })
+    };
+    let raw = meta
+        .map(squeeze)
+        .or_else(in_title)
+        .or_else(h1)
+        .or_else(|| page_title.clone())?;
     let title = strip_site(&raw);
     (!title.is_empty()).then(|| title.to_string())
 }
@@ -74,5 +92,11 @@ mod tests {
             Some("Warga Antre Minyak Goreng di Pasar")
         );
         assert_eq!(page_title("<p>tanpa judul</p>"), None);
+        let html = "<title>Catatanku: Naik Gunung Merbabu Lewat Selo</title><h1>Catatanku Saja</h1>\
+                    <h3>Naik Gunung Merbabu Lewat Selo</h3>";
+        assert_eq!(
+            page_title(html).as_deref(),
+            Some("Naik Gunung Merbabu Lewat Selo")
+        );
     }
 }
