@@ -54,3 +54,35 @@ impl Markup {
         self.outline(name, bytes).map(|o| o.render())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    #[test]
+    fn markup_of_name_reads_extensions() {
+        assert_eq!(Markup::of_name("a/B.HTM"), Some(Markup::Html));
+        assert_eq!(Markup::of_name("x.md"), Some(Markup::Markdown));
+        assert_eq!(Markup::of_name("x.txt"), None);
+        assert_eq!(Markup::of_name("-"), None);
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(200))]
+        #[test]
+        fn markup_never_panics_on_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+            for markup in [Markup::Html, Markup::Markdown] {
+                let _ = markup.text("p", &bytes);
+            }
+        }
+
+        #[test]
+        fn markup_never_panics_on_tag_soup(text in "(<(p|div|h2|li|ul|a|br|script|meta charset=x)>|</(p|div|h2|li|ul|a)>|[a-z ,.]{0,12}|#+ |\\*\\*|- |\\[x\\]\\(y\\)|\n){0,40}") {
+            for markup in [Markup::Html, Markup::Markdown] {
+                let rendered = markup.text("p", text.as_bytes()).expect("valid UTF-8 is read");
+                prop_assert!(!rendered.contains("<p>"));
+            }
+        }
+    }
+}

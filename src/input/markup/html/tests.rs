@@ -56,4 +56,3 @@ fn html_without_article_gives_what_there_is() {
     assert_eq!(render(""), "");
     assert_eq!(render("<<<>>>&&&\u{0}"), "<<<>>>&&&\n");
 }
-
