@@ -4,7 +4,10 @@
 //! The layout is the one the structure pass (`analysis::structure`) reads without guessing:
 //! the title alone on the first line and a blank line after it, each heading alone between
 //! blank lines, a paragraph a block, the items of a list one a line after "- ". Inline
-//! markup is gone by then; the text of links stays.
+//! markup is gone by then; the text of links stays. The title and headings are written
+//! without a final full stop, question or exclamation mark or colon: the structure pass
+//! takes a short line without one for a heading, and the markup has said that it is one
+//! ("Mengapa Harga Naik?" would otherwise be read as a sentence and could be summarised).
 
 /// One block of a marked-up document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -41,7 +44,7 @@ impl Outline {
     pub fn render(&self) -> String {
         let mut out = String::new();
         if let Some(title) = &self.title {
-            out.push_str(title);
+            out.push_str(unpunctuated(title));
             out.push('\n');
         }
         let mut in_list = false;
@@ -51,7 +54,8 @@ impl Outline {
                 out.push('\n');
             }
             match block {
-                Block::Heading(text) | Block::Paragraph(text) => out.push_str(text),
+                Block::Heading(text) => out.push_str(unpunctuated(text)),
+                Block::Paragraph(text) => out.push_str(text),
                 Block::Item(text) => {
                     out.push_str("- ");
                     out.push_str(text);
@@ -62,6 +66,15 @@ impl Outline {
         }
         out
     }
+}
+
+/// A heading without the punctuation that would make it read as a sentence; kept whole if
+/// nothing else is left.
+fn unpunctuated(text: &str) -> &str {
+    let trimmed = text
+        .trim_end_matches(['.', '?', '!', ':', '\u{2026}'])
+        .trim_end();
+    if trimmed.is_empty() { text } else { trimmed }
 }
 
 /// Text with every run of white space (line breaks included) made one space, trimmed.
@@ -85,7 +98,7 @@ mod tests {
         let mut outline = Outline::default();
         outline.set_title("  Harga  Beras\nNaik ");
         outline.push(Block::Paragraph, "Harga beras naik lagi.");
-        outline.push(Block::Heading, "Penyebab");
+        outline.push(Block::Heading, "Penyebab?");
         outline.push(Block::Item, "cuaca");
         outline.push(Block::Item, "panen gagal");
         outline.push(Block::Paragraph, " ");
