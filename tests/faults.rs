@@ -264,7 +264,7 @@ fn fault_fifo_and_devices_in_a_folder_are_skipped_without_hanging() {
         run.stderr,
         [
             "ringkas: note: docs: skipped 3 hidden, linked-folder, special (FIFO, device, socket) \
-          or non-*.txt/*.md entries"
+          or non-*.txt/*.md/*.html/*.htm entries"
         ]
     );
 }
@@ -385,7 +385,7 @@ fn fault_empty_folder_gives_no_records_and_a_note() {
     assert!(run.records.is_empty());
     assert_eq!(
         run.stderr,
-        ["ringkas: note: empty: no *.txt/*.md files found"]
+        ["ringkas: note: empty: no *.txt/*.md/*.html/*.htm files found"]
     );
     let out = ringkas(Some(dir.path()))
         .args(["empty", "-f", "json", "-q"])

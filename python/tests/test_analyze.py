@@ -19,8 +19,10 @@ ENGLISH = (
 @pytest.mark.parametrize("path", SAMPLES, ids=lambda p: p.name)
 def test_analyze_equals_cli_on_samples(cli, path):
     text = path.read_text(encoding="utf-8")
-    # A file argument names its source; stdin is `-`, the default.
-    assert canonical(ringkas.analyze(text, source=str(path))) == canonical(cli.json(str(path)))
+    # A file argument names its source; stdin is `-`, the default. The CLI reads a `.md` file
+    # as Markdown, `analyze` takes plain text: only stdin (plain text to both) compares there.
+    if path.suffix not in (".md", ".html", ".htm"):
+        assert canonical(ringkas.analyze(text, source=str(path))) == canonical(cli.json(str(path)))
     assert canonical(ringkas.analyze(text)) == canonical(cli.json(stdin=text))
 
 

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::Error;
-use crate::input::{Input, JsonLines, Source, expand, read_all};
+use crate::input::{Input, JsonLines, Markup, Source, expand, read_all};
 
 /// How the inputs hold their documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -16,6 +16,8 @@ pub enum InputKind {
     Files,
     /// Each line of each file (or of stdin) is one `{"id", "text"}` document.
     JsonLines,
+    /// Each file (or stdin) is one document in this markup, whatever its name.
+    Markup(Markup),
 }
 
 /// The inputs of a run. `-` (or no path at all) is stdin.
@@ -46,6 +48,23 @@ impl Batch {
         passes_over_stdin: bool,
     ) -> Result<Batch, Error> {
         let mut notes = Vec::new();
+        if let InputKind::Markup(markup) = kind {
+            let inputs = documents(paths, extensions, &mut notes)
+                .into_iter()
+                .map(|input| match input {
+                    Input::Failed(_) => input,
+                    input => Input::Marked {
+                        markup,
+                        input: Box::new(input),
+                    },
+                })
+                .collect();
+            return Ok(Batch {
+                parts: vec![Part::Inputs(inputs)],
+                field: field.to_string(),
+                notes,
+            });
+        }
         if kind == InputKind::Files {
             let inputs = documents(paths, extensions, &mut notes);
             return Ok(Batch {

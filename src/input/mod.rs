@@ -8,11 +8,15 @@
 //!
 //! JSON Lines input (`{"id": ..., "text": ...}` a line) is read as a stream: [`JsonLines`]
 //! hands out one line at a time, and a worker parses it, so a file of any size is never held.
+//!
+//! Markdown and HTML ([`markup`]) are read into plain text in the layout the structure pass
+//! reads: by a file's extension, or for any input when the user names the markup.
 
 mod batch;
 mod decode;
 mod folders;
 mod jsonl;
+pub mod markup;
 
 use std::fs;
 use std::io::Read;
@@ -27,9 +31,10 @@ pub use batch::{Batch, InputKind, documents};
 pub use decode::decode;
 pub use folders::{Expansion, expand};
 pub use jsonl::{JsonLine, JsonLines};
+pub use markup::Markup;
 
 /// Extensions read from folders unless the user says otherwise.
-pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
+pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
 
 /// One input, not yet read.
 #[derive(Debug, Clone)]
@@ -44,6 +49,11 @@ pub enum Input {
     Failed(Arc<Error>),
     /// One line of a JSON Lines stream, not yet parsed.
     Line(JsonLine),
+    /// An input read as markup whatever its name (`--input markdown|html`).
+    Marked {
+        markup: Markup,
+        input: Box<Input>,
+    },
 }
 
 /// A document ready for analysis.
@@ -62,6 +72,7 @@ impl Input {
             Input::File(path) => path.display().to_string(),
             Input::Failed(err) => err.path().to_string(),
             Input::Line(line) => line.source.to_string(),
+            Input::Marked { input, .. } => input.name(),
         }
     }
 
@@ -72,6 +83,7 @@ impl Input {
             Input::File(path) => fs::metadata(path).map_or(0, |m| m.len()),
             Input::Failed(_) => 0,
             Input::Line(line) => line.bytes.len() as u64 + 1,
+            Input::Marked { input, .. } => input.size(),
         }
     }
 
@@ -79,14 +91,29 @@ impl Input {
     pub fn document(&self) -> Result<Document, Error> {
         match self {
             Input::Line(line) => line.parse(),
+            Input::Marked { markup, input } if matches!(**input, Input::Line(_)) => {
+                let mut doc = input.document()?;
+                doc.text = markup.text(&self.name(), doc.text.as_bytes())?;
+                Ok(doc)
+            }
             other => other.load().map(|text| Document { id: None, text }),
         }
     }
 
-    /// Reads and decodes the input.
+    /// Reads and decodes the input; a Markdown or HTML file (by its extension) becomes plain
+    /// text.
     pub fn load(&self) -> Result<String, Error> {
+        self.load_as(None)
+    }
+
+    /// Reads and decodes the input, as `markup` if given.
+    fn load_as(&self, markup: Option<Markup>) -> Result<String, Error> {
+        let text = |name: &str, bytes: &[u8], markup: Option<Markup>| match markup {
+            Some(markup) => markup.text(name, bytes),
+            None => decode(name, bytes),
+        };
         match self {
-            Input::Memory { name, bytes } => decode(name, bytes),
+            Input::Memory { name, bytes } => text(name, bytes, markup),
             Input::File(path) => {
                 let name = path.display().to_string();
                 let bytes = read_file(path).map_err(|source| match source {
@@ -96,10 +123,17 @@ impl Input {
                     },
                     None => Error::IsDirectory { path: name.clone() },
                 })?;
-                decode(&name, &bytes)
+                text(&name, &bytes, markup.or_else(|| Markup::of_name(&name)))
             }
             Input::Failed(err) => Err(clone_error(err)),
-            Input::Line(line) => line.parse().map(|d| d.text),
+            Input::Line(line) => {
+                let doc = line.parse()?;
+                match markup {
+                    Some(markup) => markup.text(&self.name(), doc.text.as_bytes()),
+                    None => Ok(doc.text),
+                }
+            }
+            Input::Marked { markup, input } => input.load_as(Some(*markup)),
         }
     }
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use ringkas::idf::Model;
-use ringkas::input::{Batch, InputKind, documents};
+use ringkas::input::{Batch, InputKind, Markup};
 use ringkas::output::RecordWriter;
 use ringkas::pipeline::{Sink, Source};
 use ringkas::topics::TopicCounter;
@@ -40,7 +40,7 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     let engine = Engine::new(&cli.config()).map_err(|e| Failure::Fatal(e.to_string()))?;
     match &cli.command {
         None => summarise(cli, &engine),
-        Some(Command::Sentences { paths, ext }) => sentences(paths, ext, cli.run.quiet),
+        Some(Command::Sentences { paths, source }) => sentences(paths, source, cli.run.quiet),
         Some(Command::Stem { words, explain }) if *explain => {
             crate::stem_explain::explain(&engine, words, cli.format())
         }
@@ -82,6 +82,8 @@ pub(crate) fn batch(
     let kind = match source.input {
         InputArg::Files => InputKind::Files,
         InputArg::Jsonl => InputKind::JsonLines,
+        InputArg::Markdown => InputKind::Markup(Markup::Markdown),
+        InputArg::Html => InputKind::Markup(Markup::Html),
     };
     let batch = Batch::new(
         paths,
@@ -223,14 +225,12 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
     Ok(Status::Ok)
 }
 
-fn sentences(paths: &[PathBuf], ext: &[String], quiet: bool) -> Result<Status, Failure> {
+fn sentences(paths: &[PathBuf], source: &SourceArgs, quiet: bool) -> Result<Status, Failure> {
+    let batch = batch(paths, source, quiet, false)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
-    let mut notes = Vec::new();
-    let inputs = documents(paths, ext, &mut notes);
-    note(&notes, quiet);
-    for input in inputs {
+    for input in batch.inputs() {
         match input.load() {
             Ok(text) => {
                 // Printed as written (curly quotes and all), so each line is a substring of

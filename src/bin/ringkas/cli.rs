@@ -18,6 +18,7 @@ Examples:
   ringkas artikel/ --format html > laporan.html one page: table of documents, each highlighted
   ringkas artikel/ --corpus-topics 10           what the whole folder is about
   ringkas sentences berita.txt                  one sentence per line
+  curl -s URL | ringkas --input html            the article of a web page
   ringkas stem membacakan perekonomian          stems: baca, ekonomi
   ringkas idf build arsip/ -o arsip.idf         document frequencies of a corpus
   ringkas --input jsonl --idf arsip.idf -f jsonl < shard.jsonl
@@ -51,9 +52,8 @@ pub enum Command {
     Sentences {
         /// Files or folders; stdin when none or `-`.
         paths: Vec<PathBuf>,
-        /// Extensions read from folders.
-        #[arg(long, value_delimiter = ',', default_value = "txt,md")]
-        ext: Vec<String>,
+        #[command(flatten)]
+        source: SourceArgs,
     },
     /// Print the stem of each word given, or of each line of stdin.
     #[command(after_help = STEM_EXAMPLES)]
@@ -159,7 +159,9 @@ pub struct TopicsArgs {
 /// How inputs are read.
 #[derive(Debug, Args)]
 pub struct SourceArgs {
-    /// What the inputs hold: `files` (one document each) or `jsonl` (one JSON record a line).
+    /// What the inputs hold: `files` (one document each; `.md` read as Markdown, `.html` and
+    /// `.htm` as HTML), `jsonl` (one JSON record a line), `markdown` or `html` (whatever the
+    /// file name, stdin included).
     #[arg(long, value_enum, default_value = "files")]
     pub input: InputArg,
 
@@ -187,7 +189,8 @@ const SENTENCES_EXAMPLES: &str = "\
 Examples:
   ringkas sentences berita.txt                  one sentence per line
   cat berita.txt | ringkas sentences | wc -l    count the sentences
-  ringkas sentences artikel/ --ext txt          every .txt file below artikel/";
+  ringkas sentences artikel/ --ext txt          every .txt file below artikel/
+  curl -s URL | ringkas sentences --input html  the article text found in a web page";
 
 const STEM_EXAMPLES: &str = "\
 Examples:
@@ -340,6 +343,8 @@ impl ColorArg {
 pub enum InputArg {
     Files,
     Jsonl,
+    Markdown,
+    Html,
 }
 
 impl SourceArgs {
@@ -349,13 +354,16 @@ impl SourceArgs {
             return self.ext.clone();
         }
         match self.input {
-            InputArg::Files => ringkas::input::DEFAULT_EXTENSIONS
-                .iter()
-                .map(|e| e.to_string())
-                .collect(),
+            InputArg::Files => extensions(ringkas::input::DEFAULT_EXTENSIONS),
             InputArg::Jsonl => vec!["jsonl".to_string()],
+            InputArg::Markdown => extensions(ringkas::input::Markup::Markdown.extensions()),
+            InputArg::Html => extensions(ringkas::input::Markup::Html.extensions()),
         }
     }
+}
+
+fn extensions(list: &[&str]) -> Vec<String> {
+    list.iter().map(|e| e.to_string()).collect()
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -536,7 +544,12 @@ mod tests {
         assert_eq!(config.keywords, 5);
         assert_eq!(config.length, SummaryLength::Ratio(0.2));
         assert_eq!(config.language, Language::English);
-        assert_eq!(cli.run.source.extensions(), ["txt", "md"]);
+        assert_eq!(cli.run.source.extensions(), ["txt", "md", "html", "htm"]);
+        let cli = Cli::parse_from(["ringkas", "sentences", "--input", "html", "-"]);
+        let Some(Command::Sentences { source, .. }) = &cli.command else {
+            panic!("sentences parses");
+        };
+        assert_eq!(source.extensions(), ["html", "htm"]);
     }
 
     #[test]
