@@ -6,7 +6,7 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::error::Error;
-use crate::input::{Input, JsonLines, Source, expand, read_all};
+use crate::input::{Input, JsonLines, Place, Source, expand, read_all};
 
 /// How the inputs hold their documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -137,8 +137,28 @@ fn spool_stdin() -> Result<std::fs::File, Error> {
 }
 
 impl Source for Batch {
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
-        Box::new(self.parts.iter().flat_map(|part| self.part_inputs(part)))
+    fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_> {
+        // Each input of a list is a part of its own; a stream is one part.
+        let mut base = 0u32;
+        let bases: Vec<u32> = self
+            .parts
+            .iter()
+            .map(|part| {
+                let first = base;
+                let n = match part {
+                    Part::Inputs(inputs) => u32::try_from(inputs.len()).unwrap_or(u32::MAX),
+                    _ => 1,
+                };
+                base = base.saturating_add(n);
+                first
+            })
+            .collect();
+        Box::new(
+            self.parts
+                .iter()
+                .zip(bases)
+                .flat_map(|(part, base)| self.part_inputs(part, base)),
+        )
     }
 
     fn streams(&self) -> bool {
@@ -156,25 +176,44 @@ impl Source for Batch {
 }
 
 impl Batch {
-    fn part_inputs<'b>(&'b self, part: &'b Part) -> Box<dyn Iterator<Item = Input> + 'b> {
+    fn part_inputs<'b>(
+        &'b self,
+        part: &'b Part,
+        base: u32,
+    ) -> Box<dyn Iterator<Item = (Place, Input)> + 'b> {
         match part {
-            Part::Inputs(inputs) => Box::new(inputs.iter().cloned()),
-            Part::JsonlFile(path) => JsonLines::open(path, &self.field),
-            Part::JsonlStdin => Box::new(JsonLines::new(io::stdin().lock(), "-", &self.field)),
+            Part::Inputs(inputs) => {
+                Box::new(inputs.iter().cloned().enumerate().map(move |(i, input)| {
+                    let part = base.saturating_add(u32::try_from(i).unwrap_or(u32::MAX));
+                    (Place { part, line: 0 }, input)
+                }))
+            }
+            Part::JsonlFile(path) => JsonLines::open(path, &self.field, base),
+            Part::JsonlStdin => Box::new(
+                JsonLines::new(io::stdin().lock(), "-", &self.field)
+                    .in_part(base)
+                    .placed(),
+            ),
             Part::JsonlSpool(file) => {
                 let rewound = file
                     .try_clone()
                     .and_then(|mut f| f.seek(SeekFrom::Start(0)).map(|_| f));
                 match rewound {
-                    Ok(f) => Box::new(JsonLines::new(
-                        io::BufReader::with_capacity(1 << 16, f),
-                        "-",
-                        &self.field,
-                    )),
-                    Err(source) => Box::new(std::iter::once(Input::Failed(Arc::new(Error::Io {
-                        path: "-".into(),
-                        source,
-                    })))),
+                    Ok(f) => Box::new(
+                        JsonLines::new(io::BufReader::with_capacity(1 << 16, f), "-", &self.field)
+                            .in_part(base)
+                            .placed(),
+                    ),
+                    Err(source) => Box::new(std::iter::once((
+                        Place {
+                            part: base,
+                            line: 0,
+                        },
+                        Input::Failed(Arc::new(Error::Io {
+                            path: "-".into(),
+                            source,
+                        })),
+                    ))),
                 }
             }
         }

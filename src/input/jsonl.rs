@@ -8,7 +8,7 @@ use std::sync::Arc;
 use serde_json::Value;
 
 use crate::error::Error;
-use crate::input::{Document, Input};
+use crate::input::{Document, Input, Place};
 
 /// One line of a JSON Lines input: a document as `{"id": ..., "<field>": "..."}`.
 #[derive(Debug, Clone)]
@@ -59,6 +59,8 @@ pub struct JsonLines<R> {
     field: Arc<str>,
     number: usize,
     done: bool,
+    /// The part of the batch the stream is (see [`Place`]).
+    part: u32,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -69,27 +71,54 @@ impl<R: BufRead> JsonLines<R> {
             field: field.into(),
             number: 0,
             done: false,
+            part: 0,
         }
+    }
+
+    /// The same lines, placed as part `part` of a batch.
+    pub fn in_part(mut self, part: u32) -> Self {
+        self.part = part;
+        self
+    }
+
+    /// The lines with their places: line `n` at `(part, n)`, a failure after the last line.
+    pub fn placed(mut self) -> impl Iterator<Item = (Place, Input)> {
+        std::iter::from_fn(move || {
+            let input = self.next()?;
+            let line = match &input {
+                Input::Line(line) => line.number as u64,
+                _ => self.number as u64 + 1,
+            };
+            Some((
+                Place {
+                    part: self.part,
+                    line,
+                },
+                input,
+            ))
+        })
     }
 }
 
 impl JsonLines<BufReader<fs::File>> {
-    /// The lines of a file; a file that cannot be opened is one failed input.
-    pub fn open(path: &Path, field: &str) -> Box<dyn Iterator<Item = Input>> {
+    /// The lines of a file, placed as part `part` of a batch; a file that cannot be opened
+    /// is one failed input, at line 0.
+    pub fn open(path: &Path, field: &str, part: u32) -> Box<dyn Iterator<Item = (Place, Input)>> {
         let name = path.display().to_string();
+        let failed = |err: Error| -> Box<dyn Iterator<Item = (Place, Input)>> {
+            Box::new(std::iter::once((
+                Place { part, line: 0 },
+                Input::Failed(Arc::new(err)),
+            )))
+        };
         match fs::File::open(path) {
-            Ok(file) if !path.is_dir() => Box::new(JsonLines::new(
-                BufReader::with_capacity(1 << 16, file),
-                &name,
-                field,
-            )),
-            Ok(_) => Box::new(std::iter::once(Input::Failed(Arc::new(
-                Error::IsDirectory { path: name },
-            )))),
-            Err(source) => Box::new(std::iter::once(Input::Failed(Arc::new(Error::Io {
-                path: name,
-                source,
-            })))),
+            Ok(file) if !path.is_dir() => Box::new(
+                JsonLines::new(BufReader::with_capacity(1 << 16, file), &name, field)
+                    .in_part(part)
+                    .placed(),
+            ),
+            Ok(_) => failed(Error::IsDirectory { path: name }),
+            Err(source) => failed(Error::Io { path: name, source }),
         }
     }
 }

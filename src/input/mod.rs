@@ -12,6 +12,7 @@
 mod batch;
 mod decode;
 mod folders;
+pub mod identity;
 mod jsonl;
 
 use std::fs;
@@ -26,6 +27,7 @@ use crate::error::Error;
 pub use batch::{Batch, InputKind, documents};
 pub use decode::decode;
 pub use folders::{Expansion, expand};
+pub use identity::{FileId, Identity, Place};
 pub use jsonl::{JsonLine, JsonLines};
 
 /// Extensions read from folders unless the user says otherwise.
@@ -83,20 +85,60 @@ impl Input {
         }
     }
 
+    /// Like [`Input::document`], with what identifies the bytes read (`None` when nothing
+    /// could be read), to notice later that the input changed.
+    pub fn read(&self) -> (Option<Identity>, Result<Document, Error>) {
+        match self {
+            Input::Memory { name, bytes } => (
+                Some(Identity::of_bytes(bytes, None)),
+                decode(name, bytes).map(|text| Document { id: None, text }),
+            ),
+            Input::File(path) => match read_file(path) {
+                Ok((bytes, meta)) => {
+                    let name = path.display().to_string();
+                    (
+                        Some(Identity::of_bytes(&bytes, Some(FileId::of(&meta)))),
+                        decode(&name, &bytes).map(|text| Document { id: None, text }),
+                    )
+                }
+                Err(source) => (None, Err(file_error(path, source))),
+            },
+            Input::Failed(err) => (None, Err(clone_error(err))),
+            Input::Line(line) => (Some(Identity::of_bytes(&line.bytes, None)), line.parse()),
+        }
+    }
+
+    /// Whether the input is still what was read as `then`, without reading a file again (its
+    /// status is compared); an error record's error when it is not.
+    pub fn unchanged(&self, then: &Identity) -> Result<(), Error> {
+        let refused = |problem: String| Error::Refused {
+            path: self.name(),
+            problem,
+        };
+        let what = match (self, &then.file) {
+            (Input::File(path), Some(was)) => match fs::metadata(path) {
+                Ok(meta) => FileId::of(&meta).differs(was),
+                Err(source) => {
+                    let err = file_error(path, Some(source));
+                    return Err(refused(identity::changed(&format!(
+                        "it can no longer be read: {}",
+                        err.problem()
+                    ))));
+                }
+            },
+            (Input::Line(line), _) => Identity::of_bytes(&line.bytes, None).differs(then),
+            _ => None,
+        };
+        what.map_or(Ok(()), |what| Err(refused(identity::changed(what))))
+    }
+
     /// Reads and decodes the input.
     pub fn load(&self) -> Result<String, Error> {
         match self {
             Input::Memory { name, bytes } => decode(name, bytes),
             Input::File(path) => {
-                let name = path.display().to_string();
-                let bytes = read_file(path).map_err(|source| match source {
-                    Some(source) => Error::Io {
-                        path: name.clone(),
-                        source,
-                    },
-                    None => Error::IsDirectory { path: name.clone() },
-                })?;
-                decode(&name, &bytes)
+                let (bytes, _) = read_file(path).map_err(|source| file_error(path, source))?;
+                decode(&path.display().to_string(), &bytes)
             }
             Input::Failed(err) => Err(clone_error(err)),
             Input::Line(line) => line.parse().map(|d| d.text),
@@ -104,10 +146,19 @@ impl Input {
     }
 }
 
-/// The bytes of a file; `Err(None)` for a folder. One status call, on the open file: asking
-/// the path whether it is a folder first would look the path up a second time, for every file
-/// of a batch.
-fn read_file(path: &Path) -> Result<Vec<u8>, Option<std::io::Error>> {
+/// The error of a file that could not be read (`None`: a folder).
+fn file_error(path: &Path, source: Option<std::io::Error>) -> Error {
+    let path = path.display().to_string();
+    match source {
+        Some(source) => Error::Io { path, source },
+        None => Error::IsDirectory { path },
+    }
+}
+
+/// The bytes of a file and its status when opened; `Err(None)` for a folder. One status
+/// call, on the open file: asking the path whether it is a folder first would look the path
+/// up a second time, for every file of a batch.
+fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Option<std::io::Error>> {
     let file = fs::File::open(path)?;
     let meta = file.metadata()?;
     if meta.is_dir() {
@@ -116,7 +167,7 @@ fn read_file(path: &Path) -> Result<Vec<u8>, Option<std::io::Error>> {
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Through `take`: `File::read_to_end` would ask for the status again, for its size hint.
     file.take(u64::MAX).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    Ok((bytes, meta))
 }
 
 /// Reads all of a stream into memory (stdin as one document).
@@ -166,13 +217,18 @@ fn clone_error(err: &Error) -> Error {
         Error::Threads { problem } => Error::Threads {
             problem: problem.clone(),
         },
+        Error::Refused { path, problem } => Error::Refused {
+            path: path.clone(),
+            problem: problem.clone(),
+        },
     }
 }
 
 /// The inputs of a run, in order; opened afresh for each pass.
 pub trait Source {
-    /// A new pass over the inputs.
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
+    /// A new pass over the inputs, each with its place (growing, the same in every pass for
+    /// the same input).
+    fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_>;
     /// Whether reading the inputs may wait on a stream (stdin) whose writer may be waiting for
     /// our output: records then go out before more input is read.
     fn streams(&self) -> bool {
@@ -185,8 +241,11 @@ pub trait Source {
 }
 
 impl Source for &[Input] {
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
-        Box::new(self.iter().cloned())
+    fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_> {
+        Box::new(self.iter().cloned().enumerate().map(|(i, input)| {
+            let part = u32::try_from(i).unwrap_or(u32::MAX);
+            (Place { part, line: 0 }, input)
+        }))
     }
 
     fn len_hint(&self) -> Option<usize> {

@@ -3,7 +3,29 @@
 use std::collections::VecDeque;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
+use crate::input::{Identity, Place};
 use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
+
+/// What the first pass read of one input, kept for every input (kept analysis or not), so
+/// that the second pass pairs analyses with inputs by place and notices changed inputs.
+pub(super) struct Stamp {
+    pub(super) place: Place,
+    pub(super) name: String,
+    /// `None`: the input could not be read.
+    pub(super) identity: Option<Identity>,
+}
+
+/// What the first pass knew of an input of the second.
+#[derive(Default)]
+pub(super) struct Paired {
+    /// `Some` when the first pass saw the input: what it read then (`None`: unreadable).
+    pub(super) then: Option<Option<Identity>>,
+    pub(super) doc: Option<KeptDocument>,
+    /// Inputs of the first pass with no place in the second before this one: name and count.
+    pub(super) gone: Vec<(String, usize)>,
+    /// For a failed stream: documents of its part the first pass read.
+    pub(super) dropped: usize,
+}
 
 /// A document the first pass analysed, kept for the second.
 pub(super) struct KeptDocument {
@@ -35,6 +57,8 @@ pub(super) struct Kept {
     spill_budget: u64,
     /// A document was not kept: none after it is either, so the kept ones stay a prefix.
     closed: bool,
+    /// Every input of the first pass, in order; the kept analyses are those of a prefix.
+    ledger: VecDeque<Stamp>,
 }
 
 /// The temporary file of [`Kept`]: entries written in the first pass, read in the second.
@@ -68,7 +92,50 @@ impl Kept {
             spill: Spill::Unused,
             spill_budget,
             closed: false,
+            ledger: VecDeque::new(),
         }
+    }
+
+    /// Notes one input of the first pass and what was kept of it.
+    pub(super) fn push_stamped(&mut self, stamp: Stamp, counted: Counted) {
+        self.ledger.push_back(stamp);
+        self.push(counted);
+    }
+
+    /// Whether the first pass noted any input.
+    pub(super) fn has_ledger(&self) -> bool {
+        !self.ledger.is_empty()
+    }
+
+    /// What the first pass knew of the input at `place` in the second; with `whole_part`
+    /// (the input is a stream that failed), everything of its part. Entries before it that
+    /// nothing in the second pass matched are `gone`.
+    pub(super) fn take(&mut self, place: Place, whole_part: bool) -> Paired {
+        let mut paired = Paired::default();
+        while let Some(front) = self.ledger.front() {
+            let later = if whole_part {
+                front.place.part > place.part
+            } else {
+                front.place > place
+            };
+            if later {
+                break;
+            }
+            let stamp = self.ledger.pop_front().expect("the front is there");
+            let doc = self.next();
+            if stamp.place == place && !whole_part {
+                paired.then = Some(stamp.identity);
+                paired.doc = doc;
+            } else if whole_part && stamp.place.part == place.part {
+                paired.dropped += usize::from(stamp.identity.is_some());
+            } else {
+                match paired.gone.last_mut() {
+                    Some((name, n)) if *name == stamp.name => *n += 1,
+                    _ => paired.gone.push((stamp.name, 1)),
+                }
+            }
+        }
+        paired
     }
 
     pub(super) fn open(&self) -> bool {

@@ -20,9 +20,12 @@ use crate::analysis::analyzer::Analyzer;
 use crate::analysis::stopwords::Stopwords;
 use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
-use crate::input::Input;
+use std::sync::Arc;
+
 pub use crate::input::Source;
-use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
+use crate::input::identity::changed;
+use crate::input::{Input, Place};
+use crate::pipeline::kept::{Kept, Paired, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
 use crate::ranker::Model;
 use crate::report::{Record, Report};
@@ -190,22 +193,31 @@ impl Engine {
         let ahead = if source.streams() { 0 } else { AHEAD };
         let mut inputs = source.inputs();
         let memos = &memos;
+        let mut ended = false;
         self.pipelined(
             &mut (&mut inputs, &mut kept, &mut hand_on),
             |(inputs, kept, _)| {
-                let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
-                    .by_ref()
-                    .take(CHUNK)
-                    .map(|input| (input, kept.next()))
-                    .collect();
+                let mut chunk: Vec<(Input, Paired)> = Vec::with_capacity(CHUNK);
+                for (place, input) in inputs.by_ref().take(CHUNK) {
+                    pair(kept, place, input, &mut chunk);
+                }
+                if chunk.len() < CHUNK && !ended {
+                    // What the first pass read that the second did not meet.
+                    ended = true;
+                    let end = Place {
+                        part: u32::MAX,
+                        line: u64::MAX,
+                    };
+                    gone(kept.take(end, false).gone, &mut chunk);
+                }
                 (!chunk.is_empty()).then_some(chunk)
             },
             // One document (stdin): no hand-over to a worker thread, which costs more than a
             // short document on a busy machine. Long ones still score in parallel.
             |chunk| chunk.len() == 1,
             |chunk| -> Vec<(Record, u64, Option<DocTerms>)> {
-                let process = |(input, kept): (Input, Option<KeptDocument>)| {
-                    self.process(&input, kept, corpus, memos, terms)
+                let process = |(input, paired): (Input, Paired)| {
+                    self.process(&input, paired, corpus, memos, terms)
                 };
                 if chunk.len() == 1 {
                     chunk.into_iter().map(process).collect()
@@ -217,6 +229,41 @@ impl Engine {
             |(_, _, hand_on), records| hand_on(records),
         )?;
         Ok(outcome)
+    }
+}
+
+/// Pairs an input of the second pass with what the first knew of it, into `chunk`; inputs
+/// the first pass read that the second did not meet before it get error records of their own.
+fn pair(kept: &mut Kept, place: Place, input: Input, chunk: &mut Vec<(Input, Paired)>) {
+    if !kept.has_ledger() {
+        chunk.push((input, Paired::default()));
+        return;
+    }
+    let failed = matches!(input, Input::Failed(_));
+    let mut paired = kept.take(place, failed);
+    gone(std::mem::take(&mut paired.gone), chunk);
+    let input = match input {
+        Input::Failed(err) if paired.dropped > 0 => Input::Failed(Arc::new(Error::Refused {
+            path: err.path().to_string(),
+            problem: changed(&format!(
+                "{} of its documents can no longer be read: {}",
+                paired.dropped,
+                err.problem()
+            )),
+        })),
+        other => other,
+    };
+    chunk.push((input, paired));
+}
+
+/// Error records for inputs the first pass read and the second no longer finds.
+fn gone(gone: Vec<(String, usize)>, chunk: &mut Vec<(Input, Paired)>) {
+    for (name, n) in gone {
+        let err = Error::Refused {
+            path: name,
+            problem: changed(&format!("{n} of its documents are gone")),
+        };
+        chunk.push((Input::Failed(Arc::new(err)), Paired::default()));
     }
 }
 
