@@ -30,6 +30,10 @@ pub use folders::{Expansion, expand};
 pub use identity::{FileId, Identity, Place};
 pub use jsonl::{JsonLine, JsonLines};
 
+/// The most bytes read of one input unless the user says otherwise (`--max-bytes`): a
+/// document, a JSON line, or a stream spooled for a second pass.
+pub const DEFAULT_MAX_BYTES: u64 = 256 << 20;
+
 /// Extensions read from folders unless the user says otherwise.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md"];
 

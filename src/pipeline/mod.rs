@@ -469,4 +469,74 @@ mod tests {
             .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
     }
+
+    /// Files that a second pass finds changed: the source changes them when asked for its
+    /// inputs the second time.
+    struct Changing {
+        inputs: Vec<Input>,
+        change: Box<dyn Fn()>,
+        passes: std::cell::Cell<usize>,
+    }
+
+    impl Source for Changing {
+        fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_> {
+            if self.passes.replace(self.passes.get() + 1) == 1 {
+                (self.change)();
+            }
+            Box::new(self.inputs.iter().cloned().enumerate().map(|(i, input)| {
+                let part = u32::try_from(i).expect("a few inputs");
+                (Place { part, line: 0 }, input)
+            }))
+        }
+    }
+
+    #[test]
+    fn pipeline_files_changed_between_passes_get_errors_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |name: &str| dir.path().join(name);
+        let texts = [
+            "Harga beras naik. Warga mengeluh.",
+            "Banjir melanda Bekasi. Warga mengungsi.",
+            "Tim nasional menang. Pelatih senang.",
+            "Harga cabai turun. Petani kecewa.",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(path(&format!("{i}.txt")), text).unwrap();
+        }
+        let (p1, p2) = (path("1.txt"), path("2.txt"));
+        let source = Changing {
+            inputs: (0..4)
+                .map(|i| Input::File(path(&format!("{i}.txt"))))
+                .collect(),
+            change: Box::new(move || {
+                std::fs::write(&p1, "Banjir melanda Depok lagi. Warga mengungsi.").unwrap();
+                std::fs::remove_file(&p2).unwrap();
+            }),
+            passes: std::cell::Cell::new(0),
+        };
+        for kept_bytes in [0, usize::MAX] {
+            source.passes.set(0);
+            for (i, text) in texts.iter().enumerate() {
+                std::fs::write(path(&format!("{i}.txt")), text).unwrap();
+            }
+            let mut engine = engine(2);
+            engine.kept_bytes = kept_bytes;
+            let mut got = Vec::new();
+            engine
+                .run_source(&source, None, &mut NoProgress, &mut |r: Record| {
+                    got.push(r);
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(got.len(), 4);
+            assert!(matches!(got[0], Record::Report(_)));
+            assert!(matches!(got[3], Record::Report(_)));
+            for bad in &got[1..3] {
+                let Record::Error(e) = bad else {
+                    panic!("{bad:?}")
+                };
+                assert!(e.error.starts_with("changed while reading"), "{}", e.error);
+            }
+        }
+    }
 }

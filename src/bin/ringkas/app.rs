@@ -185,7 +185,7 @@ impl<W: Write> Sink for Output<'_, W> {
 
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     let started = Instant::now();
-    let batch = batch(&build.paths, &build.source, build.quiet, true)?;
+    let batch = batch(&build.paths, &build.source, build.quiet, false)?;
     let mut progress = Bar::new(&batch, build.quiet);
     let df = engine.document_frequencies(&batch, &mut progress);
     progress.finish();

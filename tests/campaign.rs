@@ -1,0 +1,291 @@
+//! Our own fault campaign (issue 19), driving the real binary as a hostile user and a busy
+//! pipeline would: files that change between the passes of a batch, streams, model files,
+//! closed pipes, huge inputs, odd ids and encodings, signals, odd file names. Every case must
+//! give each input a record or a named error, never crash, clobber or lose anything.
+//!
+//! Records are checked as JSON values (not typed structs), so an id is seen as written.
+#![cfg(unix)]
+
+use std::fs;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Output, Stdio};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+
+const NEWS: &str = "Harga beras di Pasar Induk Cipinang naik tajam pekan ini. Pedagang \
+    mengeluhkan pasokan dari Karawang yang berkurang. Pemerintah berjanji menggelar operasi \
+    pasar untuk menekan harga beras.";
+
+/// A hang fails the test instead of stalling CI.
+const PATIENCE: Duration = Duration::from_secs(60);
+
+/// The binary under test; `RINGKAS_CAMPAIGN_BIN` runs the campaign against another build
+/// (to see each case fail before its fix).
+fn ringkas(dir: &Path) -> Command {
+    let bin = std::env::var_os("RINGKAS_CAMPAIGN_BIN")
+        .unwrap_or_else(|| env!("CARGO_BIN_EXE_ringkas").into());
+    let mut cmd = Command::new(bin);
+    cmd.env_clear().current_dir(dir);
+    cmd
+}
+
+/// Waits for a child, killing it (and failing) past [`PATIENCE`].
+fn finish(mut child: Child) -> Output {
+    let started = Instant::now();
+    while child.try_wait().expect("waitable").is_none() {
+        if started.elapsed() > PATIENCE {
+            let _ = child.kill();
+            panic!("ringkas hung");
+        }
+        thread::sleep(Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("ringkas ends")
+}
+
+fn run(dir: &Path, args: &[&str]) -> Output {
+    let child = ringkas(dir)
+        .args(args)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringkas starts");
+    finish(child)
+}
+
+fn records(out: &Output) -> Vec<Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad line {l:?}: {e}")))
+        .collect()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// `{"id": id, "text": text}` lines.
+fn lines(items: &[(&str, &str)]) -> String {
+    items
+        .iter()
+        .map(|(id, text)| format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(*text)))
+        .collect()
+}
+
+fn mkfifo(path: &Path) {
+    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
+    assert!(status.success());
+}
+
+/// Runs a two-pass JSON Lines batch over `a.jsonl` and a FIFO: the first pass has read all of
+/// `a.jsonl` when it opens the FIFO, so `change` runs between the passes.
+fn changed_between_passes(first: &str, change: impl FnOnce(&Path)) -> Output {
+    let dir = tempfile::tempdir().unwrap();
+    let a = dir.path().join("a.jsonl");
+    fs::write(&a, first).unwrap();
+    let fifo = dir.path().join("b.fifo");
+    mkfifo(&fifo);
+    let child = ringkas(dir.path())
+        .args(["--input", "jsonl", "-f", "jsonl", "a.jsonl", "b.fifo"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("ringkas starts");
+    // Opening blocks until ringkas opens the FIFO, after reading a.jsonl.
+    let mut writer = fs::OpenOptions::new().write(true).open(&fifo).unwrap();
+    change(&a);
+    writer
+        .write_all(lines(&[("\"b1\"", NEWS)]).as_bytes())
+        .unwrap();
+    drop(writer);
+    finish(child)
+}
+
+fn ids(records: &[Value]) -> Vec<String> {
+    records
+        .iter()
+        .map(|r| match r.get("id") {
+            Some(id) => id.to_string(),
+            None => format!("error:{}", r["source"].as_str().unwrap_or("?")),
+        })
+        .collect()
+}
+
+fn three() -> String {
+    lines(&[
+        (
+            "1",
+            "Banjir melanda Bekasi sejak pagi. Warga mengungsi ke masjid.",
+        ),
+        ("2", NEWS),
+        (
+            "3",
+            "Tim nasional menang dua gol. Pelatih memuji para pemain muda.",
+        ),
+    ])
+}
+
+#[test]
+fn campaign_jsonl_growing_between_passes_keeps_ids_with_their_lines() {
+    let out = changed_between_passes(&three(), |a| {
+        let mut f = fs::OpenOptions::new().append(true).open(a).unwrap();
+        f.write_all(lines(&[("4", "Harga cabai turun. Petani mengeluh.")]).as_bytes())
+            .unwrap();
+    });
+    let recs = records(&out);
+    assert_eq!(
+        ids(&recs),
+        ["1", "2", "3", "4", "\"b1\""],
+        "{}",
+        stderr(&out)
+    );
+    for (r, source) in recs
+        .iter()
+        .zip(["a.jsonl", "a.jsonl", "a.jsonl", "a.jsonl", "b.fifo"])
+    {
+        assert_eq!(r["source"], source);
+        assert!(r.get("error").is_none(), "{r}");
+    }
+    // Each record is its own line's: the fourth is about chillies, the last about rice.
+    assert!(
+        recs[3]["summary"].to_string().contains("cabai"),
+        "{}",
+        recs[3]
+    );
+    assert!(
+        recs[4]["summary"].to_string().contains("beras"),
+        "{}",
+        recs[4]
+    );
+    assert_eq!(out.status.code(), Some(0));
+}
+
+#[test]
+fn campaign_jsonl_line_rewritten_between_passes_is_an_error_of_its_own() {
+    let out = changed_between_passes(&three(), |a| {
+        let text = fs::read_to_string(a).unwrap().replace("Bekasi", "Depok!");
+        fs::write(a, text).unwrap();
+    });
+    let recs = records(&out);
+    assert_eq!(recs.len(), 4, "{}", stderr(&out));
+    assert!(
+        recs[0]["error"]
+            .as_str()
+            .is_some_and(|e| e.starts_with("changed while reading")),
+        "{}",
+        recs[0]
+    );
+    assert_eq!(ids(&recs[1..]), ["2", "3", "\"b1\""]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("ringkas: a.jsonl: changed while reading"));
+}
+
+#[test]
+fn campaign_jsonl_deleted_between_passes_is_named_and_nothing_shifts() {
+    let out = changed_between_passes(&three(), |a| fs::remove_file(a).unwrap());
+    let recs = records(&out);
+    assert_eq!(ids(&recs), ["error:a.jsonl", "\"b1\""], "{}", stderr(&out));
+    let error = recs[0]["error"].as_str().unwrap();
+    assert!(error.starts_with("changed while reading"), "{error}");
+    assert!(error.contains("no such file"), "{error}");
+    assert!(recs[1]["summary"].to_string().contains("beras"));
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn campaign_jsonl_truncated_between_passes_reports_the_lost_lines() {
+    let out = changed_between_passes(&three(), |a| {
+        let first = fs::read_to_string(a)
+            .unwrap()
+            .lines()
+            .next()
+            .unwrap()
+            .to_string();
+        fs::write(a, first + "\n").unwrap();
+    });
+    let recs = records(&out);
+    assert_eq!(
+        ids(&recs),
+        ["1", "error:a.jsonl", "\"b1\""],
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        recs[1]["error"]
+            .as_str()
+            .unwrap()
+            .contains("2 of its documents are gone")
+    );
+    assert_eq!(out.status.code(), Some(1));
+}
+
+/// `--input jsonl` on a FIFO, process substitution or piped `/dev/stdin`: JSON Lines, one
+/// record per line, in both a one-pass (`--idf`) and a two-pass run, and in `idf build`.
+#[test]
+fn campaign_jsonl_streams_are_parsed_as_json_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let data = three();
+    for args in [
+        &["--input", "jsonl", "-f", "jsonl", "/dev/stdin"][..],
+        &["--input", "jsonl", "-f", "jsonl", "-"][..],
+    ] {
+        let mut child = ringkas(dir.path())
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(data.as_bytes())
+            .unwrap();
+        let out = finish(child);
+        assert_eq!(
+            ids(&records(&out)),
+            ["1", "2", "3"],
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // A FIFO, read by `idf build` (one pass) and then by a scoring run (two passes).
+    let fifo = dir.path().join("in.fifo");
+    mkfifo(&fifo);
+    let feed = |data: String, fifo: PathBuf| {
+        thread::spawn(move || {
+            let mut w = fs::OpenOptions::new().write(true).open(fifo).unwrap();
+            w.write_all(data.as_bytes()).unwrap();
+        })
+    };
+    let writer = feed(data.clone(), fifo.clone());
+    let out = run(
+        dir.path(),
+        &["idf", "build", "--input", "jsonl", "in.fifo", "-o", "m.idf"],
+    );
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model = fs::read_to_string(dir.path().join("m.idf")).unwrap();
+    assert!(model.contains("\ndocuments 3\n"), "{model}");
+    assert!(
+        !model.contains("\ntext\t"),
+        "JSON keys counted as words: {model}"
+    );
+    let writer = feed(data, fifo);
+    let out = run(dir.path(), &["--input", "jsonl", "-f", "jsonl", "in.fifo"]);
+    writer.join().unwrap();
+    assert_eq!(ids(&records(&out)), ["1", "2", "3"], "{}", stderr(&out));
+}
+
+/// Reads all of a reader, for threads draining a child's pipes.
+#[allow(dead_code)]
+fn drain(mut r: impl Read) -> Vec<u8> {
+    let mut v = Vec::new();
+    let _ = r.read_to_end(&mut v);
+    v
+}
