@@ -289,3 +289,158 @@ fn drain(mut r: impl Read) -> Vec<u8> {
     let _ = r.read_to_end(&mut v);
     v
 }
+
+#[test]
+fn campaign_idf_build_names_each_failed_input() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.txt"), NEWS).unwrap();
+    fs::write(dir.path().join("latin1.txt"), b"caf\xe9 enak sekali.\n").unwrap();
+    let out = run(
+        dir.path(),
+        &[
+            "idf",
+            "build",
+            "ok.txt",
+            "nope.txt",
+            "latin1.txt",
+            "-o",
+            "m.idf",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("ringkas: nope.txt: no such file or directory\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("ringkas: latin1.txt: invalid UTF-8 at byte 3"),
+        "{err}"
+    );
+    let model = fs::read_to_string(dir.path().join("m.idf")).unwrap();
+    assert!(model.contains("\ndocuments 1\n"), "{model}");
+}
+
+/// The files in `dir`, sorted: no temporary file may be left behind.
+fn listing(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn campaign_model_output_never_replaces_special_files_nor_leaves_temporaries() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("ok.txt"), NEWS).unwrap();
+    let out = run(d, &["idf", "build", "ok.txt", "-o", "m.idf"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let model = fs::read(d.join("m.idf")).unwrap();
+    mkfifo(&d.join("pipe.idf"));
+    std::os::unix::fs::symlink("m.idf", d.join("link.idf")).unwrap();
+    fs::create_dir(d.join("dir.idf")).unwrap();
+    for (target, want) in [
+        ("pipe.idf", "not a regular file"),
+        ("link.idf", "symbolic link"),
+        ("dir.idf", "directory"),
+    ] {
+        for args in [
+            &["idf", "build", "ok.txt", "-o", target][..],
+            &["idf", "merge", "m.idf", "-o", target][..],
+        ] {
+            let out = run(d, args);
+            assert_eq!(out.status.code(), Some(2), "{args:?}");
+            let err = stderr(&out);
+            assert!(
+                err.contains(&format!("ringkas: {target}: ")) && err.contains(want),
+                "{err}"
+            );
+        }
+    }
+    let pipe = fs::symlink_metadata(d.join("pipe.idf")).unwrap();
+    assert!(std::os::unix::fs::FileTypeExt::is_fifo(&pipe.file_type()));
+    assert!(
+        fs::symlink_metadata(d.join("link.idf"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read(d.join("m.idf")).unwrap(), model);
+    // A folder that cannot take the file: an error, and nothing left behind.
+    let out = run(d, &["idf", "build", "ok.txt", "-o", "nowhere/m.idf"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        listing(d),
+        ["dir.idf", "link.idf", "m.idf", "ok.txt", "pipe.idf"]
+    );
+}
+
+#[test]
+fn campaign_model_files_honour_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.txt"), NEWS).unwrap();
+    let bin = std::env::var("RINGKAS_CAMPAIGN_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_ringkas").to_string());
+    for (umask, mode) in [("022", 0o644), ("077", 0o600), ("002", 0o664)] {
+        let status = Command::new("sh")
+            .arg("-c")
+            .arg(format!(
+                "umask {umask} && exec \"$0\" idf build -q ok.txt -o m{umask}.idf"
+            ))
+            .arg(&bin)
+            .current_dir(dir.path())
+            .status()
+            .unwrap();
+        assert!(status.success());
+        let meta = fs::metadata(dir.path().join(format!("m{umask}.idf"))).unwrap();
+        assert_eq!(meta.permissions().mode() & 0o777, mode, "umask {umask}");
+    }
+}
+
+#[test]
+fn campaign_model_reads_are_bounded_and_truncation_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("ok.txt"), NEWS).unwrap();
+    let header = "ringkas-idf 1\nlanguage id\ndocuments 5\n";
+    fs::write(
+        d.join("cut.idf"),
+        format!("{header}terms 2\nberas\t1\nharga\t4"),
+    )
+    .unwrap();
+    fs::write(
+        d.join("huge.idf"),
+        format!("{header}terms 999999999999\nberas\t1\n"),
+    )
+    .unwrap();
+    fs::write(
+        d.join("over.idf"),
+        "ringkas-idf 1\nlanguage id\ndocuments 18446744073709551615\nterms 1\nberas\t18446744073709551615\n",
+    )
+    .unwrap();
+    for (model, want) in [
+        ("/dev/zero", "line too long"),
+        ("cut.idf", "truncated"),
+        ("huge.idf", "truncated"),
+    ] {
+        let out = run(d, &["ok.txt", "--idf", model]);
+        assert_eq!(out.status.code(), Some(2), "{model}");
+        let err = stderr(&out);
+        assert!(
+            err.starts_with(&format!("ringkas: {model}: ")) && err.contains(want),
+            "{err}"
+        );
+        assert!(out.stdout.is_empty());
+    }
+    let out = run(
+        d,
+        &["idf", "merge", "over.idf", "over.idf", "-o", "sum.idf"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("overflow"), "{}", stderr(&out));
+    assert!(!d.join("sum.idf").exists());
+}

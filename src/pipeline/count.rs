@@ -4,6 +4,7 @@ use std::io;
 
 use rayon::prelude::*;
 
+use crate::error::Error;
 use crate::input::{Identity, Input, Place};
 use crate::pipeline::kept::{Counted, Kept, KeptDocument, Stamp};
 use crate::pipeline::packed::PackedAnalysis;
@@ -51,11 +52,11 @@ impl Engine {
                 (!chunk.is_empty()).then_some((chunk, keep, noted))
             },
             |_| false,
-            |(chunk, keep, noted)| -> Vec<(Stamp, Counted)> {
+            |(chunk, keep, noted)| -> Vec<(Stamp, Counted, Option<Error>)> {
                 chunk
                     .into_par_iter()
                     .map(|(place, input)| {
-                        let (identity, counted) = self.count_one(&input, keep, memos, &counts);
+                        let (identity, counted, err) = self.count_one(&input, keep, memos, &counts);
                         let name = if noted { input.name() } else { String::new() };
                         (
                             Stamp {
@@ -64,6 +65,7 @@ impl Engine {
                                 identity,
                             },
                             counted,
+                            err,
                         )
                     })
                     .collect()
@@ -86,10 +88,11 @@ impl Engine {
         keep: bool,
         memos: &Memos<'_>,
         counts: &PerWorker<IdDocFreq>,
-    ) -> (Option<Identity>, Counted) {
+    ) -> (Option<Identity>, Counted, Option<Error>) {
         let (identity, doc) = input.read();
-        let Ok(doc) = doc else {
-            return (identity, Counted::Failed);
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(err) => return (identity, Counted::Failed, Some(err)),
         };
         let a = memos.with(|memo| {
             let a = self.analyzer.analyze(&doc.text, memo);
@@ -111,7 +114,7 @@ impl Engine {
             }),
             None => Counted::Only(bytes),
         };
-        (identity, counted)
+        (identity, counted, None)
     }
 
     /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
@@ -140,11 +143,14 @@ impl Engine {
 
 /// Hands a chunk's counted inputs on: progress, and the kept analyses to `kept`.
 fn take_in(
-    counted: Vec<(Stamp, Counted)>,
+    counted: Vec<(Stamp, Counted, Option<Error>)>,
     kept: &mut Option<&mut Kept>,
     progress: &mut dyn Progress,
 ) {
-    for (stamp, counted) in counted {
+    for (stamp, counted, err) in counted {
+        if let Some(err) = err {
+            progress.failed(&err);
+        }
         progress.advance(match &counted {
             Counted::Kept(doc) => doc.bytes,
             Counted::Only(bytes) => *bytes,

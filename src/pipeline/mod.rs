@@ -311,6 +311,9 @@ pub trait Progress {
     fn pass(&mut self, _pass: Pass) {}
     /// One more input done, which held `bytes` of text.
     fn advance(&mut self, _bytes: u64) {}
+    /// An input of the counting pass could not be read (the scoring pass, if any, reports
+    /// it again as an error record).
+    fn failed(&mut self, _err: &Error) {}
 }
 
 /// Reports nothing.

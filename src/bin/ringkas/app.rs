@@ -8,7 +8,7 @@ use std::time::Instant;
 use ringkas::idf::Model;
 use ringkas::input::{Batch, InputKind, documents};
 use ringkas::output::RecordWriter;
-use ringkas::pipeline::{Sink, Source};
+use ringkas::pipeline::{Pass, Progress, Sink, Source};
 use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
 
@@ -186,13 +186,15 @@ impl<W: Write> Sink for Output<'_, W> {
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     let started = Instant::now();
     let batch = batch(&build.paths, &build.source, build.quiet, false)?;
-    let mut progress = Bar::new(&batch, build.quiet);
+    let mut progress = Reporting {
+        bar: Bar::new(&batch, build.quiet),
+        failures: 0,
+    };
     let df = engine.document_frequencies(&batch, &mut progress);
-    progress.finish();
+    progress.bar.finish();
     let model = Model::new(engine.analyzer().language(), df);
-    model
-        .save(&build.output)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    // Ctrl-C waits for the model to be written (or its temporary file removed).
+    whole(|| model.save(&build.output)).map_err(|e| Failure::Fatal(e.to_string()))?;
     if !build.quiet {
         eprintln!(
             "ringkas: {}: {} documents, {} terms, {:.2} s",
@@ -202,7 +204,33 @@ fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
             started.elapsed().as_secs_f64()
         );
     }
-    Ok(Status::Ok)
+    Ok(if progress.failures > 0 {
+        Status::SomeFailed
+    } else {
+        Status::Ok
+    })
+}
+
+/// The progress of `idf build`, which also names each input it could not read (there is no
+/// second pass to give it an error record).
+struct Reporting {
+    bar: Bar,
+    failures: usize,
+}
+
+impl Progress for Reporting {
+    fn pass(&mut self, pass: Pass) {
+        self.bar.pass(pass);
+    }
+
+    fn advance(&mut self, bytes: u64) {
+        self.bar.advance(bytes);
+    }
+
+    fn failed(&mut self, err: &ringkas::Error) {
+        self.failures += 1;
+        progress_safe_eprint(&format!("ringkas: {err}"));
+    }
 }
 
 fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
@@ -217,9 +245,7 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
         }
     }
     let merged = merged.expect("clap requires at least one model");
-    merged
-        .save(output)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    whole(|| merged.save(output)).map_err(|e| Failure::Fatal(e.to_string()))?;
     Ok(Status::Ok)
 }
 
