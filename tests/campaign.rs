@@ -444,3 +444,87 @@ fn campaign_model_reads_are_bounded_and_truncation_is_named() {
     assert!(stderr(&out).contains("overflow"), "{}", stderr(&out));
     assert!(!d.join("sum.idf").exists());
 }
+
+fn bin() -> String {
+    std::env::var("RINGKAS_CAMPAIGN_BIN")
+        .unwrap_or_else(|_| env!("CARGO_BIN_EXE_ringkas").to_string())
+}
+
+/// `ringkas dir/ -f jsonl 2>&1 | head -1`: error lines on a closed stderr are no crash.
+#[test]
+fn campaign_closed_stderr_is_no_panic() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..40 {
+        fs::write(dir.path().join(format!("a{i:02}.txt")), b"\xff").unwrap();
+    }
+    for i in 0..200 {
+        fs::write(dir.path().join(format!("d{i:03}.txt")), NEWS).unwrap();
+    }
+    let out = Command::new("bash")
+        .arg("-c")
+        .arg("\"$0\" . -f jsonl 2>&1 | head -1 >/dev/null; echo ${PIPESTATUS[0]}")
+        .arg(bin())
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(String::from_utf8_lossy(&out.stdout).trim(), "0");
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    // The same without a race: stderr a pipe nobody reads from any more.
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = ringkas(dir.path())
+        .args([".", "-f", "jsonl"])
+        .stdout(Stdio::piped())
+        .stderr(writer)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out).len(), 240);
+}
+
+/// Output that cannot be written (a full disk: `/dev/full`) is a named error, never a panic,
+/// whichever command writes it.
+#[test]
+fn campaign_full_output_is_a_named_error_for_every_command() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("ok.txt"), NEWS).unwrap();
+    let full = || {
+        fs::OpenOptions::new()
+            .write(true)
+            .open("/dev/full")
+            .unwrap()
+    };
+    for args in [
+        &["ok.txt"][..],
+        &["--help"][..],
+        &["completions", "bash"][..],
+        &["man"][..],
+        &["stem", "memakan"][..],
+        &["sentences", "ok.txt"][..],
+    ] {
+        let out = ringkas(dir.path())
+            .args(args)
+            .stdout(full())
+            .stderr(Stdio::piped())
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.contains("cannot write to standard output"),
+            "{args:?}: {err}"
+        );
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+    // Messages to a full stderr are dropped; the records still go out, and the exit code
+    // still says an input failed.
+    fs::write(dir.path().join("bad.txt"), b"\xff").unwrap();
+    let out = ringkas(dir.path())
+        .args(["-f", "jsonl", "ok.txt", "bad.txt"])
+        .stdout(Stdio::piped())
+        .stderr(full())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(records(&out).len(), 2);
+}

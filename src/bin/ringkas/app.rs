@@ -31,7 +31,7 @@ impl From<io::Error> for Failure {
         if err.kind() == io::ErrorKind::BrokenPipe {
             Failure::ClosedPipe
         } else {
-            Failure::Fatal(format!("cannot write output: {err}"))
+            Failure::Fatal(format!("cannot write to standard output: {err}"))
         }
     }
 }
@@ -147,12 +147,12 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     }
     whole(|| writer.finish())?;
     if !quiet && !batch.is_single() {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {} documents, {} failed, {:.2} s",
             outcome.documents,
             outcome.failures,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(if outcome.failures > 0 {
         Status::SomeFailed
@@ -196,13 +196,13 @@ fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     // Ctrl-C waits for the model to be written (or its temporary file removed).
     whole(|| model.save(&build.output)).map_err(|e| Failure::Fatal(e.to_string()))?;
     if !build.quiet {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {}: {} documents, {} terms, {:.2} s",
             build.output.display(),
             model.df.documents,
             model.df.counts.len(),
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(if progress.failures > 0 {
         Status::SomeFailed
@@ -266,7 +266,7 @@ fn sentences(paths: &[PathBuf], ext: &[String], quiet: bool) -> Result<Status, F
                 }
             }
             Err(err) => {
-                eprintln!("ringkas: {err}");
+                crate::progress::say(&format!("ringkas: {err}"));
                 status = Status::SomeFailed;
             }
         }

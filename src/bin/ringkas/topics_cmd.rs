@@ -51,13 +51,13 @@ pub fn run(engine: &Engine, args: &TopicsArgs) -> Result<Status, Failure> {
         out.flush()
     })?;
     if !args.quiet {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {} documents, {} failed, {} topics, {:.2} s",
             outcome.documents,
             outcome.failures,
             topics.clustering.topics,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(if outcome.failures > 0 {
         Status::SomeFailed
