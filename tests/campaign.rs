@@ -528,3 +528,73 @@ fn campaign_full_output_is_a_named_error_for_every_command() {
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(records(&out).len(), 2);
 }
+
+/// A huge (sparse) file, a long JSON line, a big stdin: each an error record of its own,
+/// found before or while reading, never read whole; the inputs around them are untouched.
+#[test]
+fn campaign_max_bytes_gives_big_inputs_an_error_record() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("ok.txt"), NEWS).unwrap();
+    // Sparse: 300 MiB that take no disk, above the default limit of 256 MiB.
+    fs::File::create(d.join("huge.txt"))
+        .unwrap()
+        .set_len(300 << 20)
+        .unwrap();
+    let out = run(d, &["-f", "jsonl", "ok.txt", "huge.txt"]);
+    let recs = records(&out);
+    assert_eq!(recs.len(), 2);
+    assert!(recs[0].get("error").is_none());
+    assert_eq!(
+        recs[1]["error"],
+        "larger than --max-bytes (268435456 bytes), not read"
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let long = format!("{{\"id\": 2, \"text\": \"{}\"}}\n", "kata ".repeat(400));
+    fs::write(
+        d.join("long.jsonl"),
+        three().replacen("{\"id\": 2", "{\"id\": 9", 1) + &long,
+    )
+    .unwrap();
+    let out = run(
+        d,
+        &[
+            "--input",
+            "jsonl",
+            "-f",
+            "jsonl",
+            "--max-bytes",
+            "1K",
+            "long.jsonl",
+        ],
+    );
+    let recs = records(&out);
+    assert_eq!(
+        ids(&recs),
+        ["1", "9", "3", "error:long.jsonl"],
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        recs[3]["error"],
+        "line 4: longer than --max-bytes (1024 bytes), not read"
+    );
+    let mut child = ringkas(d)
+        .args(["-f", "jsonl", "--max-bytes", "100"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = thread::spawn(move || {
+        let _ = stdin.write_all(NEWS.repeat(100).as_bytes());
+    });
+    let out = finish(child);
+    feeder.join().unwrap();
+    assert_eq!(
+        records(&out)[0]["error"],
+        "larger than --max-bytes (100 bytes), not read"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

@@ -53,15 +53,16 @@ impl Batch {
         extensions: &[String],
         field: &str,
         passes: bool,
+        max_bytes: u64,
     ) -> Result<Batch, Error> {
         let mut notes = Vec::new();
         if kind == InputKind::Files {
-            let inputs = documents(paths, extensions, &mut notes);
+            let inputs = documents(paths, extensions, &mut notes, max_bytes);
             return Ok(Batch {
                 parts: vec![Part::Inputs(inputs)],
                 field: field.to_string(),
                 notes,
-                max_bytes: crate::input::DEFAULT_MAX_BYTES,
+                max_bytes,
             });
         }
         let mut parts = Vec::new();
@@ -82,7 +83,7 @@ impl Batch {
                 }),
                 Some(path) => parts.push(Part::JsonlStream(path)),
                 None => {
-                    let expansion = expand(std::slice::from_ref(path), extensions);
+                    let expansion = expand(std::slice::from_ref(path), extensions, max_bytes);
                     notes.extend(expansion.notes);
                     for input in expansion.inputs {
                         parts.push(match input {
@@ -97,14 +98,8 @@ impl Batch {
             parts,
             field: field.to_string(),
             notes,
-            max_bytes: crate::input::DEFAULT_MAX_BYTES,
+            max_bytes,
         })
-    }
-
-    /// The most bytes read of one input (a file, a stream to spool, a JSON line).
-    pub fn with_max_bytes(mut self, max_bytes: u64) -> Batch {
-        self.max_bytes = max_bytes;
-        self
     }
 
     /// Notes for the user: folders with skipped entries or no files.
@@ -131,15 +126,21 @@ impl Batch {
     }
 }
 
-/// The documents `paths` stand for when each file is one; notes go to `notes`.
-pub fn documents(paths: &[PathBuf], extensions: &[String], notes: &mut Vec<String>) -> Vec<Input> {
+/// The documents `paths` stand for when each file is one; notes go to `notes`. Stdin and
+/// FIFOs are read now, at most `max_bytes` each.
+pub fn documents(
+    paths: &[PathBuf],
+    extensions: &[String],
+    notes: &mut Vec<String>,
+    max_bytes: u64,
+) -> Vec<Input> {
     let mut inputs = Vec::new();
     for path in stdin_if_none(paths) {
         if path.as_os_str() == "-" {
-            inputs.push(read_all(io::stdin().lock(), "-"));
+            inputs.push(read_all(io::stdin().lock(), "-", max_bytes));
             continue;
         }
-        let expansion = expand(std::slice::from_ref(path), extensions);
+        let expansion = expand(std::slice::from_ref(path), extensions, max_bytes);
         notes.extend(expansion.notes);
         inputs.extend(expansion.inputs);
     }
@@ -258,12 +259,13 @@ impl Batch {
                     (Place { part, line: 0 }, input)
                 }))
             }
-            Part::JsonlFile(path) => JsonLines::open(path, &self.field, base),
+            Part::JsonlFile(path) => JsonLines::open(path, &self.field, base, self.max_bytes),
             Part::JsonlStream(path) => {
                 let name = stream_name(path.as_deref());
                 match open_stream(path.as_deref()) {
                     Ok(reader) => Box::new(
                         JsonLines::new(reader, &name, &self.field)
+                            .max_line(self.max_bytes)
                             .in_part(base)
                             .placed(),
                     ),

@@ -1,7 +1,7 @@
 //! JSON Lines input: one `{"id": ..., "text": ...}` document a line, read as a stream.
 
 use std::fs;
-use std::io::{BufRead, BufReader};
+use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
@@ -61,6 +61,8 @@ pub struct JsonLines<R> {
     done: bool,
     /// The part of the batch the stream is (see [`Place`]).
     part: u32,
+    /// The longest line read; a longer one is an error, and never held whole.
+    max_line: u64,
 }
 
 impl<R: BufRead> JsonLines<R> {
@@ -72,6 +74,33 @@ impl<R: BufRead> JsonLines<R> {
             number: 0,
             done: false,
             part: 0,
+            max_line: crate::input::DEFAULT_MAX_BYTES,
+        }
+    }
+
+    /// The same lines, a line longer than `max_line` bytes an error.
+    pub fn max_line(mut self, max_line: u64) -> Self {
+        self.max_line = max_line;
+        self
+    }
+
+    /// Skips the rest of a line too long to read, a buffer at a time.
+    fn skip_line(&mut self) -> std::io::Result<()> {
+        loop {
+            let buf = self.reader.fill_buf()?;
+            if buf.is_empty() {
+                return Ok(());
+            }
+            match buf.iter().position(|&b| b == b'\n') {
+                Some(i) => {
+                    self.reader.consume(i + 1);
+                    return Ok(());
+                }
+                None => {
+                    let n = buf.len();
+                    self.reader.consume(n);
+                }
+            }
         }
     }
 
@@ -85,9 +114,11 @@ impl<R: BufRead> JsonLines<R> {
     pub fn placed(mut self) -> impl Iterator<Item = (Place, Input)> {
         std::iter::from_fn(move || {
             let input = self.next()?;
+            // A line too long to read is in its own place; a failed stream after its last line.
             let line = match &input {
                 Input::Line(line) => line.number as u64,
-                _ => self.number as u64 + 1,
+                _ if self.done => self.number as u64 + 1,
+                _ => self.number as u64,
             };
             Some((
                 Place {
@@ -103,7 +134,12 @@ impl<R: BufRead> JsonLines<R> {
 impl JsonLines<BufReader<fs::File>> {
     /// The lines of a file, placed as part `part` of a batch; a file that cannot be opened
     /// is one failed input, at line 0.
-    pub fn open(path: &Path, field: &str, part: u32) -> Box<dyn Iterator<Item = (Place, Input)>> {
+    pub fn open(
+        path: &Path,
+        field: &str,
+        part: u32,
+        max_line: u64,
+    ) -> Box<dyn Iterator<Item = (Place, Input)>> {
         let name = path.display().to_string();
         let failed = |err: Error| -> Box<dyn Iterator<Item = (Place, Input)>> {
             Box::new(std::iter::once((
@@ -114,6 +150,7 @@ impl JsonLines<BufReader<fs::File>> {
         match fs::File::open(path) {
             Ok(file) if !path.is_dir() => Box::new(
                 JsonLines::new(BufReader::with_capacity(1 << 16, file), &name, field)
+                    .max_line(max_line)
                     .in_part(part)
                     .placed(),
             ),
@@ -129,8 +166,28 @@ impl<R: BufRead> Iterator for JsonLines<R> {
     fn next(&mut self) -> Option<Input> {
         while !self.done {
             let mut bytes = Vec::new();
-            match self.reader.read_until(b'\n', &mut bytes) {
+            let limit = self.max_line.saturating_add(1);
+            match (&mut self.reader).take(limit).read_until(b'\n', &mut bytes) {
                 Ok(0) => self.done = true,
+                Ok(n) if n as u64 == limit && !bytes.ends_with(b"\n") => {
+                    self.number += 1;
+                    let err = Error::BadLine {
+                        path: self.source.to_string(),
+                        line: self.number,
+                        problem: format!(
+                            "longer than --max-bytes ({} bytes), not read",
+                            self.max_line
+                        ),
+                    };
+                    if let Err(source) = self.skip_line() {
+                        self.done = true;
+                        return Some(Input::Failed(Arc::new(Error::Io {
+                            path: self.source.to_string(),
+                            source,
+                        })));
+                    }
+                    return Some(Input::Failed(Arc::new(err)));
+                }
                 Ok(_) => {
                     self.number += 1;
                     if bytes.ends_with(b"\n") {

@@ -81,23 +81,22 @@ impl Input {
         }
     }
 
-    /// Reads and decodes the input, and for a JSON line picks out its id and text.
+    /// Reads and decodes the input (at most [`DEFAULT_MAX_BYTES`]), and for a JSON line
+    /// picks out its id and text.
     pub fn document(&self) -> Result<Document, Error> {
-        match self {
-            Input::Line(line) => line.parse(),
-            other => other.load().map(|text| Document { id: None, text }),
-        }
+        self.read(DEFAULT_MAX_BYTES).1
     }
 
     /// Like [`Input::document`], with what identifies the bytes read (`None` when nothing
     /// could be read), to notice later that the input changed.
-    pub fn read(&self) -> (Option<Identity>, Result<Document, Error>) {
+    /// A file larger than `max_bytes` is an error, found before it is read.
+    pub fn read(&self, max_bytes: u64) -> (Option<Identity>, Result<Document, Error>) {
         match self {
             Input::Memory { name, bytes } => (
                 Some(Identity::of_bytes(bytes, None)),
                 decode(name, bytes).map(|text| Document { id: None, text }),
             ),
-            Input::File(path) => match read_file(path) {
+            Input::File(path) => match read_file(path, max_bytes) {
                 Ok((bytes, meta)) => {
                     let name = path.display().to_string();
                     (
@@ -105,7 +104,7 @@ impl Input {
                         decode(&name, &bytes).map(|text| Document { id: None, text }),
                     )
                 }
-                Err(source) => (None, Err(file_error(path, source))),
+                Err(err) => (None, Err(err)),
             },
             Input::Failed(err) => (None, Err(clone_error(err))),
             Input::Line(line) => (Some(Identity::of_bytes(&line.bytes, None)), line.parse()),
@@ -136,17 +135,9 @@ impl Input {
         what.map_or(Ok(()), |what| Err(refused(identity::changed(what))))
     }
 
-    /// Reads and decodes the input.
+    /// Reads and decodes the input (at most [`DEFAULT_MAX_BYTES`]).
     pub fn load(&self) -> Result<String, Error> {
-        match self {
-            Input::Memory { name, bytes } => decode(name, bytes),
-            Input::File(path) => {
-                let (bytes, _) = read_file(path).map_err(|source| file_error(path, source))?;
-                decode(&path.display().to_string(), &bytes)
-            }
-            Input::Failed(err) => Err(clone_error(err)),
-            Input::Line(line) => line.parse().map(|d| d.text),
-        }
+        self.document().map(|d| d.text)
     }
 }
 
@@ -159,25 +150,47 @@ fn file_error(path: &Path, source: Option<std::io::Error>) -> Error {
     }
 }
 
-/// The bytes of a file and its status when opened; `Err(None)` for a folder. One status
-/// call, on the open file: asking the path whether it is a folder first would look the path
-/// up a second time, for every file of a batch.
-fn read_file(path: &Path) -> Result<(Vec<u8>, fs::Metadata), Option<std::io::Error>> {
-    let file = fs::File::open(path)?;
-    let meta = file.metadata()?;
+/// The bytes of a file and its status when opened. One status call, on the open file:
+/// asking the path whether it is a folder first would look the path up a second time, for
+/// every file of a batch. A file larger than `max_bytes` is refused before it is read, and
+/// reading stops past `max_bytes` (a file that grows, a device).
+fn read_file(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, fs::Metadata), Error> {
+    let io = |source| file_error(path, Some(source));
+    let file = fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(None);
+        return Err(file_error(path, None));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_big(&path.display().to_string(), max_bytes));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Through `take`: `File::read_to_end` would ask for the status again, for its size hint.
-    file.take(u64::MAX).read_to_end(&mut bytes)?;
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(&path.display().to_string(), max_bytes));
+    }
     Ok((bytes, meta))
 }
 
-/// Reads all of a stream into memory (stdin as one document).
-pub fn read_all(mut reader: impl Read, name: &str) -> Input {
+/// The error of an input larger than `--max-bytes`.
+pub fn too_big(name: &str, max_bytes: u64) -> Error {
+    Error::Refused {
+        path: name.to_string(),
+        problem: format!("larger than --max-bytes ({max_bytes} bytes), not read"),
+    }
+}
+
+/// Reads all of a stream into memory (stdin as one document), at most `max_bytes`.
+pub fn read_all(reader: impl Read, name: &str, max_bytes: u64) -> Input {
     let mut bytes = Vec::new();
-    match reader.read_to_end(&mut bytes) {
+    match reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        Ok(n) if n as u64 > max_bytes => Input::Failed(Arc::new(too_big(name, max_bytes))),
         Ok(_) => Input::Memory {
             name: name.into(),
             bytes: Arc::from(bytes),

@@ -89,7 +89,7 @@ impl Engine {
         memos: &Memos<'_>,
         counts: &PerWorker<IdDocFreq>,
     ) -> (Option<Identity>, Counted, Option<Error>) {
-        let (identity, doc) = input.read();
+        let (identity, doc) = input.read(self.max_bytes);
         let doc = match doc {
             Ok(doc) => doc,
             Err(err) => return (identity, Counted::Failed, Some(err)),

@@ -53,7 +53,7 @@ impl Engine {
             .and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
         let (work, id, bytes) = match kept {
             Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
-            None => match read_again(input, paired.then) {
+            None => match read_again(input, paired.then, self.max_bytes) {
                 Ok(doc) => {
                     let bytes = doc.text.len() as u64;
                     (Work::Text(doc.text), doc.id, bytes)
@@ -216,8 +216,12 @@ impl Engine {
 
 /// Reads an input in the second pass; an error when the first pass (`then`: `Some`) read
 /// something else, or could not read it (`Some(None)`).
-fn read_again(input: &Input, then: Option<Option<Identity>>) -> Result<Document, Error> {
-    let (now, doc) = input.read();
+fn read_again(
+    input: &Input,
+    then: Option<Option<Identity>>,
+    max_bytes: u64,
+) -> Result<Document, Error> {
+    let (now, doc) = input.read(max_bytes);
     let doc = doc?;
     let what = match (then, now) {
         (None, _) => None,

@@ -73,6 +73,8 @@ pub struct Engine {
     spill_bytes: u64,
     /// Budget for each worker's stem memo ([`MEMO_BYTES`]).
     memo_bytes: usize,
+    /// The most bytes read of one input (`Config::max_bytes`).
+    max_bytes: u64,
 }
 
 /// Heap a worker's stem memo may hold before it is cleared (between two documents). It holds
@@ -116,7 +118,13 @@ impl Engine {
             kept_bytes: KEPT_BYTES,
             spill_bytes: SPILL_BYTES,
             memo_bytes: MEMO_BYTES,
+            max_bytes: config.max_bytes,
         })
+    }
+
+    /// The most bytes read of one input.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -239,7 +247,8 @@ fn pair(kept: &mut Kept, place: Place, input: Input, chunk: &mut Vec<(Input, Pai
         chunk.push((input, Paired::default()));
         return;
     }
-    let failed = matches!(input, Input::Failed(_));
+    // A stream that could not be opened (line 0) stands for all of its part.
+    let failed = matches!(input, Input::Failed(_)) && place.line == 0;
     let mut paired = kept.take(place, failed);
     gone(std::mem::take(&mut paired.gone), chunk);
     let input = match input {

@@ -78,6 +78,7 @@ pub(crate) fn batch(
     source: &SourceArgs,
     quiet: bool,
     passes: bool,
+    max_bytes: u64,
 ) -> Result<Batch, Failure> {
     let kind = match source.input {
         InputArg::Files => InputKind::Files,
@@ -89,6 +90,7 @@ pub(crate) fn batch(
         &source.extensions(),
         &source.text_field,
         passes,
+        max_bytes,
     )
     .map_err(|e| Failure::Fatal(e.to_string()))?;
     note(batch.notes(), quiet);
@@ -116,7 +118,13 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         None => None,
     };
     let quiet = cli.run.quiet;
-    let batch = batch(&cli.run.paths, &cli.run.source, quiet, model.is_none())?;
+    let batch = batch(
+        &cli.run.paths,
+        &cli.run.source,
+        quiet,
+        model.is_none(),
+        engine.max_bytes(),
+    )?;
     let stdout = io::stdout();
     let mut topics = cli
         .run
@@ -185,7 +193,13 @@ impl<W: Write> Sink for Output<'_, W> {
 
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     let started = Instant::now();
-    let batch = batch(&build.paths, &build.source, build.quiet, false)?;
+    let batch = batch(
+        &build.paths,
+        &build.source,
+        build.quiet,
+        false,
+        engine.max_bytes(),
+    )?;
     let mut progress = Reporting {
         bar: Bar::new(&batch, build.quiet),
         failures: 0,
@@ -254,7 +268,7 @@ fn sentences(paths: &[PathBuf], ext: &[String], quiet: bool) -> Result<Status, F
     let mut out = BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
     let mut notes = Vec::new();
-    let inputs = documents(paths, ext, &mut notes);
+    let inputs = documents(paths, ext, &mut notes, ringkas::input::DEFAULT_MAX_BYTES);
     note(&notes, quiet);
     for input in inputs {
         match input.load() {

@@ -20,7 +20,13 @@ pub fn run(engine: &Engine, args: &TopicsArgs) -> Result<Status, Failure> {
         Some(path) => Some(load_model(path, engine)?),
         None => None,
     };
-    let batch = batch(&args.paths, &args.source, args.quiet, model.is_none())?;
+    let batch = batch(
+        &args.paths,
+        &args.source,
+        args.quiet,
+        model.is_none(),
+        engine.max_bytes(),
+    )?;
     let mut progress = Bar::new(&batch, args.quiet);
     let mut sink = Collect {
         collector: TopicCollector::new(engine.analyzer().stemmer()),
