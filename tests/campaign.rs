@@ -598,3 +598,39 @@ fn campaign_max_bytes_gives_big_inputs_an_error_record() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Ids come out byte for byte as written: big integers, decimals, exponents, escapes,
+/// objects; in a two-pass batch (kept analyses) and a one-pass stream, in JSON and JSON Lines.
+#[test]
+fn campaign_ids_are_copied_as_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let written = [
+        "12345678901234567890123",
+        "12345678901234567890124",
+        "1.50",
+        "1e400",
+        "\"caf\\u00e9\"",
+        "{\"b\": 1, \"a\": [2.0]}",
+    ];
+    let input: String = written
+        .iter()
+        .map(|id| format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(NEWS)))
+        .collect();
+    fs::write(dir.path().join("ids.jsonl"), &input).unwrap();
+    for args in [
+        &["--input", "jsonl", "-f", "jsonl", "ids.jsonl"][..],
+        &["--input", "jsonl", "-f", "json", "ids.jsonl"][..],
+    ] {
+        let out = run(dir.path(), args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let text = String::from_utf8(out.stdout).unwrap();
+        for id in written {
+            let compact = format!("\"id\":{id}");
+            let pretty = format!("\"id\": {id}");
+            assert!(
+                text.contains(&compact) || text.contains(&pretty),
+                "{args:?}: id {id} not as written"
+            );
+        }
+    }
+}

@@ -5,7 +5,11 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
-use serde_json::Value;
+use serde::Deserialize;
+use serde::de::IgnoredAny;
+use serde_json::value::RawValue;
+
+use crate::report::Id;
 
 use crate::error::Error;
 use crate::input::{Document, Input, Place};
@@ -31,23 +35,60 @@ impl JsonLine {
         }
     }
 
-    /// The record's id (any JSON value) and text (a string field).
+    /// The record's id (any JSON value, kept as written) and text (a string field).
     pub fn parse(&self) -> Result<Document, Error> {
-        let value: Value = serde_json::from_slice(&self.bytes).map_err(|e| {
+        let not_json = |e: serde_json::Error| {
             // serde_json says "at line 1 column N" of the one line it saw: keep only the column.
             let text = e.to_string();
             let reason = text.split(" at line ").next().unwrap_or(&text);
             self.error(format!("not JSON ({reason} at column {})", e.column()))
-        })?;
-        let Value::Object(mut record) = value else {
-            return Err(self.error("not a JSON object".into()));
         };
-        let id = record.remove("id");
-        match record.remove(self.field.as_ref()) {
-            Some(Value::String(text)) => Ok(Document { id, text }),
-            Some(_) => Err(self.error(format!("field `{}` is not a string", self.field))),
+        // Fields as the bytes they were written as; a later duplicate key wins.
+        let record: Vec<(String, &RawValue)> =
+            match serde_json::from_slice::<Fields<'_>>(&self.bytes) {
+                Ok(fields) => fields.0,
+                Err(e) => {
+                    return Err(match serde_json::from_slice::<IgnoredAny>(&self.bytes) {
+                        Ok(_) => self.error("not a JSON object".into()),
+                        Err(_) => not_json(e),
+                    });
+                }
+            };
+        let field = |name: &str| record.iter().rev().find(|(k, _)| k == name).map(|f| f.1);
+        let id = field("id").and_then(|raw| Id::new(raw.get()));
+        match field(self.field.as_ref()) {
+            Some(raw) => match serde_json::from_str::<String>(raw.get()) {
+                Ok(text) => Ok(Document { id, text }),
+                Err(_) => Err(self.error(format!("field `{}` is not a string", self.field))),
+            },
             None => Err(self.error(format!("no field `{}`", self.field))),
         }
+    }
+}
+
+/// The fields of a JSON object in order, each value unparsed.
+struct Fields<'a>(Vec<(String, &'a RawValue)>);
+
+impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
+        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
+            type Value = Fields<'a>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a JSON object")
+            }
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Fields<'a>, M::Error> {
+                let mut fields = Vec::new();
+                while let Some((k, v)) = map.next_entry::<String, &'de RawValue>()? {
+                    fields.push((k, v));
+                }
+                Ok(Fields(fields))
+            }
+        }
+        d.deserialize_map(Visit(std::marker::PhantomData))
     }
 }
 
@@ -237,11 +278,11 @@ mod tests {
             got,
             [
                 Ok(Document {
-                    id: Some(Value::from(7)),
+                    id: Id::new("7"),
                     text: "Satu.".into()
                 }),
                 Ok(Document {
-                    id: Some(Value::from("b")),
+                    id: Id::new("\"b\""),
                     text: "Dua.".into()
                 }),
             ]

@@ -20,7 +20,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value;
+use crate::report::Id;
 
 use crate::error::Error;
 
@@ -56,7 +56,7 @@ pub enum Input {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The `id` of a JSON Lines record, carried through to its report as it was written.
-    pub id: Option<Value>,
+    pub id: Option<Id>,
     pub text: String,
 }
 

@@ -30,7 +30,7 @@ pub(super) struct Paired {
 /// A document the first pass analysed, kept for the second.
 pub(super) struct KeptDocument {
     pub(super) analysis: PackedAnalysis,
-    pub(super) id: Option<serde_json::Value>,
+    pub(super) id: Option<crate::report::Id>,
     pub(super) bytes: u64,
 }
 
@@ -189,9 +189,9 @@ impl Kept {
                     None => entry.push(SPILL_NO_ID),
                     Some(id) => {
                         entry.push(SPILL_ID);
-                        let id = serde_json::to_vec(id)?;
+                        let id = id.json().as_bytes();
                         put_varint(&mut entry, id.len() as u64);
-                        entry.extend_from_slice(&id);
+                        entry.extend_from_slice(id);
                     }
                 }
                 put_varint(&mut entry, doc.bytes);
@@ -269,7 +269,8 @@ pub(super) fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument
                 .ok_or_else(damaged)?;
             let (id, after) = rest.split_at(n);
             rest = after;
-            Some(serde_json::from_slice(id).map_err(|_| damaged())?)
+            let id = std::str::from_utf8(id).map_err(|_| damaged())?;
+            Some(crate::report::Id::new(id).ok_or_else(damaged)?)
         }
         _ => return Err(damaged()),
     };
@@ -297,12 +298,13 @@ mod tests {
             id,
             bytes: 33,
         };
-        kept.push(Counted::Kept(doc(Some(serde_json::json!({"n": [1, "x"]})))));
+        let id = crate::report::Id::new("{\"n\": [1, \"x\"], \"big\": 12345678901234567890123}");
+        kept.push(Counted::Kept(doc(id.clone())));
         kept.push(Counted::Failed);
         kept.push(Counted::Kept(doc(None)));
         assert!(kept.memory.is_empty());
         let first = kept.next().expect("first entry");
-        assert_eq!(first.id, Some(serde_json::json!({"n": [1, "x"]})));
+        assert_eq!(first.id, id);
         assert_eq!(first.bytes, 33);
         assert_eq!(first.analysis.unpack().expect("unpacks").terms, a.terms);
         assert!(kept.next().is_none(), "the failed input");
