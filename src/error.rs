@@ -75,12 +75,13 @@ pub(crate) fn read_word_list(path: &std::path::Path, what: &str) -> Result<Strin
         path: display.clone(),
         problem: format!("cannot read {what}: {}", describe_io(&source)),
     })?;
-    String::from_utf8(bytes).map_err(|e| Error::WordList {
-        path: display,
-        problem: format!(
-            "{what} is not UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        ),
+    // The decoder of every text ringkas reads: byte-order marks and UTF-16 as in documents.
+    crate::input::decode(&display, &bytes).map_err(|err| Error::WordList {
+        path: display.clone(),
+        problem: match err {
+            Error::InvalidUtf8 { offset, .. } => format!("{what} is not UTF-8 (byte {offset})"),
+            other => format!("{what}: {}", other.problem()),
+        },
     })
 }
 

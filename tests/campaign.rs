@@ -634,3 +634,118 @@ fn campaign_ids_are_copied_as_written() {
         }
     }
 }
+
+fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let bom: [u8; 2] = if little { [0xff, 0xfe] } else { [0xfe, 0xff] };
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(move |u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        }))
+        .collect()
+}
+
+/// BOMs and UTF-16 the same in every file ringkas reads; UTF-32 refused by name; invalid
+/// UTF-8 refused, never replaced.
+#[test]
+fn campaign_encodings_are_decoded_the_same_everywhere() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let data = three();
+    let mut bom = b"\xef\xbb\xbf".to_vec();
+    bom.extend_from_slice(data.as_bytes());
+    fs::write(d.join("bom.jsonl"), bom).unwrap();
+    fs::write(d.join("le.jsonl"), utf16(&data, true)).unwrap();
+    fs::write(d.join("be.jsonl"), utf16(&data, false)).unwrap();
+    for file in ["bom.jsonl", "le.jsonl", "be.jsonl"] {
+        let out = run(d, &["--input", "jsonl", "-f", "jsonl", file]);
+        assert_eq!(
+            ids(&records(&out)),
+            ["1", "2", "3"],
+            "{file}: {}",
+            stderr(&out)
+        );
+        assert!(out.status.success());
+    }
+    let mut utf32 = vec![0xff, 0xfe, 0, 0];
+    for c in NEWS.chars() {
+        utf32.extend_from_slice(&(c as u32).to_le_bytes());
+    }
+    fs::write(d.join("u32.txt"), &utf32).unwrap();
+    fs::write(d.join("u32.jsonl"), &utf32).unwrap();
+    let out = run(d, &["-f", "jsonl", "u32.txt"]);
+    assert!(
+        records(&out)[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("UTF-32LE text")
+    );
+    let out = run(d, &["--input", "jsonl", "-f", "jsonl", "u32.jsonl"]);
+    assert!(
+        records(&out)[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("UTF-32LE text")
+    );
+    assert_eq!(out.status.code(), Some(1));
+    // An invalid UTF-8 byte in a JSON line: that line's error, named as such.
+    fs::write(
+        d.join("bad.jsonl"),
+        [
+            &b"{\"id\": 1, \"text\": \"caf\xe9 enak.\"}\n"[..],
+            lines(&[("2", NEWS)]).as_bytes(),
+        ]
+        .concat(),
+    )
+    .unwrap();
+    let out = run(d, &["--input", "jsonl", "-f", "jsonl", "bad.jsonl"]);
+    let recs = records(&out);
+    assert!(
+        recs[0]["error"]
+            .as_str()
+            .unwrap()
+            .starts_with("line 1: invalid UTF-8 at byte 22"),
+        "{}",
+        recs[0]
+    );
+    assert_eq!(ids(&recs[1..]), ["2"]);
+    // Stopwords in UTF-16 with a BOM work like UTF-8 ones: `beras` is no keyword then.
+    fs::write(d.join("ok.txt"), NEWS).unwrap();
+    fs::write(d.join("stop.txt"), utf16("beras\nharga\n", true)).unwrap();
+    let out = run(d, &["-f", "jsonl", "--stopwords", "stop.txt", "ok.txt"]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let keywords = records(&out)[0]["keywords"].to_string();
+    assert!(!keywords.contains("beras"), "{keywords}");
+    // A lexicon with a UTF-8 BOM loads; one in UTF-32 is refused by name.
+    fs::write(d.join("lex.txt"), "\u{feff}makan\nharga\n").unwrap();
+    let out = run(d, &["stem", "--lexicon", "lex.txt", "memakan"]);
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        "makan\n",
+        "{}",
+        stderr(&out)
+    );
+    let out = run(d, &["stem", "--lexicon", "u32.txt", "memakan"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("UTF-32LE"), "{}", stderr(&out));
+    // `stem` input: UTF-16 read, invalid UTF-8 refused.
+    for (input, want, code) in [
+        (utf16("memakan\n", true), "makan\n", 0),
+        (b"caf\xe9\n".to_vec(), "", 2),
+    ] {
+        let mut child = ringkas(d)
+            .arg("stem")
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(&input).unwrap();
+        let out = finish(child);
+        assert_eq!(String::from_utf8_lossy(&out.stdout), want);
+        assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
+    }
+}

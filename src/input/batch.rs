@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use crate::error::Error;
-use crate::input::{Input, JsonLines, Place, Source, expand, read_all};
+use crate::input::{Input, JsonLines, Place, Source, expand, read_all, text_reader};
 
 /// How the inputs hold their documents.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -262,14 +262,20 @@ impl Batch {
             Part::JsonlFile(path) => JsonLines::open(path, &self.field, base, self.max_bytes),
             Part::JsonlStream(path) => {
                 let name = stream_name(path.as_deref());
-                match open_stream(path.as_deref()) {
-                    Ok(reader) => Box::new(
-                        JsonLines::new(reader, &name, &self.field)
-                            .max_line(self.max_bytes)
-                            .in_part(base)
-                            .placed(),
-                    ),
-                    Err(source) => failed(base, Error::Io { path: name, source }),
+                match open_stream(path.as_deref()).map_err(|source| Error::Io {
+                    path: name.clone(),
+                    source,
+                }) {
+                    Ok(reader) => match text_reader(&name, reader) {
+                        Ok(reader) => Box::new(
+                            JsonLines::new(reader, &name, &self.field)
+                                .max_line(self.max_bytes)
+                                .in_part(base)
+                                .placed(),
+                        ),
+                        Err(err) => failed(base, err),
+                    },
+                    Err(err) => failed(base, err),
                 }
             }
             Part::JsonlSpool { path, spool: file } => {

@@ -12,6 +12,7 @@ use serde_json::value::RawValue;
 use crate::report::Id;
 
 use crate::error::Error;
+use crate::input::decode::text_reader;
 use crate::input::{Document, Input, Place};
 
 /// One line of a JSON Lines input: a document as `{"id": ..., "<field>": "..."}`.
@@ -43,6 +44,12 @@ impl JsonLine {
             let reason = text.split(" at line ").next().unwrap_or(&text);
             self.error(format!("not JSON ({reason} at column {})", e.column()))
         };
+        if let Err(e) = std::str::from_utf8(&self.bytes) {
+            return Err(self.error(format!(
+                "invalid UTF-8 at byte {} of the line (line rejected; convert the file to UTF-8)",
+                e.valid_up_to()
+            )));
+        }
         // Fields as the bytes they were written as; a later duplicate key wins.
         let record: Vec<(String, &RawValue)> =
             match serde_json::from_slice::<Fields<'_>>(&self.bytes) {
@@ -172,7 +179,7 @@ impl<R: BufRead> JsonLines<R> {
     }
 }
 
-impl JsonLines<BufReader<fs::File>> {
+impl JsonLines<Box<dyn BufRead>> {
     /// The lines of a file, placed as part `part` of a batch; a file that cannot be opened
     /// is one failed input, at line 0.
     pub fn open(
@@ -189,12 +196,17 @@ impl JsonLines<BufReader<fs::File>> {
             )))
         };
         match fs::File::open(path) {
-            Ok(file) if !path.is_dir() => Box::new(
-                JsonLines::new(BufReader::with_capacity(1 << 16, file), &name, field)
-                    .max_line(max_line)
-                    .in_part(part)
-                    .placed(),
-            ),
+            Ok(file) if !path.is_dir() => {
+                match text_reader(&name, Box::new(BufReader::with_capacity(1 << 16, file))) {
+                    Ok(reader) => Box::new(
+                        JsonLines::new(reader, &name, field)
+                            .max_line(max_line)
+                            .in_part(part)
+                            .placed(),
+                    ),
+                    Err(err) => failed(err),
+                }
+            }
             Ok(_) => failed(Error::IsDirectory { path: name }),
             Err(source) => failed(Error::Io { path: name, source }),
         }

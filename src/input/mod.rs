@@ -10,7 +10,7 @@
 //! hands out one line at a time, and a worker parses it, so a file of any size is never held.
 
 mod batch;
-mod decode;
+pub(crate) mod decode;
 mod folders;
 pub mod identity;
 mod jsonl;
@@ -25,7 +25,7 @@ use crate::report::Id;
 use crate::error::Error;
 
 pub use batch::{Batch, InputKind, documents};
-pub use decode::decode;
+pub use decode::{decode, text_reader};
 pub use folders::{Expansion, expand};
 pub use identity::{FileId, Identity, Place};
 pub use jsonl::{JsonLine, JsonLines};

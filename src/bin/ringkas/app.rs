@@ -306,10 +306,20 @@ fn stem(engine: &Engine, words: &[String]) -> Result<Status, Failure> {
         )
     };
     if words.is_empty() {
-        let stdin = io::stdin();
-        for line in stdin.lock().split(b'\n') {
+        // The decoder of every text ringkas reads: byte-order marks, UTF-16; invalid UTF-8
+        // is an error, never replaced.
+        let stdin = ringkas::input::text_reader("-", Box::new(io::stdin().lock()))
+            .map_err(|e| Failure::Fatal(e.to_string()))?;
+        for (n, line) in stdin.split(b'\n').enumerate() {
             let line = line.map_err(|e| Failure::Fatal(format!("-: cannot read stdin: {e}")))?;
-            one(&String::from_utf8_lossy(&line), &mut out)?;
+            let word = std::str::from_utf8(&line).map_err(|e| {
+                Failure::Fatal(format!(
+                    "-: line {}: invalid UTF-8 at byte {} (convert the input to UTF-8)",
+                    n + 1,
+                    e.valid_up_to()
+                ))
+            })?;
+            one(word.strip_suffix('\r').unwrap_or(word), &mut out)?;
         }
     } else {
         for word in words {
