@@ -749,3 +749,82 @@ fn campaign_encodings_are_decoded_the_same_everywhere() {
         assert_eq!(out.status.code(), Some(code), "{}", stderr(&out));
     }
 }
+
+fn kill(child: &Child, signal: &str) {
+    let status = Command::new("kill")
+        .args([signal, &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+}
+
+/// Ctrl-C (SIGINT), SIGTERM and SIGHUP stop a run promptly even while its output is blocked
+/// (a reader that stopped reading), and what was read holds whole records only.
+#[test]
+fn campaign_signals_stop_a_run_blocked_on_output() {
+    let dir = tempfile::tempdir().unwrap();
+    for i in 0..400 {
+        fs::write(
+            dir.path().join(format!("d{i:03}.txt")),
+            format!("{NEWS} Nomor {i}."),
+        )
+        .unwrap();
+    }
+    for signal in ["-INT", "-TERM", "-HUP"] {
+        let mut child = ringkas(dir.path())
+            .args([".", "-f", "jsonl", "-q"])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        // Nobody reads: the pipe fills and the run blocks on it.
+        thread::sleep(Duration::from_millis(1500));
+        kill(&child, signal);
+        let started = Instant::now();
+        let mut stdout = child.stdout.take().unwrap();
+        let reader = thread::spawn(move || drain(&mut stdout));
+        let status = loop {
+            if let Some(status) = child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(10) {
+                let _ = child.kill();
+                panic!("{signal}: still running 10 s after the signal");
+            }
+            thread::sleep(Duration::from_millis(20));
+        };
+        assert_eq!(status.code(), Some(130), "{signal}");
+        let out = reader.join().unwrap();
+        let text = String::from_utf8_lossy(&out);
+        // Whole records up to the last line end (a write blocked past the grace period may be
+        // cut; it is never followed by more output).
+        for line in text.split_inclusive('\n').filter(|l| l.ends_with('\n')) {
+            serde_json::from_str::<Value>(line).unwrap_or_else(|e| panic!("{signal}: {e}"));
+        }
+    }
+}
+
+/// File names with control characters are shown escaped on the terminal: in messages and
+/// in text headers.
+#[test]
+fn campaign_file_names_are_escaped_for_the_terminal() {
+    let dir = tempfile::tempdir().unwrap();
+    let evil = "a\x1b]0;pwned\x07\nringkas: fake.txt";
+    fs::write(dir.path().join(evil), NEWS).unwrap();
+    fs::write(dir.path().join("b.txt"), NEWS).unwrap();
+    let out = run(dir.path(), &[evil, "b.txt", "nope\x1b[2J.txt"]);
+    let err = stderr(&out);
+    assert!(!err.contains('\x1b') && !err.contains('\x07'), "{err:?}");
+    assert!(
+        err.contains("ringkas: nope\\x1b[2J.txt: no such file or directory"),
+        "{err:?}"
+    );
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(!text.contains('\x1b') && !text.contains('\x07'), "{text:?}");
+    assert!(
+        text.contains("==> a\\x1b]0;pwned\\x07\\x0aringkas: fake.txt <=="),
+        "{text:?}"
+    );
+    assert_eq!(out.status.code(), Some(1));
+}

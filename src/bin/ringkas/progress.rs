@@ -14,12 +14,13 @@ pub fn progress_safe_eprint(line: &str) {
     }
 }
 
-/// Prints a line on stderr, in one write. A stderr that cannot be written to (closed, full)
-/// is ignored: `eprintln!` would panic, and the records on stdout matter more than the
-/// messages about them.
+/// Prints a line on stderr, in one write, control characters (in file names) escaped. A
+/// stderr that cannot be written to (closed, full) is ignored: `eprintln!` would panic, and
+/// the records on stdout matter more than the messages about them.
 pub fn say(line: &str) {
+    let line = ringkas::terminal::escape(line);
     let mut text = String::with_capacity(line.len() + 1);
-    text.push_str(line);
+    text.push_str(&line);
     text.push('\n');
     let _ = io::stderr().lock().write_all(text.as_bytes());
 }
