@@ -28,7 +28,7 @@ pub struct FileId {
     ino: u64,
     size: u64,
     /// Modification time in nanoseconds since the epoch (0 when unknown).
-    mtime: i128,
+    mtime: i64,
 }
 
 impl FileId {
@@ -37,7 +37,7 @@ impl FileId {
             .modified()
             .ok()
             .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
-            .map_or(0, |d| d.as_nanos() as i128);
+            .map_or(0, |d| i64::try_from(d.as_nanos()).unwrap_or(i64::MAX));
         #[cfg(unix)]
         let (dev, ino) = {
             use std::os::unix::fs::MetadataExt;

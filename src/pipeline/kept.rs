@@ -58,7 +58,9 @@ pub(super) struct Kept {
     /// A document was not kept: none after it is either, so the kept ones stay a prefix.
     closed: bool,
     /// Every input of the first pass, in order; the kept analyses are those of a prefix.
-    ledger: VecDeque<Stamp>,
+    /// Names are kept once per part, not per input (a JSON Lines file may hold millions).
+    ledger: VecDeque<(Place, Option<Identity>)>,
+    names: std::collections::BTreeMap<u32, String>,
 }
 
 /// The temporary file of [`Kept`]: entries written in the first pass, read in the second.
@@ -93,12 +95,14 @@ impl Kept {
             spill_budget,
             closed: false,
             ledger: VecDeque::new(),
+            names: std::collections::BTreeMap::new(),
         }
     }
 
     /// Notes one input of the first pass and what was kept of it.
     pub(super) fn push_stamped(&mut self, stamp: Stamp, counted: Counted) {
-        self.ledger.push_back(stamp);
+        self.names.entry(stamp.place.part).or_insert(stamp.name);
+        self.ledger.push_back((stamp.place, stamp.identity));
         self.push(counted);
     }
 
@@ -112,26 +116,27 @@ impl Kept {
     /// nothing in the second pass matched are `gone`.
     pub(super) fn take(&mut self, place: Place, whole_part: bool) -> Paired {
         let mut paired = Paired::default();
-        while let Some(front) = self.ledger.front() {
+        while let Some((front, _)) = self.ledger.front() {
             let later = if whole_part {
-                front.place.part > place.part
+                front.part > place.part
             } else {
-                front.place > place
+                *front > place
             };
             if later {
                 break;
             }
-            let stamp = self.ledger.pop_front().expect("the front is there");
+            let (at, identity) = self.ledger.pop_front().expect("the front is there");
             let doc = self.next();
-            if stamp.place == place && !whole_part {
-                paired.then = Some(stamp.identity);
+            if at == place && !whole_part {
+                paired.then = Some(identity);
                 paired.doc = doc;
-            } else if whole_part && stamp.place.part == place.part {
-                paired.dropped += usize::from(stamp.identity.is_some());
+            } else if whole_part && at.part == place.part {
+                paired.dropped += usize::from(identity.is_some());
             } else {
+                let name = self.names.get(&at.part).cloned().unwrap_or_default();
                 match paired.gone.last_mut() {
-                    Some((name, n)) if *name == stamp.name => *n += 1,
-                    _ => paired.gone.push((stamp.name, 1)),
+                    Some((last, n)) if *last == name => *n += 1,
+                    _ => paired.gone.push((name, 1)),
                 }
             }
         }
