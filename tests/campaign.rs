@@ -828,3 +828,62 @@ fn campaign_file_names_are_escaped_for_the_terminal() {
     );
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// Cases of our own: the same JSON Lines file named twice keeps its two runs apart (pairing is
+/// by place, not by name); `topics` spools a stream like the main command; blank and CRLF
+/// lines keep their line numbers.
+#[test]
+fn campaign_jsonl_same_file_twice_and_topics_over_a_stream() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join("a.jsonl"), three().replace('\n', "\r\n\n")).unwrap();
+    let out = run(
+        d,
+        &["--input", "jsonl", "-f", "jsonl", "a.jsonl", "a.jsonl"],
+    );
+    assert_eq!(
+        ids(&records(&out)),
+        ["1", "2", "3", "1", "2", "3"],
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.status.success());
+    let bad = "{\"id\": 1, \"text\": \"Satu.\"}\r\n\r\nnot json\r\n";
+    fs::write(d.join("b.jsonl"), bad).unwrap();
+    let out = run(
+        d,
+        &["--input", "jsonl", "-f", "jsonl", "b.jsonl", "b.jsonl"],
+    );
+    let errors: Vec<&str> = records(&out)
+        .iter()
+        .filter_map(|r| r["error"].as_str().map(str::to_string))
+        .map(|e| {
+            if e.starts_with("line 3: not JSON") {
+                "line 3"
+            } else {
+                "other"
+            }
+        })
+        .collect();
+    assert_eq!(errors, ["line 3", "line 3"], "{}", stderr(&out));
+    let fifo = d.join("in.fifo");
+    mkfifo(&fifo);
+    let data = three();
+    let writer = thread::spawn(move || {
+        let mut w = fs::OpenOptions::new().write(true).open(fifo).unwrap();
+        w.write_all(data.as_bytes()).unwrap();
+    });
+    let out = run(
+        d,
+        &[
+            "topics", "--input", "jsonl", "-f", "jsonl", "-t", "2", "in.fifo",
+        ],
+    );
+    writer.join().unwrap();
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docs = records(&out)
+        .iter()
+        .filter(|r| r.get("topic").is_some() && r.get("source").is_some())
+        .count();
+    assert_eq!(docs, 3, "{}", String::from_utf8_lossy(&out.stdout));
+}
