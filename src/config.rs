@@ -72,6 +72,8 @@ pub struct Config {
     pub explain: bool,
     /// Include each document's text with sentence and keyword spans (`Report::layout`).
     pub layout: bool,
+    /// The most bytes read of one input (`crate::input::DEFAULT_MAX_BYTES`).
+    pub max_bytes: u64,
 }
 
 impl Default for Config {
@@ -86,6 +88,7 @@ impl Default for Config {
             threads: 0,
             explain: false,
             layout: false,
+            max_bytes: crate::input::DEFAULT_MAX_BYTES,
         }
     }
 }

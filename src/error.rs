@@ -27,6 +27,9 @@ pub enum Error {
     Model { path: String, problem: String },
     /// The worker threads asked for with `--threads` could not be started.
     Threads { problem: String },
+    /// An input ringkas will not read: too big, changed while reading, an encoding it does
+    /// not take, a file it will not overwrite.
+    Refused { path: String, problem: String },
 }
 
 impl Error {
@@ -39,7 +42,8 @@ impl Error {
             | Error::IsDirectory { path }
             | Error::WordList { path, .. }
             | Error::BadLine { path, .. }
-            | Error::Model { path, .. } => path,
+            | Error::Model { path, .. }
+            | Error::Refused { path, .. } => path,
             // No input is at fault: the option is what the user can change.
             Error::Threads { .. } => "--threads",
         }
@@ -56,6 +60,7 @@ impl Error {
             Error::IsDirectory { .. } => "is a directory, expected a file".to_string(),
             Error::WordList { problem, .. }
             | Error::Model { problem, .. }
+            | Error::Refused { problem, .. }
             | Error::Threads { problem } => problem.clone(),
             Error::BadLine { line, problem, .. } => format!("line {line}: {problem}"),
         }
@@ -70,12 +75,13 @@ pub(crate) fn read_word_list(path: &std::path::Path, what: &str) -> Result<Strin
         path: display.clone(),
         problem: format!("cannot read {what}: {}", describe_io(&source)),
     })?;
-    String::from_utf8(bytes).map_err(|e| Error::WordList {
-        path: display,
-        problem: format!(
-            "{what} is not UTF-8 (byte {})",
-            e.utf8_error().valid_up_to()
-        ),
+    // The decoder of every text ringkas reads: byte-order marks and UTF-16 as in documents.
+    crate::input::decode(&display, &bytes).map_err(|err| Error::WordList {
+        path: display.clone(),
+        problem: match err {
+            Error::InvalidUtf8 { offset, .. } => format!("{what} is not UTF-8 (byte {offset})"),
+            other => format!("{what}: {}", other.problem()),
+        },
     })
 }
 

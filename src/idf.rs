@@ -17,7 +17,7 @@
 //! version, counts, order), so a foreign, truncated or corrupt file is refused with one line
 //! naming it.
 
-use std::io::{self, BufRead, BufReader, Write};
+use std::io::{self, BufRead, BufReader, Read, Write};
 use std::path::Path;
 
 use crate::config::Language;
@@ -41,8 +41,23 @@ impl Model {
         Model { language, df }
     }
 
-    /// Adds another model's counts; both must be of the same language.
+    /// Adds another model's counts; both must be of the same language, and no sum may
+    /// overflow.
     pub fn merge(&mut self, other: &Model, other_path: &str) -> Result<(), Error> {
+        let overflows = self.df.documents.checked_add(other.df.documents).is_none()
+            || other.df.counts.iter().any(|(term, &n)| {
+                self.df
+                    .counts
+                    .get(term)
+                    .is_some_and(|&m| m.checked_add(n).is_none())
+            });
+        if overflows {
+            return Err(Error::Model {
+                path: other_path.to_string(),
+                problem: "counts too large to add to the other models' (they would overflow)"
+                    .to_string(),
+            });
+        }
         if other.language != self.language {
             return Err(Error::Model {
                 path: other_path.to_string(),
@@ -76,24 +91,45 @@ impl Model {
         Ok(())
     }
 
-    /// Writes the model to `path` through a temporary file, so a reader never sees half a model.
+    /// Writes the model to `path` through a temporary file beside it, renamed over `path`
+    /// once whole, so a reader never sees half a model; the temporary file is removed on every
+    /// error. Only a regular file is replaced: a device, FIFO, socket or folder is refused, and
+    /// so is a symbolic link (renaming over it would replace the link, not the file it points
+    /// to). The new file has the permissions of any new file (0666 less the umask).
     pub fn save(&self, path: &Path) -> Result<(), Error> {
         let display = path.display().to_string();
         let fail = |source: io::Error| Error::Io {
             path: display.clone(),
             source,
         };
-        let dir = match path.parent() {
-            Some(dir) if !dir.as_os_str().is_empty() => dir,
-            _ => Path::new("."),
+        let refuse = |problem: &str| Error::Refused {
+            path: display.clone(),
+            problem: problem.to_string(),
         };
-        let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(fail)?;
+        match std::fs::symlink_metadata(path) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                return Err(refuse(
+                    "is a symbolic link, not replaced (give the path of the file it points to)",
+                ));
+            }
+            Ok(meta) if meta.is_dir() => return Err(refuse("is a directory, not replaced")),
+            Ok(meta) if !meta.is_file() => {
+                return Err(refuse(
+                    "is not a regular file (a device, FIFO or socket), not replaced",
+                ));
+            }
+            Ok(_) => {}
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+            Err(e) => return Err(fail(e)),
+        }
+        let mut tmp = Temporary::beside(path).map_err(fail)?;
         {
-            let mut out = io::BufWriter::new(tmp.as_file_mut());
+            let mut out = io::BufWriter::new(&mut tmp.file);
             self.write(&mut out).map_err(fail)?;
             out.flush().map_err(fail)?;
         }
-        tmp.persist(path).map_err(|e| fail(e.error))?;
+        std::fs::rename(&tmp.path, path).map_err(fail)?;
+        tmp.renamed = true;
         Ok(())
     }
 
@@ -107,10 +143,11 @@ impl Model {
         Model::read(BufReader::new(file), &display)
     }
 
-    /// Reads a model; `name` is what errors call it.
+    /// Reads a model; `name` is what errors call it. Lines are read at most
+    /// [`MAX_LINE`] bytes at a time, so an endless line (`/dev/zero`) is an error, not a hang.
     pub fn read(reader: impl BufRead, name: &str) -> Result<Model, Error> {
         let mut lines = Lines {
-            lines: reader.split(b'\n'),
+            reader,
             number: 0,
             name,
         };
@@ -139,27 +176,91 @@ impl Model {
     }
 }
 
+/// The longest line a model file may have (a term and its count).
+pub const MAX_LINE: usize = 4096;
+
+/// A temporary file beside the file it will replace, removed when dropped unless renamed.
+struct Temporary {
+    path: std::path::PathBuf,
+    file: std::fs::File,
+    renamed: bool,
+}
+
+impl Temporary {
+    fn beside(path: &Path) -> io::Result<Temporary> {
+        let dir = match path.parent() {
+            Some(dir) if !dir.as_os_str().is_empty() => dir,
+            _ => Path::new("."),
+        };
+        let name = path
+            .file_name()
+            .map_or_else(|| "model".into(), |n| n.to_string_lossy());
+        let mut last = None;
+        for n in 0..100 {
+            let tmp = dir.join(format!(".{name}.{}-{n}.tmp", std::process::id()));
+            // `create_new`: never an existing file; mode 0666 less the umask.
+            match std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&tmp)
+            {
+                Ok(file) => {
+                    return Ok(Temporary {
+                        path: tmp,
+                        file,
+                        renamed: false,
+                    });
+                }
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => last = Some(e),
+                Err(e) => return Err(e),
+            }
+        }
+        Err(last.unwrap_or_else(|| io::Error::other("no temporary file name free")))
+    }
+}
+
+impl Drop for Temporary {
+    fn drop(&mut self) {
+        if !self.renamed {
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// The lines of a model file being read, numbered for error messages.
 struct Lines<'n, R> {
-    lines: std::io::Split<R>,
+    reader: R,
     /// The number of the line last read (1-based).
     number: usize,
     name: &'n str,
 }
 
 impl<R: BufRead> Lines<'_, R> {
+    /// The next line without its line end; `None` at the end of the file. A line longer
+    /// than [`MAX_LINE`], or a last line cut before its line end, is an error.
     fn next(&mut self) -> Result<Option<String>, Error> {
         self.number += 1;
-        match self.lines.next() {
-            None => Ok(None),
-            Some(Ok(bytes)) => String::from_utf8(bytes)
-                .map(Some)
-                .map_err(|_| self.bad("not UTF-8")),
-            Some(Err(source)) => Err(Error::Io {
+        let mut bytes = Vec::new();
+        let read = (&mut self.reader)
+            .take(MAX_LINE as u64 + 1)
+            .read_until(b'\n', &mut bytes)
+            .map_err(|source| Error::Io {
                 path: self.name.to_string(),
                 source,
-            }),
+            })?;
+        if read == 0 {
+            return Ok(None);
         }
+        if bytes.pop() != Some(b'\n') {
+            return Err(if read > MAX_LINE {
+                self.bad("line too long")
+            } else {
+                self.bad("the last line has no line end (truncated?)")
+            });
+        }
+        String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| self.bad("not UTF-8"))
     }
 
     /// The model is corrupt at the line last read.
@@ -206,7 +307,8 @@ impl<R: BufRead> Lines<'_, R> {
             documents,
             ..DocFreq::default()
         };
-        df.counts.reserve(terms.min(1 << 24));
+        // No room reserved for the count the header claims: a corrupt header must not cost
+        // memory; the table grows with the terms actually read.
         let mut previous: Option<String> = None;
         for _ in 0..terms {
             let text = self
@@ -332,7 +434,22 @@ mod tests {
                 "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 0\nberas\t1\n",
                 "more terms",
             ),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 1\nberas\t1",
+                "no line end (truncated?)",
+            ),
+            (
+                "ringkas-idf 1\nlanguage id\ndocuments 2\nterms 99999999999\n",
+                "truncated",
+            ),
         ];
+        let long = format!("ringkas-idf 1\n{}\n", "x".repeat(MAX_LINE + 1));
+        assert!(
+            read(&long)
+                .unwrap_err()
+                .to_string()
+                .contains("line too long")
+        );
         for (text, want) in cases {
             let err = read(text).unwrap_err().to_string();
             assert!(err.starts_with("m.idf: "), "{err}");

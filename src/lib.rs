@@ -36,6 +36,8 @@ pub mod stem;
 pub mod summary;
 pub mod topics;
 pub(crate) mod util;
+/// Escaping strings bound for a terminal (file names in headers and messages).
+pub use util::terminal;
 
 pub use config::{Config, Format, Language, SummaryLength};
 pub use error::Error;

@@ -52,12 +52,68 @@ pub struct Stats {
     pub words: usize,
 }
 
+/// The `id` of a JSON Lines record: any JSON value, kept as the bytes it was written as, so
+/// `12345678901234567890123` or `1.50` comes out as it went in (a parsed number would not).
+///
+/// Read back (`Deserialize`) through a `serde_json::Value`, since records are an untagged enum
+/// that serde buffers: a number beyond `f64` loses digits there, never when written.
+#[derive(Debug, Clone, Serialize)]
+#[serde(transparent)]
+pub struct Id(Box<serde_json::value::RawValue>);
+
+impl<'de> Deserialize<'de> for Id {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Id, D::Error> {
+        serde_json::Value::deserialize(d).map(|v| Id::of(&v))
+    }
+}
+
+impl Id {
+    /// The id written as `json`, or `None` if it is not one JSON value.
+    pub fn new(json: &str) -> Option<Id> {
+        serde_json::value::RawValue::from_string(json.trim().to_string())
+            .ok()
+            .map(Id)
+    }
+
+    /// The id of a value built in code.
+    pub fn of(value: &serde_json::Value) -> Id {
+        Id::new(&value.to_string()).expect("a Value is valid JSON")
+    }
+
+    /// The JSON text, as written.
+    pub fn json(&self) -> &str {
+        self.0.get()
+    }
+
+    /// The id as a value (numbers as serde_json reads them).
+    pub fn value(&self) -> serde_json::Value {
+        serde_json::from_str(self.json()).unwrap_or(serde_json::Value::Null)
+    }
+
+    /// A string id's text; `None` for any other JSON value.
+    pub fn as_string(&self) -> Option<String> {
+        serde_json::from_str(self.json()).ok()
+    }
+}
+
+impl PartialEq for Id {
+    fn eq(&self, other: &Id) -> bool {
+        self.json() == other.json()
+    }
+}
+
+impl std::fmt::Display for Id {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.json())
+    }
+}
+
 /// The result for one document.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Report {
     /// The `id` of a JSON Lines input record, as it was written.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<Id>,
     pub source: String,
     pub language: String,
     /// The document's headline, split off its first sentence or read from its first line;
@@ -79,7 +135,7 @@ pub struct Report {
 pub struct ErrorRecord {
     /// The `id` of a JSON Lines input record, when it could be read.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<Id>,
     pub source: String,
     pub error: String,
 }

@@ -307,16 +307,16 @@ fn fault_binary_and_invalid_utf8_files_in_a_folder_are_rejected_by_name() {
     );
     let invalid = "invalid UTF-8 at byte 11 (file rejected; convert it to UTF-8)";
     assert_eq!(run.error_of("docs/c.txt"), invalid);
-    assert!(run.error_of("docs/d.txt").starts_with("invalid UTF-8"));
-    assert!(run.error_of("docs/e.txt").starts_with("invalid UTF-8"));
+    assert!(run.error_of("docs/d.txt").starts_with("invalid UTF-16"));
+    assert!(run.error_of("docs/e.txt").starts_with("invalid UTF-16"));
     assert_eq!(
         run.stderr,
         [
             "ringkas: docs/b.txt: binary file (contains NUL bytes), not text".to_string(),
             format!("ringkas: docs/c.txt: {invalid}"),
-            "ringkas: docs/d.txt: invalid UTF-8 at byte 0 (file rejected; convert it to UTF-8)"
+            "ringkas: docs/d.txt: invalid UTF-16 (odd length or unpaired surrogate), not read"
                 .to_string(),
-            "ringkas: docs/e.txt: invalid UTF-8 at byte 0 (file rejected; convert it to UTF-8)"
+            "ringkas: docs/e.txt: invalid UTF-16 (odd length or unpaired surrogate), not read"
                 .to_string(),
         ]
     );

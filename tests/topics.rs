@@ -76,8 +76,8 @@ fn parse(out: &str) -> (Vec<TopicRecord>, Vec<DocumentRecord>) {
     (topics, documents)
 }
 
-fn id(value: &Option<serde_json::Value>) -> String {
-    value.as_ref().and_then(|v| v.as_str()).unwrap().to_string()
+fn id(value: &Option<ringkas::report::Id>) -> String {
+    value.as_ref().and_then(|v| v.as_string()).unwrap()
 }
 
 #[test]

@@ -188,7 +188,12 @@ fn model_arg(
 }
 
 fn to_python<'py>(py: Python<'py>, record: &Record) -> PyResult<Bound<'py, PyAny>> {
-    Ok(pythonize::pythonize(py, record)?)
+    // Through the CLI's JSON and Python's `json`: an id is its JSON text
+    // (`ringkas::report::Id`), which only a JSON serializer reads as a value; keys keep the
+    // CLI's order and a big integer id stays exact (a Python int).
+    let text = serde_json::to_string(record)
+        .map_err(|e| PyValueError::new_err(format!("cannot convert a record: {e}")))?;
+    py.import("json")?.call_method1("loads", (text,))
 }
 
 /// Keywords, key phrases and an extractive summary of one text.
@@ -304,8 +309,8 @@ fn analyze_many<'py>(
     for (i, mut record) in records.into_iter().enumerate() {
         if let Some(id) = ids.as_ref().and_then(|ids| ids[i].clone()) {
             match &mut record {
-                Record::Report(r) => r.id = Some(id),
-                Record::Error(e) => e.id = Some(id),
+                Record::Report(r) => r.id = Some(ringkas::report::Id::of(&id)),
+                Record::Error(e) => e.id = Some(ringkas::report::Id::of(&id)),
             }
         }
         if let (true, Record::Error(e)) = (raise, &record) {

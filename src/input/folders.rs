@@ -18,7 +18,8 @@ pub struct Expansion {
 /// Expands paths into inputs: a file is itself (whatever its extension), a folder is its
 /// accepted files, recursively, sorted by path. `extensions` are compared without the dot,
 /// ignoring case.
-pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
+/// A FIFO or device named is read at once, at most `max_bytes`.
+pub fn expand(paths: &[PathBuf], extensions: &[String], max_bytes: u64) -> Expansion {
     let mut out = Expansion::default();
     for path in paths {
         match fs::metadata(path) {
@@ -48,7 +49,7 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
             // A FIFO or device named on the command line (`ringkas <(zcat a.gz)`) is read
             // now, once, like stdin: a batch reads its files twice (document frequencies,
             // then reports), and a pipe read a second time would come back empty.
-            Ok(_) => out.inputs.push(read_special(path)),
+            Ok(_) => out.inputs.push(read_special(path, max_bytes)),
             Err(source) => out.inputs.push(Input::Failed(Arc::new(Error::Io {
                 path: path.display().to_string(),
                 source,
@@ -58,14 +59,11 @@ pub fn expand(paths: &[PathBuf], extensions: &[String]) -> Expansion {
     out
 }
 
-/// Reads a non-regular file named explicitly into memory.
-fn read_special(path: &Path) -> Input {
+/// Reads a non-regular file named explicitly into memory, at most `max_bytes` of it.
+fn read_special(path: &Path, max_bytes: u64) -> Input {
     let name = path.display().to_string();
-    match fs::read(path) {
-        Ok(bytes) => Input::Memory {
-            name,
-            bytes: Arc::from(bytes),
-        },
+    match fs::File::open(path) {
+        Ok(file) => crate::input::read_all(file, &name, max_bytes),
         Err(source) => Input::Failed(Arc::new(Error::Io { path: name, source })),
     }
 }
@@ -150,7 +148,7 @@ mod tests {
             fs::write(root.join(name), "teks").unwrap();
         }
         let exts: Vec<String> = DEFAULT_EXTENSIONS.iter().map(|s| s.to_string()).collect();
-        let ex = expand(&[root.to_path_buf()], &exts);
+        let ex = expand(&[root.to_path_buf()], &exts, u64::MAX);
         let names: Vec<String> = ex
             .inputs
             .iter()
@@ -168,7 +166,7 @@ mod tests {
 
     #[test]
     fn input_missing_path_is_a_failed_input() {
-        let ex = expand(&[PathBuf::from("/nonexistent/ringkas")], &[]);
+        let ex = expand(&[PathBuf::from("/nonexistent/ringkas")], &[], u64::MAX);
         assert_eq!(ex.inputs.len(), 1);
         let err = ex.inputs[0].load().unwrap_err();
         assert_eq!(

@@ -13,8 +13,9 @@
 //! reads: by a file's extension, or for any input when the user names the markup.
 
 mod batch;
-mod decode;
+pub(crate) mod decode;
 mod folders;
+pub mod identity;
 mod jsonl;
 pub mod markup;
 
@@ -23,15 +24,20 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use serde_json::Value;
+use crate::report::Id;
 
 use crate::error::Error;
 
 pub use batch::{Batch, InputKind, documents};
-pub use decode::decode;
+pub use decode::{decode, text_reader};
 pub use folders::{Expansion, expand};
+pub use identity::{FileId, Identity, Place};
 pub use jsonl::{JsonLine, JsonLines};
 pub use markup::Markup;
+
+/// The most bytes read of one input unless the user says otherwise (`--max-bytes`): a
+/// document, a JSON line, or a stream spooled for a second pass.
+pub const DEFAULT_MAX_BYTES: u64 = 256 << 20;
 
 /// Extensions read from folders unless the user says otherwise.
 pub const DEFAULT_EXTENSIONS: &[&str] = &["txt", "md", "html", "htm"];
@@ -60,7 +66,7 @@ pub enum Input {
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document {
     /// The `id` of a JSON Lines record, carried through to its report as it was written.
-    pub id: Option<Value>,
+    pub id: Option<Id>,
     pub text: String,
 }
 
@@ -87,76 +93,145 @@ impl Input {
         }
     }
 
-    /// Reads and decodes the input, and for a JSON line picks out its id and text.
+    /// Reads and decodes the input (at most [`DEFAULT_MAX_BYTES`]), and for a JSON line
+    /// picks out its id and text.
     pub fn document(&self) -> Result<Document, Error> {
-        match self {
-            Input::Line(line) => line.parse(),
-            Input::Marked { markup, input } if matches!(**input, Input::Line(_)) => {
-                let mut doc = input.document()?;
-                doc.text = markup.text(&self.name(), doc.text.as_bytes())?;
-                Ok(doc)
+        self.read(DEFAULT_MAX_BYTES).1
+    }
+
+    /// Like [`Input::document`], with what identifies the bytes read (`None` when nothing
+    /// could be read), to notice later that the input changed.
+    /// A file larger than `max_bytes` is an error, found before it is read.
+    pub fn read(&self, max_bytes: u64) -> (Option<Identity>, Result<Document, Error>) {
+        self.read_as(max_bytes, None)
+    }
+
+    /// [`Input::read`], as `markup` if given; a Markdown or HTML file (by its extension)
+    /// becomes plain text.
+    fn read_as(
+        &self,
+        max_bytes: u64,
+        markup: Option<Markup>,
+    ) -> (Option<Identity>, Result<Document, Error>) {
+        let text = |name: &str, bytes: &[u8], markup: Option<Markup>| {
+            match markup {
+                Some(markup) => markup.text(name, bytes),
+                None => decode(name, bytes),
             }
-            other => other.load().map(|text| Document { id: None, text }),
-        }
-    }
-
-    /// Reads and decodes the input; a Markdown or HTML file (by its extension) becomes plain
-    /// text.
-    pub fn load(&self) -> Result<String, Error> {
-        self.load_as(None)
-    }
-
-    /// Reads and decodes the input, as `markup` if given.
-    fn load_as(&self, markup: Option<Markup>) -> Result<String, Error> {
-        let text = |name: &str, bytes: &[u8], markup: Option<Markup>| match markup {
-            Some(markup) => markup.text(name, bytes),
-            None => decode(name, bytes),
+            .map(|text| Document { id: None, text })
         };
         match self {
-            Input::Memory { name, bytes } => text(name, bytes, markup),
-            Input::File(path) => {
-                let name = path.display().to_string();
-                let bytes = read_file(path).map_err(|source| match source {
-                    Some(source) => Error::Io {
-                        path: name.clone(),
-                        source,
-                    },
-                    None => Error::IsDirectory { path: name.clone() },
-                })?;
-                text(&name, &bytes, markup.or_else(|| Markup::of_name(&name)))
-            }
-            Input::Failed(err) => Err(clone_error(err)),
-            Input::Line(line) => {
-                let doc = line.parse()?;
-                match markup {
-                    Some(markup) => markup.text(&self.name(), doc.text.as_bytes()),
-                    None => Ok(doc.text),
+            Input::Memory { name, bytes } => (
+                Some(Identity::of_bytes(bytes, None)),
+                text(name, bytes, markup),
+            ),
+            Input::File(path) => match read_file(path, max_bytes) {
+                Ok((bytes, meta)) => {
+                    let name = path.display().to_string();
+                    (
+                        Some(Identity::of_bytes(&bytes, Some(FileId::of(&meta)))),
+                        text(&name, &bytes, markup.or_else(|| Markup::of_name(&name))),
+                    )
                 }
+                Err(err) => (None, Err(err)),
+            },
+            Input::Failed(err) => (None, Err(clone_error(err))),
+            Input::Line(line) => {
+                let doc = line.parse().and_then(|mut doc| {
+                    if let Some(markup) = markup {
+                        doc.text = markup.text(&self.name(), doc.text.as_bytes())?;
+                    }
+                    Ok(doc)
+                });
+                (Some(Identity::of_bytes(&line.bytes, None)), doc)
             }
-            Input::Marked { markup, input } => input.load_as(Some(*markup)),
+            Input::Marked { markup, input } => input.read_as(max_bytes, Some(*markup)),
         }
+    }
+
+    /// Whether the input is still what was read as `then`, without reading a file again (its
+    /// status is compared); an error record's error when it is not.
+    pub fn unchanged(&self, then: &Identity) -> Result<(), Error> {
+        if let Input::Marked { input, .. } = self {
+            return input.unchanged(then);
+        }
+        let refused = |problem: String| Error::Refused {
+            path: self.name(),
+            problem,
+        };
+        let what = match (self, &then.file) {
+            (Input::File(path), Some(was)) => match fs::metadata(path) {
+                Ok(meta) => FileId::of(&meta).differs(was),
+                Err(source) => {
+                    let err = file_error(path, Some(source));
+                    return Err(refused(identity::changed(&format!(
+                        "it can no longer be read: {}",
+                        err.problem()
+                    ))));
+                }
+            },
+            (Input::Line(line), _) => Identity::of_bytes(&line.bytes, None).differs(then),
+            _ => None,
+        };
+        what.map_or(Ok(()), |what| Err(refused(identity::changed(what))))
+    }
+
+    /// Reads and decodes the input (at most [`DEFAULT_MAX_BYTES`]).
+    pub fn load(&self) -> Result<String, Error> {
+        self.document().map(|d| d.text)
     }
 }
 
-/// The bytes of a file; `Err(None)` for a folder. One status call, on the open file: asking
-/// the path whether it is a folder first would look the path up a second time, for every file
-/// of a batch.
-fn read_file(path: &Path) -> Result<Vec<u8>, Option<std::io::Error>> {
-    let file = fs::File::open(path)?;
-    let meta = file.metadata()?;
+/// The error of a file that could not be read (`None`: a folder).
+fn file_error(path: &Path, source: Option<std::io::Error>) -> Error {
+    let path = path.display().to_string();
+    match source {
+        Some(source) => Error::Io { path, source },
+        None => Error::IsDirectory { path },
+    }
+}
+
+/// The bytes of a file and its status when opened. One status call, on the open file:
+/// asking the path whether it is a folder first would look the path up a second time, for
+/// every file of a batch. A file larger than `max_bytes` is refused before it is read, and
+/// reading stops past `max_bytes` (a file that grows, a device).
+fn read_file(path: &Path, max_bytes: u64) -> Result<(Vec<u8>, fs::Metadata), Error> {
+    let io = |source| file_error(path, Some(source));
+    let file = fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
     if meta.is_dir() {
-        return Err(None);
+        return Err(file_error(path, None));
+    }
+    if meta.len() > max_bytes {
+        return Err(too_big(&path.display().to_string(), max_bytes));
     }
     let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
     // Through `take`: `File::read_to_end` would ask for the status again, for its size hint.
-    file.take(u64::MAX).read_to_end(&mut bytes)?;
-    Ok(bytes)
+    file.take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > max_bytes {
+        return Err(too_big(&path.display().to_string(), max_bytes));
+    }
+    Ok((bytes, meta))
 }
 
-/// Reads all of a stream into memory (stdin as one document).
-pub fn read_all(mut reader: impl Read, name: &str) -> Input {
+/// The error of an input larger than `--max-bytes`.
+pub fn too_big(name: &str, max_bytes: u64) -> Error {
+    Error::Refused {
+        path: name.to_string(),
+        problem: format!("larger than --max-bytes ({max_bytes} bytes), not read"),
+    }
+}
+
+/// Reads all of a stream into memory (stdin as one document), at most `max_bytes`.
+pub fn read_all(reader: impl Read, name: &str, max_bytes: u64) -> Input {
     let mut bytes = Vec::new();
-    match reader.read_to_end(&mut bytes) {
+    match reader
+        .take(max_bytes.saturating_add(1))
+        .read_to_end(&mut bytes)
+    {
+        Ok(n) if n as u64 > max_bytes => Input::Failed(Arc::new(too_big(name, max_bytes))),
         Ok(_) => Input::Memory {
             name: name.into(),
             bytes: Arc::from(bytes),
@@ -200,13 +275,18 @@ fn clone_error(err: &Error) -> Error {
         Error::Threads { problem } => Error::Threads {
             problem: problem.clone(),
         },
+        Error::Refused { path, problem } => Error::Refused {
+            path: path.clone(),
+            problem: problem.clone(),
+        },
     }
 }
 
 /// The inputs of a run, in order; opened afresh for each pass.
 pub trait Source {
-    /// A new pass over the inputs.
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_>;
+    /// A new pass over the inputs, each with its place (growing, the same in every pass for
+    /// the same input).
+    fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_>;
     /// Whether reading the inputs may wait on a stream (stdin) whose writer may be waiting for
     /// our output: records then go out before more input is read.
     fn streams(&self) -> bool {
@@ -219,8 +299,11 @@ pub trait Source {
 }
 
 impl Source for &[Input] {
-    fn inputs(&self) -> Box<dyn Iterator<Item = Input> + '_> {
-        Box::new(self.iter().cloned())
+    fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_> {
+        Box::new(self.iter().cloned().enumerate().map(|(i, input)| {
+            let part = u32::try_from(i).unwrap_or(u32::MAX);
+            (Place { part, line: 0 }, input)
+        }))
     }
 
     fn len_hint(&self) -> Option<usize> {

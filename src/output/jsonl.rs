@@ -69,7 +69,7 @@ fn error(out: &mut Vec<u8>, e: &ErrorRecord) -> serde_json::Result<()> {
 }
 
 /// A record's opening, the same for reports and errors: `{`, the `id` if any, the `source`.
-fn open(out: &mut Vec<u8>, id: Option<&serde_json::Value>, source: &str) -> serde_json::Result<()> {
+fn open(out: &mut Vec<u8>, id: Option<&crate::report::Id>, source: &str) -> serde_json::Result<()> {
     out.push(b'{');
     if let Some(id) = id {
         out.extend_from_slice(b"\"id\":");

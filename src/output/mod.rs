@@ -235,10 +235,11 @@ mod tests {
             r.summary[0].text = format!("{text}{text}");
             r.title = (k % 3 != 0).then(|| text.repeat(2));
             r.summary[0].features = (k % 2 == 0).then(crate::summary::Features::default);
-            r.id = (k % 2 == 1).then(|| serde_json::json!({ "n": k, "s": text }));
+            r.id = (k % 2 == 1)
+                .then(|| crate::report::Id::of(&serde_json::json!({ "n": k, "s": text })));
             records.push(Record::Report(r));
             records.push(Record::Error(ErrorRecord {
-                id: (k % 2 == 0).then(|| serde_json::json!(k)),
+                id: (k % 2 == 0).then(|| crate::report::Id::of(&serde_json::json!(k))),
                 source: text.to_string(),
                 error: text.repeat(3),
             }));

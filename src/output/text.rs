@@ -60,6 +60,7 @@ impl TextStyle {
     }
 
     pub(crate) fn header(&self, out: &mut impl Write, title: &str) -> io::Result<()> {
+        let title = crate::util::terminal::escape(title);
         writeln!(out, "{}", self.paint(HEADER, &format!("==> {title} <==")))
     }
 

@@ -4,8 +4,9 @@ use std::io;
 
 use rayon::prelude::*;
 
-use crate::input::Input;
-use crate::pipeline::kept::{Counted, Kept, KeptDocument};
+use crate::error::Error;
+use crate::input::{Identity, Input, Place};
+use crate::pipeline::kept::{Counted, Kept, KeptDocument, Stamp};
 use crate::pipeline::packed::PackedAnalysis;
 use crate::pipeline::schedule::{Memos, PerWorker};
 use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
@@ -41,19 +42,32 @@ impl Engine {
         let finished: io::Result<()> = self.pipelined(
             &mut (&mut inputs, &mut kept, &mut seen, progress),
             |(inputs, kept, seen, _)| {
-                let chunk: Vec<Input> = inputs.by_ref().take(CHUNK).collect();
+                let chunk: Vec<(Place, Input)> = inputs.by_ref().take(CHUNK).collect();
                 **seen += chunk.len();
                 // Decided before the chunks ahead are kept: a chunk analysed as the budget
                 // runs out may pack analyses that are then dropped, which costs a little,
                 // never a result.
                 let keep = kept.as_ref().is_some_and(|k| k.open());
-                (!chunk.is_empty()).then_some((chunk, keep))
+                let noted = kept.is_some();
+                (!chunk.is_empty()).then_some((chunk, keep, noted))
             },
             |_| false,
-            |(chunk, keep)| -> Vec<Counted> {
+            |(chunk, keep, noted)| -> Vec<(Stamp, Counted, Option<Error>)> {
                 chunk
-                    .par_iter()
-                    .map(|input| self.count_one(input, keep, memos, &counts))
+                    .into_par_iter()
+                    .map(|(place, input)| {
+                        let (identity, counted, err) = self.count_one(&input, keep, memos, &counts);
+                        let name = if noted { input.name() } else { String::new() };
+                        (
+                            Stamp {
+                                place,
+                                name,
+                                identity,
+                            },
+                            counted,
+                            err,
+                        )
+                    })
                     .collect()
             },
             AHEAD,
@@ -67,16 +81,18 @@ impl Engine {
     }
 
     /// Analyses one input and counts its keys into this worker's table; packs the analysis
-    /// when it is to be kept.
+    /// when it is to be kept. With what identifies the input as read.
     fn count_one(
         &self,
         input: &Input,
         keep: bool,
         memos: &Memos<'_>,
         counts: &PerWorker<IdDocFreq>,
-    ) -> Counted {
-        let Ok(doc) = input.document() else {
-            return Counted::Failed;
+    ) -> (Option<Identity>, Counted, Option<Error>) {
+        let (identity, doc) = input.read(self.max_bytes);
+        let doc = match doc {
+            Ok(doc) => doc,
+            Err(err) => return (identity, Counted::Failed, Some(err)),
         };
         let a = memos.with(|memo| {
             let a = self.analyzer.analyze(&doc.text, memo);
@@ -90,14 +106,15 @@ impl Engine {
             a
         });
         let bytes = doc.text.len() as u64;
-        match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+        let counted = match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
             Some(analysis) => Counted::Kept(KeptDocument {
                 analysis,
                 id: doc.id,
                 bytes,
             }),
             None => Counted::Only(bytes),
-        }
+        };
+        (identity, counted, None)
     }
 
     /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
@@ -125,15 +142,22 @@ impl Engine {
 }
 
 /// Hands a chunk's counted inputs on: progress, and the kept analyses to `kept`.
-fn take_in(counted: Vec<Counted>, kept: &mut Option<&mut Kept>, progress: &mut dyn Progress) {
-    for counted in counted {
+fn take_in(
+    counted: Vec<(Stamp, Counted, Option<Error>)>,
+    kept: &mut Option<&mut Kept>,
+    progress: &mut dyn Progress,
+) {
+    for (stamp, counted, err) in counted {
+        if let Some(err) = err {
+            progress.failed(&err);
+        }
         progress.advance(match &counted {
             Counted::Kept(doc) => doc.bytes,
             Counted::Only(bytes) => *bytes,
             Counted::Failed => 0,
         });
         if let Some(kept) = kept.as_deref_mut() {
-            kept.push(counted);
+            kept.push_stamped(stamp, counted);
         }
     }
 }

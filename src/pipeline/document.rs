@@ -5,9 +5,11 @@ use std::panic::{self, AssertUnwindSafe};
 use rayon::prelude::*;
 
 use crate::analysis::analyzer::{Analysis, Role};
-use crate::input::Input;
+use crate::error::Error;
+use crate::input::identity::changed;
+use crate::input::{Document, Identity, Input};
 use crate::keywords;
-use crate::pipeline::kept::KeptDocument;
+use crate::pipeline::kept::Paired;
 use crate::pipeline::schedule::Memos;
 use crate::pipeline::{Engine, PARALLEL_SENTENCES};
 use crate::ranker;
@@ -22,32 +24,41 @@ impl Engine {
     pub(super) fn process(
         &self,
         input: &Input,
-        kept: Option<KeptDocument>,
+        paired: Paired,
         corpus: Option<&DocFreq>,
         memos: &Memos<'_>,
         terms: usize,
     ) -> (Record, u64, Option<DocTerms>) {
         let source = input.name();
+        let failed = |err: Error| {
+            (
+                Record::Error(ErrorRecord {
+                    id: None,
+                    source: source.clone(),
+                    error: err.problem(),
+                }),
+                0,
+                None,
+            )
+        };
+        // A kept analysis is used only for the input the first pass read.
+        if let (Some(Some(then)), Some(_)) = (&paired.then, &paired.doc)
+            && let Err(err) = input.unchanged(then)
+        {
+            return failed(err);
+        }
         // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
-        let kept = kept.and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
+        let kept = paired
+            .doc
+            .and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
         let (work, id, bytes) = match kept {
             Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
-            None => match input.document() {
+            None => match read_again(input, paired.then, self.max_bytes) {
                 Ok(doc) => {
                     let bytes = doc.text.len() as u64;
                     (Work::Text(doc.text), doc.id, bytes)
                 }
-                Err(err) => {
-                    return (
-                        Record::Error(ErrorRecord {
-                            id: None,
-                            source,
-                            error: err.problem(),
-                        }),
-                        0,
-                        None,
-                    );
-                }
+                Err(err) => return failed(err),
             },
         };
         // A bug met on one document costs that document, not the rest of an unattended batch:
@@ -200,6 +211,30 @@ impl Engine {
             let candidates = self.candidates(&a, &idf, &scores);
             (a, candidates)
         })
+    }
+}
+
+/// Reads an input in the second pass; an error when the first pass (`then`: `Some`) read
+/// something else, or could not read it (`Some(None)`).
+fn read_again(
+    input: &Input,
+    then: Option<Option<Identity>>,
+    max_bytes: u64,
+) -> Result<Document, Error> {
+    let (now, doc) = input.read(max_bytes);
+    let doc = doc?;
+    let what = match (then, now) {
+        (None, _) => None,
+        (Some(None), _) => Some("it could not be read in the first pass"),
+        (Some(Some(then)), Some(now)) => now.differs(&then),
+        (Some(Some(_)), None) => Some("it can no longer be read"),
+    };
+    match what {
+        None => Ok(doc),
+        Some(what) => Err(Error::Refused {
+            path: input.name(),
+            problem: changed(what),
+        }),
     }
 }
 

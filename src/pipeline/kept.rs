@@ -3,12 +3,34 @@
 use std::collections::VecDeque;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
+use crate::input::{Identity, Place};
 use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
+
+/// What the first pass read of one input, kept for every input (kept analysis or not), so
+/// that the second pass pairs analyses with inputs by place and notices changed inputs.
+pub(super) struct Stamp {
+    pub(super) place: Place,
+    pub(super) name: String,
+    /// `None`: the input could not be read.
+    pub(super) identity: Option<Identity>,
+}
+
+/// What the first pass knew of an input of the second.
+#[derive(Default)]
+pub(super) struct Paired {
+    /// `Some` when the first pass saw the input: what it read then (`None`: unreadable).
+    pub(super) then: Option<Option<Identity>>,
+    pub(super) doc: Option<KeptDocument>,
+    /// Inputs of the first pass with no place in the second before this one: name and count.
+    pub(super) gone: Vec<(String, usize)>,
+    /// For a failed stream: documents of its part the first pass read.
+    pub(super) dropped: usize,
+}
 
 /// A document the first pass analysed, kept for the second.
 pub(super) struct KeptDocument {
     pub(super) analysis: PackedAnalysis,
-    pub(super) id: Option<serde_json::Value>,
+    pub(super) id: Option<crate::report::Id>,
     pub(super) bytes: u64,
 }
 
@@ -35,6 +57,10 @@ pub(super) struct Kept {
     spill_budget: u64,
     /// A document was not kept: none after it is either, so the kept ones stay a prefix.
     closed: bool,
+    /// Every input of the first pass, in order; the kept analyses are those of a prefix.
+    /// Names are kept once per part, not per input (a JSON Lines file may hold millions).
+    ledger: VecDeque<(Place, Option<Identity>)>,
+    names: std::collections::BTreeMap<u32, String>,
 }
 
 /// The temporary file of [`Kept`]: entries written in the first pass, read in the second.
@@ -68,7 +94,53 @@ impl Kept {
             spill: Spill::Unused,
             spill_budget,
             closed: false,
+            ledger: VecDeque::new(),
+            names: std::collections::BTreeMap::new(),
         }
+    }
+
+    /// Notes one input of the first pass and what was kept of it.
+    pub(super) fn push_stamped(&mut self, stamp: Stamp, counted: Counted) {
+        self.names.entry(stamp.place.part).or_insert(stamp.name);
+        self.ledger.push_back((stamp.place, stamp.identity));
+        self.push(counted);
+    }
+
+    /// Whether the first pass noted any input.
+    pub(super) fn has_ledger(&self) -> bool {
+        !self.ledger.is_empty()
+    }
+
+    /// What the first pass knew of the input at `place` in the second; with `whole_part`
+    /// (the input is a stream that failed), everything of its part. Entries before it that
+    /// nothing in the second pass matched are `gone`.
+    pub(super) fn take(&mut self, place: Place, whole_part: bool) -> Paired {
+        let mut paired = Paired::default();
+        while let Some((front, _)) = self.ledger.front() {
+            let later = if whole_part {
+                front.part > place.part
+            } else {
+                *front > place
+            };
+            if later {
+                break;
+            }
+            let (at, identity) = self.ledger.pop_front().expect("the front is there");
+            let doc = self.next();
+            if at == place && !whole_part {
+                paired.then = Some(identity);
+                paired.doc = doc;
+            } else if whole_part && at.part == place.part {
+                paired.dropped += usize::from(identity.is_some());
+            } else {
+                let name = self.names.get(&at.part).cloned().unwrap_or_default();
+                match paired.gone.last_mut() {
+                    Some((last, n)) if *last == name => *n += 1,
+                    _ => paired.gone.push((name, 1)),
+                }
+            }
+        }
+        paired
     }
 
     pub(super) fn open(&self) -> bool {
@@ -122,9 +194,9 @@ impl Kept {
                     None => entry.push(SPILL_NO_ID),
                     Some(id) => {
                         entry.push(SPILL_ID);
-                        let id = serde_json::to_vec(id)?;
+                        let id = id.json().as_bytes();
                         put_varint(&mut entry, id.len() as u64);
-                        entry.extend_from_slice(&id);
+                        entry.extend_from_slice(id);
                     }
                 }
                 put_varint(&mut entry, doc.bytes);
@@ -202,7 +274,8 @@ pub(super) fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument
                 .ok_or_else(damaged)?;
             let (id, after) = rest.split_at(n);
             rest = after;
-            Some(serde_json::from_slice(id).map_err(|_| damaged())?)
+            let id = std::str::from_utf8(id).map_err(|_| damaged())?;
+            Some(crate::report::Id::new(id).ok_or_else(damaged)?)
         }
         _ => return Err(damaged()),
     };
@@ -230,12 +303,13 @@ mod tests {
             id,
             bytes: 33,
         };
-        kept.push(Counted::Kept(doc(Some(serde_json::json!({"n": [1, "x"]})))));
+        let id = crate::report::Id::new("{\"n\": [1, \"x\"], \"big\": 12345678901234567890123}");
+        kept.push(Counted::Kept(doc(id.clone())));
         kept.push(Counted::Failed);
         kept.push(Counted::Kept(doc(None)));
         assert!(kept.memory.is_empty());
         let first = kept.next().expect("first entry");
-        assert_eq!(first.id, Some(serde_json::json!({"n": [1, "x"]})));
+        assert_eq!(first.id, id);
         assert_eq!(first.bytes, 33);
         assert_eq!(first.analysis.unpack().expect("unpacks").terms, a.terms);
         assert!(kept.next().is_none(), "the failed input");

@@ -20,9 +20,12 @@ use crate::analysis::analyzer::Analyzer;
 use crate::analysis::stopwords::Stopwords;
 use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
-use crate::input::Input;
+use std::sync::Arc;
+
 pub use crate::input::Source;
-use crate::pipeline::kept::{Kept, KeptDocument, SPILL_BYTES};
+use crate::input::identity::changed;
+use crate::input::{Input, Place};
+use crate::pipeline::kept::{Kept, Paired, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
 use crate::ranker::Model;
 use crate::report::{Record, Report};
@@ -70,6 +73,8 @@ pub struct Engine {
     spill_bytes: u64,
     /// Budget for each worker's stem memo ([`MEMO_BYTES`]).
     memo_bytes: usize,
+    /// The most bytes read of one input (`Config::max_bytes`).
+    max_bytes: u64,
 }
 
 /// Heap a worker's stem memo may hold before it is cleared (between two documents). It holds
@@ -113,7 +118,13 @@ impl Engine {
             kept_bytes: KEPT_BYTES,
             spill_bytes: SPILL_BYTES,
             memo_bytes: MEMO_BYTES,
+            max_bytes: config.max_bytes,
         })
+    }
+
+    /// The most bytes read of one input.
+    pub fn max_bytes(&self) -> u64 {
+        self.max_bytes
     }
 
     pub fn analyzer(&self) -> &Analyzer {
@@ -190,22 +201,31 @@ impl Engine {
         let ahead = if source.streams() { 0 } else { AHEAD };
         let mut inputs = source.inputs();
         let memos = &memos;
+        let mut ended = false;
         self.pipelined(
             &mut (&mut inputs, &mut kept, &mut hand_on),
             |(inputs, kept, _)| {
-                let chunk: Vec<(Input, Option<KeptDocument>)> = inputs
-                    .by_ref()
-                    .take(CHUNK)
-                    .map(|input| (input, kept.next()))
-                    .collect();
+                let mut chunk: Vec<(Input, Paired)> = Vec::with_capacity(CHUNK);
+                for (place, input) in inputs.by_ref().take(CHUNK) {
+                    pair(kept, place, input, &mut chunk);
+                }
+                if chunk.len() < CHUNK && !ended {
+                    // What the first pass read that the second did not meet.
+                    ended = true;
+                    let end = Place {
+                        part: u32::MAX,
+                        line: u64::MAX,
+                    };
+                    gone(kept.take(end, false).gone, &mut chunk);
+                }
                 (!chunk.is_empty()).then_some(chunk)
             },
             // One document (stdin): no hand-over to a worker thread, which costs more than a
             // short document on a busy machine. Long ones still score in parallel.
             |chunk| chunk.len() == 1,
             |chunk| -> Vec<(Record, u64, Option<DocTerms>)> {
-                let process = |(input, kept): (Input, Option<KeptDocument>)| {
-                    self.process(&input, kept, corpus, memos, terms)
+                let process = |(input, paired): (Input, Paired)| {
+                    self.process(&input, paired, corpus, memos, terms)
                 };
                 if chunk.len() == 1 {
                     chunk.into_iter().map(process).collect()
@@ -217,6 +237,42 @@ impl Engine {
             |(_, _, hand_on), records| hand_on(records),
         )?;
         Ok(outcome)
+    }
+}
+
+/// Pairs an input of the second pass with what the first knew of it, into `chunk`; inputs
+/// the first pass read that the second did not meet before it get error records of their own.
+fn pair(kept: &mut Kept, place: Place, input: Input, chunk: &mut Vec<(Input, Paired)>) {
+    if !kept.has_ledger() {
+        chunk.push((input, Paired::default()));
+        return;
+    }
+    // A stream that could not be opened (line 0) stands for all of its part.
+    let failed = matches!(input, Input::Failed(_)) && place.line == 0;
+    let mut paired = kept.take(place, failed);
+    gone(std::mem::take(&mut paired.gone), chunk);
+    let input = match input {
+        Input::Failed(err) if paired.dropped > 0 => Input::Failed(Arc::new(Error::Refused {
+            path: err.path().to_string(),
+            problem: changed(&format!(
+                "{} of its documents can no longer be read: {}",
+                paired.dropped,
+                err.problem()
+            )),
+        })),
+        other => other,
+    };
+    chunk.push((input, paired));
+}
+
+/// Error records for inputs the first pass read and the second no longer finds.
+fn gone(gone: Vec<(String, usize)>, chunk: &mut Vec<(Input, Paired)>) {
+    for (name, n) in gone {
+        let err = Error::Refused {
+            path: name,
+            problem: changed(&format!("{n} of its documents are gone")),
+        };
+        chunk.push((Input::Failed(Arc::new(err)), Paired::default()));
     }
 }
 
@@ -264,6 +320,9 @@ pub trait Progress {
     fn pass(&mut self, _pass: Pass) {}
     /// One more input done, which held `bytes` of text.
     fn advance(&mut self, _bytes: u64) {}
+    /// An input of the counting pass could not be read (the scoring pass, if any, reports
+    /// it again as an error record).
+    fn failed(&mut self, _err: &Error) {}
 }
 
 /// Reports nothing.
@@ -421,5 +480,75 @@ mod tests {
             })
             .unwrap_err();
         assert_eq!(err.kind(), io::ErrorKind::BrokenPipe);
+    }
+
+    /// Files that a second pass finds changed: the source changes them when asked for its
+    /// inputs the second time.
+    struct Changing {
+        inputs: Vec<Input>,
+        change: Box<dyn Fn()>,
+        passes: std::cell::Cell<usize>,
+    }
+
+    impl Source for Changing {
+        fn inputs(&self) -> Box<dyn Iterator<Item = (Place, Input)> + '_> {
+            if self.passes.replace(self.passes.get() + 1) == 1 {
+                (self.change)();
+            }
+            Box::new(self.inputs.iter().cloned().enumerate().map(|(i, input)| {
+                let part = u32::try_from(i).expect("a few inputs");
+                (Place { part, line: 0 }, input)
+            }))
+        }
+    }
+
+    #[test]
+    fn pipeline_files_changed_between_passes_get_errors_of_their_own() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = |name: &str| dir.path().join(name);
+        let texts = [
+            "Harga beras naik. Warga mengeluh.",
+            "Banjir melanda Bekasi. Warga mengungsi.",
+            "Tim nasional menang. Pelatih senang.",
+            "Harga cabai turun. Petani kecewa.",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            std::fs::write(path(&format!("{i}.txt")), text).unwrap();
+        }
+        let (p1, p2) = (path("1.txt"), path("2.txt"));
+        let source = Changing {
+            inputs: (0..4)
+                .map(|i| Input::File(path(&format!("{i}.txt"))))
+                .collect(),
+            change: Box::new(move || {
+                std::fs::write(&p1, "Banjir melanda Depok lagi. Warga mengungsi.").unwrap();
+                std::fs::remove_file(&p2).unwrap();
+            }),
+            passes: std::cell::Cell::new(0),
+        };
+        for kept_bytes in [0, usize::MAX] {
+            source.passes.set(0);
+            for (i, text) in texts.iter().enumerate() {
+                std::fs::write(path(&format!("{i}.txt")), text).unwrap();
+            }
+            let mut engine = engine(2);
+            engine.kept_bytes = kept_bytes;
+            let mut got = Vec::new();
+            engine
+                .run_source(&source, None, &mut NoProgress, &mut |r: Record| {
+                    got.push(r);
+                    Ok(())
+                })
+                .unwrap();
+            assert_eq!(got.len(), 4);
+            assert!(matches!(got[0], Record::Report(_)));
+            assert!(matches!(got[3], Record::Report(_)));
+            for bad in &got[1..3] {
+                let Record::Error(e) = bad else {
+                    panic!("{bad:?}")
+                };
+                assert!(e.error.starts_with("changed while reading"), "{}", e.error);
+            }
+        }
     }
 }

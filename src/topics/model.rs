@@ -130,7 +130,7 @@ pub struct TermWeight {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Member {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<crate::report::Id>,
     pub source: String,
     /// Cosine similarity to the topic's centroid.
     pub score: f64,
@@ -140,7 +140,7 @@ pub struct Member {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub id: Option<serde_json::Value>,
+    pub id: Option<crate::report::Id>,
     pub source: String,
     /// 0: the "other" group.
     pub topic: usize,
@@ -168,7 +168,7 @@ pub struct Topics {
 }
 
 struct Entry {
-    id: Option<serde_json::Value>,
+    id: Option<crate::report::Id>,
     source: String,
     fingerprint: u64,
     /// (term id, weight), not yet normalised.
@@ -572,7 +572,7 @@ mod tests {
 
     fn doc(n: usize, words: &[&str], keywords: &[&str]) -> (Report, DocTerms) {
         let report = Report {
-            id: Some(serde_json::json!(format!("d{n}"))),
+            id: Some(crate::report::Id::of(&serde_json::json!(format!("d{n}")))),
             source: format!("in:{n}"),
             title: None,
             language: "id".into(),

@@ -69,8 +69,7 @@ fn for_each_record(
 
 fn name(m: &Member) -> String {
     match &m.id {
-        Some(serde_json::Value::String(s)) => s.clone(),
-        Some(v) => v.to_string(),
+        Some(id) => id.as_string().unwrap_or_else(|| id.to_string()),
         None => m.source.clone(),
     }
 }

@@ -2,3 +2,4 @@
 
 pub(crate) mod bytes8;
 pub(crate) mod hash;
+pub mod terminal;

@@ -8,7 +8,7 @@ use std::time::Instant;
 use ringkas::idf::Model;
 use ringkas::input::{Batch, InputKind, Markup};
 use ringkas::output::RecordWriter;
-use ringkas::pipeline::{Sink, Source};
+use ringkas::pipeline::{Pass, Progress, Sink, Source};
 use ringkas::topics::TopicCounter;
 use ringkas::{Engine, Record};
 
@@ -31,7 +31,7 @@ impl From<io::Error> for Failure {
         if err.kind() == io::ErrorKind::BrokenPipe {
             Failure::ClosedPipe
         } else {
-            Failure::Fatal(format!("cannot write output: {err}"))
+            Failure::Fatal(format!("cannot write to standard output: {err}"))
         }
     }
 }
@@ -40,7 +40,9 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     let engine = Engine::new(&cli.config()).map_err(|e| Failure::Fatal(e.to_string()))?;
     match &cli.command {
         None => summarise(cli, &engine),
-        Some(Command::Sentences { paths, source }) => sentences(paths, source, cli.run.quiet),
+        Some(Command::Sentences { paths, source }) => {
+            sentences(paths, source, cli.run.quiet, engine.max_bytes())
+        }
         Some(Command::Stem { words, explain }) if *explain => {
             crate::stem_explain::explain(&engine, words, cli.format())
         }
@@ -78,6 +80,7 @@ pub(crate) fn batch(
     source: &SourceArgs,
     quiet: bool,
     passes: bool,
+    max_bytes: u64,
 ) -> Result<Batch, Failure> {
     let kind = match source.input {
         InputArg::Files => InputKind::Files,
@@ -91,6 +94,7 @@ pub(crate) fn batch(
         &source.extensions(),
         &source.text_field,
         passes,
+        max_bytes,
     )
     .map_err(|e| Failure::Fatal(e.to_string()))?;
     note(batch.notes(), quiet);
@@ -118,7 +122,13 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         None => None,
     };
     let quiet = cli.run.quiet;
-    let batch = batch(&cli.run.paths, &cli.run.source, quiet, model.is_none())?;
+    let batch = batch(
+        &cli.run.paths,
+        &cli.run.source,
+        quiet,
+        model.is_none(),
+        engine.max_bytes(),
+    )?;
     let stdout = io::stdout();
     let mut topics = cli
         .run
@@ -149,12 +159,12 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     }
     whole(|| writer.finish())?;
     if !quiet && !batch.is_single() {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {} documents, {} failed, {:.2} s",
             outcome.documents,
             outcome.failures,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(if outcome.failures > 0 {
         Status::SomeFailed
@@ -187,24 +197,58 @@ impl<W: Write> Sink for Output<'_, W> {
 
 fn idf_build(engine: &Engine, build: &BuildArgs) -> Result<Status, Failure> {
     let started = Instant::now();
-    let batch = batch(&build.paths, &build.source, build.quiet, true)?;
-    let mut progress = Bar::new(&batch, build.quiet);
+    let batch = batch(
+        &build.paths,
+        &build.source,
+        build.quiet,
+        false,
+        engine.max_bytes(),
+    )?;
+    let mut progress = Reporting {
+        bar: Bar::new(&batch, build.quiet),
+        failures: 0,
+    };
     let df = engine.document_frequencies(&batch, &mut progress);
-    progress.finish();
+    progress.bar.finish();
     let model = Model::new(engine.analyzer().language(), df);
-    model
-        .save(&build.output)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    // Ctrl-C waits for the model to be written (or its temporary file removed).
+    whole(|| model.save(&build.output)).map_err(|e| Failure::Fatal(e.to_string()))?;
     if !build.quiet {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {}: {} documents, {} terms, {:.2} s",
             build.output.display(),
             model.df.documents,
             model.df.counts.len(),
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
-    Ok(Status::Ok)
+    Ok(if progress.failures > 0 {
+        Status::SomeFailed
+    } else {
+        Status::Ok
+    })
+}
+
+/// The progress of `idf build`, which also names each input it could not read (there is no
+/// second pass to give it an error record).
+struct Reporting {
+    bar: Bar,
+    failures: usize,
+}
+
+impl Progress for Reporting {
+    fn pass(&mut self, pass: Pass) {
+        self.bar.pass(pass);
+    }
+
+    fn advance(&mut self, bytes: u64) {
+        self.bar.advance(bytes);
+    }
+
+    fn failed(&mut self, err: &ringkas::Error) {
+        self.failures += 1;
+        progress_safe_eprint(&format!("ringkas: {err}"));
+    }
 }
 
 fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
@@ -219,19 +263,22 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
         }
     }
     let merged = merged.expect("clap requires at least one model");
-    merged
-        .save(output)
-        .map_err(|e| Failure::Fatal(e.to_string()))?;
+    whole(|| merged.save(output)).map_err(|e| Failure::Fatal(e.to_string()))?;
     Ok(Status::Ok)
 }
 
-fn sentences(paths: &[PathBuf], source: &SourceArgs, quiet: bool) -> Result<Status, Failure> {
-    let batch = batch(paths, source, quiet, false)?;
+fn sentences(
+    paths: &[PathBuf],
+    source: &SourceArgs,
+    quiet: bool,
+    max_bytes: u64,
+) -> Result<Status, Failure> {
+    let batch = batch(paths, source, quiet, false, max_bytes)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
     let mut status = Status::Ok;
-    for input in batch.inputs() {
-        match input.load() {
+    for (_, input) in batch.inputs() {
+        match input.read(max_bytes).1.map(|d| d.text) {
             Ok(text) => {
                 // Printed as written (curly quotes and all), so each line is a substring of
                 // the input; only line ends are unified, as the splitter expects LF.
@@ -240,7 +287,7 @@ fn sentences(paths: &[PathBuf], source: &SourceArgs, quiet: bool) -> Result<Stat
                 }
             }
             Err(err) => {
-                eprintln!("ringkas: {err}");
+                crate::progress::say(&format!("ringkas: {err}"));
                 status = Status::SomeFailed;
             }
         }
@@ -266,10 +313,20 @@ fn stem(engine: &Engine, words: &[String]) -> Result<Status, Failure> {
         )
     };
     if words.is_empty() {
-        let stdin = io::stdin();
-        for line in stdin.lock().split(b'\n') {
+        // The decoder of every text ringkas reads: byte-order marks, UTF-16; invalid UTF-8
+        // is an error, never replaced.
+        let stdin = ringkas::input::text_reader("-", Box::new(io::stdin().lock()))
+            .map_err(|e| Failure::Fatal(e.to_string()))?;
+        for (n, line) in stdin.split(b'\n').enumerate() {
             let line = line.map_err(|e| Failure::Fatal(format!("-: cannot read stdin: {e}")))?;
-            one(&String::from_utf8_lossy(&line), &mut out)?;
+            let word = std::str::from_utf8(&line).map_err(|e| {
+                Failure::Fatal(format!(
+                    "-: line {}: invalid UTF-8 at byte {} (convert the input to UTF-8)",
+                    n + 1,
+                    e.valid_up_to()
+                ))
+            })?;
+            one(word.strip_suffix('\r').unwrap_or(word), &mut out)?;
         }
     } else {
         for word in words {

@@ -242,6 +242,28 @@ pub struct LanguageArgs {
     /// Root-word lexicon replacing the embedded one (one word a line, `#` comments).
     #[arg(long, value_name = "FILE", global = true)]
     pub lexicon: Option<PathBuf>,
+
+    /// Largest input read (a file, a JSON line, a stream kept for a second pass), in bytes
+    /// or with a K, M or G suffix (KiB, MiB, GiB); a bigger one gets an error record.
+    #[arg(long, value_name = "SIZE", default_value = "256M", value_parser = parse_size, global = true)]
+    pub max_bytes: u64,
+}
+
+/// `1048576`, `1024K`, `256M`, `2G`.
+fn parse_size(s: &str) -> Result<u64, String> {
+    let s = s.trim();
+    let (digits, shift) = match s.as_bytes().last() {
+        Some(b'k' | b'K') => (&s[..s.len() - 1], 10),
+        Some(b'm' | b'M') => (&s[..s.len() - 1], 20),
+        Some(b'g' | b'G') => (&s[..s.len() - 1], 30),
+        _ => (s, 0),
+    };
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&n| n > 0)
+        .ok_or_else(|| format!("`{s}` is not a size (bytes, or a number with K, M or G)"))
 }
 
 #[derive(Debug, Args)]
@@ -452,6 +474,7 @@ impl Cli {
                 None => SummaryLength::Sentences(run.sentences),
             },
             lexicon: self.language.lexicon.clone(),
+            max_bytes: self.language.max_bytes,
             explain: run.explain,
             layout: run.view.highlight || matches!(run.format, FormatArg::Html),
             ..Config::default()

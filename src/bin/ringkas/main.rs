@@ -25,7 +25,20 @@ const MI_OPTION_DESTROY_ON_EXIT: libmimalloc_sys::mi_option_t = 22;
 fn main() -> ExitCode {
     // SAFETY: sets an option that is read only at exit; no allocation is in flight.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_DESTROY_ON_EXIT, 2) };
-    let cli = cli::Cli::parse();
+    // Help, version and usage errors through our own writes: clap's `exit` panics when it
+    // cannot write them (`ringkas --help | true`).
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) => {
+            return match err.print() {
+                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+                    progress::say(&format!("ringkas: cannot write to standard output: {e}"));
+                    ExitCode::from(2)
+                }
+                _ => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
+            };
+        }
+    };
     interrupt::exit_whole_on_interrupt();
     match app::run(&cli) {
         Ok(app::Status::Ok) => ExitCode::SUCCESS,
@@ -33,7 +46,7 @@ fn main() -> ExitCode {
         // The reader went away (`ringkas ... | head`): nothing more to say.
         Err(app::Failure::ClosedPipe) => ExitCode::SUCCESS,
         Err(app::Failure::Fatal(message)) => {
-            eprintln!("ringkas: {message}");
+            crate::progress::say(&format!("ringkas: {message}"));
             ExitCode::from(2)
         }
     }

@@ -1,6 +1,6 @@
 //! The progress bar on stderr, and printing above it.
 
-use std::io::{self, IsTerminal};
+use std::io::{self, IsTerminal, Write};
 
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use ringkas::input::Batch;
@@ -9,9 +9,20 @@ use ringkas::pipeline::{Pass, Progress};
 /// Prints a line on stderr above the progress bar, if one is drawn.
 pub fn progress_safe_eprint(line: &str) {
     match ACTIVE_BAR.get() {
-        Some(bar) if !bar.is_hidden() => bar.suspend(|| eprintln!("{line}")),
-        _ => eprintln!("{line}"),
+        Some(bar) if !bar.is_hidden() => bar.suspend(|| say(line)),
+        _ => say(line),
     }
+}
+
+/// Prints a line on stderr, in one write, control characters (in file names) escaped. A
+/// stderr that cannot be written to (closed, full) is ignored: `eprintln!` would panic, and
+/// the records on stdout matter more than the messages about them.
+pub fn say(line: &str) {
+    let line = ringkas::terminal::escape(line);
+    let mut text = String::with_capacity(line.len() + 1);
+    text.push_str(&line);
+    text.push('\n');
+    let _ = io::stderr().lock().write_all(text.as_bytes());
 }
 
 static ACTIVE_BAR: std::sync::OnceLock<ProgressBar> = std::sync::OnceLock::new();

@@ -20,7 +20,13 @@ pub fn run(engine: &Engine, args: &TopicsArgs) -> Result<Status, Failure> {
         Some(path) => Some(load_model(path, engine)?),
         None => None,
     };
-    let batch = batch(&args.paths, &args.source, args.quiet, model.is_none())?;
+    let batch = batch(
+        &args.paths,
+        &args.source,
+        args.quiet,
+        model.is_none(),
+        engine.max_bytes(),
+    )?;
     let mut progress = Bar::new(&batch, args.quiet);
     let mut sink = Collect {
         collector: TopicCollector::new(engine.analyzer().stemmer()),
@@ -51,13 +57,13 @@ pub fn run(engine: &Engine, args: &TopicsArgs) -> Result<Status, Failure> {
         out.flush()
     })?;
     if !args.quiet {
-        eprintln!(
+        crate::progress::say(&format!(
             "ringkas: {} documents, {} failed, {} topics, {:.2} s",
             outcome.documents,
             outcome.failures,
             topics.clustering.topics,
             started.elapsed().as_secs_f64()
-        );
+        ));
     }
     Ok(if outcome.failures > 0 {
         Status::SomeFailed
