@@ -142,6 +142,49 @@ fn cli_several_files_give_a_json_array() {
 }
 
 #[test]
+fn cli_json_shape_follows_the_arguments_not_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("one")).unwrap();
+    fs::write(dir.path().join("one/a.txt"), NEWS).unwrap();
+    let line = format!(
+        "{{\"id\": 1, \"text\": {}}}\n",
+        serde_json::to_string(NEWS).unwrap()
+    );
+    fs::write(dir.path().join("one.jsonl"), &line).unwrap();
+    let json = |args: &[&str], stdin: &str| -> serde_json::Value {
+        let out = stdout_of(
+            ringkas(Some(dir.path()))
+                .args(["-f", "json"])
+                .args(args)
+                .write_stdin(stdin.to_owned()),
+        );
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    // One named file, or plain stdin: one object.
+    assert!(json(&["one/a.txt"], "").is_object());
+    assert!(json(&[], NEWS).is_object());
+    assert!(json(&["-"], NEWS).is_object());
+    // A folder, several paths or JSON Lines: an array, even of one record.
+    for (args, stdin) in [
+        (&["one"][..], ""),
+        (&["one/"][..], ""),
+        (&["one/a.txt", "one/a.txt"][..], ""),
+        (&["--input", "jsonl", "one.jsonl"][..], ""),
+        (&["--input", "jsonl"][..], line.as_str()),
+    ] {
+        let records: Vec<Record> = serde_json::from_value(json(args, stdin))
+            .unwrap_or_else(|e| panic!("{args:?}: not an array of records: {e}"));
+        assert!(!records.is_empty(), "{args:?}");
+    }
+    // A missing named file is still one record, as an object.
+    let missing = json(&["nope.txt"], "");
+    assert!(
+        missing.is_object() && missing.get("error").is_some(),
+        "{missing}"
+    );
+}
+
+#[test]
 fn cli_missing_path_is_reported_and_the_rest_processed() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), NEWS).unwrap();

@@ -123,10 +123,15 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         .view
         .corpus_topics
         .map(|n| (n, TopicCounter::default()));
-    // JSON prints one object only for exactly one record; an unknown count is an array.
-    let total = batch
-        .len_hint()
-        .map_or(usize::MAX, |n| n + usize::from(topics.is_some()));
+    // JSON prints one object only for one named file or plain stdin (and no corpus record);
+    // a folder, several paths or JSON Lines give an array whatever their count, so a script's
+    // `jq '.[]'` does not break when a folder happens to hold one file.
+    let total = match batch.len_hint() {
+        Some(n) if names_one_document(&cli.run.paths, &cli.run.source) => {
+            n + usize::from(topics.is_some())
+        }
+        _ => usize::MAX,
+    };
     // Records are flushed a chunk at a time: a 64 KiB buffer makes a batch's output a few
     // large writes rather than one per 8 KiB.
     let out = BufWriter::with_capacity(64 << 10, stdout.lock());
@@ -159,6 +164,16 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     } else {
         Status::Ok
     })
+}
+
+/// Whether the arguments name one document: one file (or FIFO) or stdin, read as files.
+fn names_one_document(paths: &[PathBuf], source: &SourceArgs) -> bool {
+    matches!(source.input, InputArg::Files)
+        && match paths {
+            [] => true,
+            [path] => path.as_os_str() == "-" || !path.is_dir(),
+            _ => false,
+        }
 }
 
 /// The records of a run on their way to stdout.
