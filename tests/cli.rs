@@ -425,3 +425,20 @@ fn cli_english_uses_english_stopwords_and_stemmer() {
             .any(|k| k.term.starts_with("price") || k.term.starts_with("rice"))
     );
 }
+
+#[test]
+fn cli_empty_input_gives_a_note_and_an_empty_record() {
+    let out = ringkas(None)
+        .args(["-f", "json"])
+        .write_stdin("  \n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record: Record = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let r = report(&record);
+    assert!(r.keywords.is_empty() && r.summary.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ringkas: note: -: no words"), "{err}");
+    let quiet = ringkas(None).arg("-q").write_stdin("").output().unwrap();
+    assert!(quiet.stderr.is_empty());
+}

@@ -1,7 +1,7 @@
 //! Wires the library to the terminal: inputs from arguments and stdin, records to stdout,
 //! problems to stderr.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -116,6 +116,12 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         None => None,
     };
     let quiet = cli.run.quiet;
+    if cli.run.paths.is_empty() && io::stdin().is_terminal() {
+        // Nothing piped in and nothing named: say how to use it rather than wait silently.
+        return Err(Failure::Fatal(
+            "no input: name files or folders, or pipe text in (`ringkas --help`)".into(),
+        ));
+    }
     let batch = batch(&cli.run.paths, &cli.run.source, quiet, model.is_none())?;
     let stdout = io::stdout();
     let mut topics = cli
@@ -144,6 +150,7 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         &mut Output {
             writer: &mut writer,
             topics: &mut topics,
+            quiet,
         },
     )?;
     progress.finish();
@@ -180,12 +187,22 @@ fn names_one_document(paths: &[PathBuf], source: &SourceArgs) -> bool {
 struct Output<'a, W: Write> {
     writer: &'a mut RecordWriter<W>,
     topics: &'a mut Option<(usize, TopicCounter)>,
+    quiet: bool,
 }
 
 impl<W: Write> Sink for Output<'_, W> {
     fn record(&mut self, record: Record) -> io::Result<()> {
         if let Record::Error(e) = &record {
             progress_safe_eprint(&format!("ringkas: {}: {}", e.source, e.error));
+        }
+        match &record {
+            Record::Report(report) if report.stats.words == 0 && !self.quiet => {
+                progress_safe_eprint(&format!(
+                    "ringkas: note: {}: no words in the input (an empty record)",
+                    report.source
+                ));
+            }
+            _ => {}
         }
         if let (Some((_, counter)), Record::Report(report)) = (&mut self.topics, &record) {
             counter.add(report);
