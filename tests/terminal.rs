@@ -45,3 +45,35 @@ fn terminal_a_named_file_is_read_without_waiting_for_stdin() {
     assert_eq!(code, 0, "{shown}");
     assert!(shown.contains("Keywords:"), "{shown}");
 }
+
+#[test]
+fn terminal_progress_bar_is_cleared_after_a_closed_pipe() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "Harga beras di pasar naik lagi pekan ini. Pedagang menyebut pasokan berkurang. \
+                Pemerintah berjanji menggelar operasi pasar mulai Senin.\n";
+    for i in 0..400 {
+        std::fs::write(
+            dir.path().join(format!("{i:04}.txt")),
+            text.repeat(1 + i % 7),
+        )
+        .unwrap();
+    }
+    let folder = dir.path().display().to_string();
+    let Some((shown, code)) = on_a_terminal(&format!("'{folder}' -f jsonl | head -1")) else {
+        return;
+    };
+    assert_eq!(code, 0, "{shown}");
+    // The bar may be too quick to be drawn at all; when it was, the last thing on the
+    // terminal after it is an erase-line, not the bar.
+    if let Some(last) = shown.rfind(" documents") {
+        let after = &shown[last..];
+        assert!(after.contains("\x1b[2K"), "bar left on screen: {after:?}");
+        assert!(!shown.contains("ETA"), "ETA on a sub-second run: {shown:?}");
+        if let Some(scoring) = shown.find("scoring") {
+            assert!(
+                shown[scoring..].contains("/400 documents"),
+                "no total in the scoring pass: {shown:?}"
+            );
+        }
+    }
+}

@@ -83,13 +83,24 @@ pub(crate) fn batch(
         InputArg::Files => InputKind::Files,
         InputArg::Jsonl => InputKind::JsonLines,
     };
-    let batch = Batch::new(
-        paths,
-        kind,
-        &source.extensions(),
-        &source.text_field,
-        passes,
-    )
+    // JSON Lines on stdin read in two passes is first copied to a temporary file.
+    let spools = passes
+        && kind == InputKind::JsonLines
+        && (paths.is_empty() || paths.iter().any(|p| p.as_os_str() == "-"));
+    let new = || {
+        Batch::new(
+            paths,
+            kind,
+            &source.extensions(),
+            &source.text_field,
+            passes,
+        )
+    };
+    let batch = if spools {
+        crate::progress::spin_while("reading stdin", quiet, new)
+    } else {
+        new()
+    }
     .map_err(|e| Failure::Fatal(e.to_string()))?;
     note(batch.notes(), quiet);
     Ok(batch)

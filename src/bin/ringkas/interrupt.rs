@@ -9,6 +9,7 @@ pub fn exit_whole_on_interrupt() {
     // Without a handler (a platform without signals), Ctrl-C keeps its default action.
     let _ = ctrlc::set_handler(|| {
         let _whole = WRITING.lock().unwrap_or_else(|e| e.into_inner());
+        crate::progress::clear_active_bar();
         std::process::exit(130);
     });
 }
