@@ -442,3 +442,53 @@ fn cli_empty_input_gives_a_note_and_an_empty_record() {
     let quiet = ringkas(None).arg("-q").write_stdin("").output().unwrap();
     assert!(quiet.stderr.is_empty());
 }
+
+#[test]
+fn cli_options_that_do_not_apply_are_usage_errors() {
+    for (args, message) in [
+        (
+            &["--text-field", "isi", "a.txt"][..],
+            "--text-field applies only",
+        ),
+        (
+            &["topics", "--text-field", "isi"][..],
+            "--text-field applies only",
+        ),
+        (&["--explain", "a.txt"][..], "--explain applies only"),
+        (
+            &["--explain", "-f", "html", "a.txt"][..],
+            "--explain applies only",
+        ),
+        (&["man", "--lexicon", "lex.txt"][..], "do not apply"),
+        (&["completions", "bash", "-l", "en"][..], "do not apply"),
+        (
+            &["idf", "merge", "a.idf", "-o", "b.idf", "--lang", "en"][..],
+            "do not apply",
+        ),
+    ] {
+        let out = ringkas(None).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // Where they apply, they are accepted.
+    let ok = ringkas(None)
+        .args([
+            "--input",
+            "jsonl",
+            "--text-field",
+            "isi",
+            "-f",
+            "json",
+            "--explain",
+        ])
+        .write_stdin("{\"isi\": \"Harga beras naik. Pedagang mengeluh.\"}\n")
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
+    );
+}

@@ -26,6 +26,12 @@ fn main() -> ExitCode {
     // SAFETY: sets an option that is read only at exit; no allocation is in flight.
     unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_DESTROY_ON_EXIT, 2) };
     let cli = cli::Cli::parse();
+    if let Err(message) = cli.check() {
+        use clap::CommandFactory;
+        cli::Cli::command()
+            .error(clap::error::ErrorKind::ArgumentConflict, message)
+            .exit();
+    }
     interrupt::exit_whole_on_interrupt();
     match app::run(&cli) {
         Ok(app::Status::Ok) => ExitCode::SUCCESS,
