@@ -222,6 +222,7 @@ Examples:
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
   ringkas completions bash > ~/.local/share/bash-completion/completions/ringkas
   ringkas completions zsh > ~/.zfunc/_ringkas
   ringkas completions fish > ~/.config/fish/completions/ringkas.fish
@@ -230,7 +231,7 @@ Examples:
 const MAN_EXAMPLES: &str = "\
 Examples:
   ringkas man > ringkas.1 && man ./ringkas.1
-  sudo sh -c 'ringkas man > /usr/local/share/man/man1/ringkas.1'";
+  mkdir -p ~/.local/share/man/man1 && ringkas man > ~/.local/share/man/man1/ringkas.1";
 
 #[derive(Debug, Args)]
 #[command(next_help_heading = "Analysis")]
