@@ -3,7 +3,7 @@
 #
 #   scripts/bench-topics.sh [GOLD.jsonl] [N]
 #
-# GOLD defaults to ../shared/data/indosum-train.jsonl (records with `id`, `text`, `category`),
+# GOLD defaults to eval/data/indosum-train.jsonl (records with `id`, `text`, `category`),
 # N to 100000. The script runs, with the release build, on the shared 2-core machine:
 #   1. the GOLD articles as one JSON Lines file, --topics 6 and without --topics;
 #   2. a folder of N .txt documents made under $TMPDIR by repeating the GOLD articles with
@@ -14,7 +14,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-gold=${1:-../shared/data/indosum-train.jsonl}
+gold=${1:-eval/data/indosum-train.jsonl}
 n=${2:-100000}
 eval_py=${EVAL:-../shared/tools/topics_eval.py}
 

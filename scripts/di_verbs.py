@@ -9,7 +9,7 @@ hunspell gives some loanwords no di- at all ("rilis": dirilis). For those, this 
 apart after "di": a root is listed when the joined form occurs at least MIN_JOINED times and
 at least RATIO times as often as the apart form. Standard library only.
 
-    python3 scripts/di_verbs.py --corpus ../shared/data/indosum-train.jsonl > data/di-verbs-id.txt
+    python3 scripts/di_verbs.py --corpus eval/data/indosum-train.jsonl > data/di-verbs-id.txt
 """
 import argparse
 import json

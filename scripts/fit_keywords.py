@@ -10,7 +10,7 @@ regression (plain gradient descent, standard library only) gives the weights tha
 The label uses the judges' word normaliser (../shared/tools/keywords_eval.py, which needs
 `pip install PySastrawi`) so that "the word is in the summary" means what the metric means.
 
-    python3 scripts/fit_keywords.py --gold ../shared/data/indosum-train.jsonl
+    python3 scripts/fit_keywords.py --gold eval/data/indosum-train.jsonl
 """
 import argparse
 import json
@@ -106,7 +106,7 @@ def fit(data, epochs=300, lr=0.5):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", default="../shared/data/indosum-train.jsonl")
+    ap.add_argument("--gold", default="eval/data/indosum-train.jsonl")
     ap.add_argument("--tools", default="../shared/tools")
     ap.add_argument("--limit", type=int)
     ap.add_argument("--epochs", type=int, default=300)

@@ -14,8 +14,8 @@ thread).
 
     python3 -m venv scripts/.venv && scripts/.venv/bin/pip install numpy scikit-learn lightgbm
     cargo build --release --example ranker_features
-    target/release/examples/ranker_features < ../shared/data/indosum-train.jsonl > /tmp/train-features.jsonl
-    scripts/.venv/bin/python scripts/fit_ranker.py --gold ../shared/data/indosum-train.jsonl \\
+    target/release/examples/ranker_features < eval/data/indosum-train.jsonl > /tmp/train-features.jsonl
+    scripts/.venv/bin/python scripts/fit_ranker.py --gold eval/data/indosum-train.jsonl \\
         --features /tmp/train-features.jsonl --cv --curve --write data/ranker-model.txt
 
 After a change to the features (src/ranker/features.rs), the embedded model no longer parses and
@@ -316,7 +316,7 @@ def write_placeholder(path):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", default="../shared/data/indosum-train.jsonl")
+    ap.add_argument("--gold", default="eval/data/indosum-train.jsonl")
     ap.add_argument("--features", help="examples/ranker_features output for --gold")
     ap.add_argument("--k", type=int, default=3)
     ap.add_argument("--cv", action="store_true")
@@ -378,8 +378,8 @@ def main():
             f"best of {REDUNDANCY_GRID} on {FOLDS}-fold train cross-validation.",
             "Regenerate (from the project root):",
             "  cargo build --release --example ranker_features",
-            "  target/release/examples/ranker_features < ../shared/data/indosum-train.jsonl > /tmp/train-features.jsonl",
-            "  scripts/.venv/bin/python scripts/fit_ranker.py --gold ../shared/data/indosum-train.jsonl \\",
+            "  target/release/examples/ranker_features < eval/data/indosum-train.jsonl > /tmp/train-features.jsonl",
+            "  scripts/.venv/bin/python scripts/fit_ranker.py --gold eval/data/indosum-train.jsonl \\",
             "      --features /tmp/train-features.jsonl --cv --write data/ranker-model.txt",
             f"Parameters: {json.dumps({k: v for k, v in PARAMS.items() if k != 'verbose'}, sort_keys=True)}",
         ]

@@ -10,7 +10,7 @@ with forms that change no sound (di-, ke-...-an, -an, ber-, ter-, se-, -nya). A 
 is listed when it has at least MIN_EVIDENCE such words and three times the evidence of the
 earlier one. Only lowercase words count, so names do not. Standard library only.
 
-    python3 scripts/homographs.py --corpus ../shared/data/indosum-train.jsonl > data/homographs-id.txt
+    python3 scripts/homographs.py --corpus eval/data/indosum-train.jsonl > data/homographs-id.txt
 """
 import argparse
 import json

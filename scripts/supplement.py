@@ -10,7 +10,7 @@ do not count), it
 The proposals are then reviewed by hand; REJECTED lists the ones dropped, with the reason.
 
     cargo build --release
-    python3 scripts/supplement.py --corpus ../shared/data/indosum-train.jsonl \\
+    python3 scripts/supplement.py --corpus eval/data/indosum-train.jsonl \\
         > data/lexicon-supplement-id.txt
 
 Standard library only.

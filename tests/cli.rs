@@ -142,6 +142,49 @@ fn cli_several_files_give_a_json_array() {
 }
 
 #[test]
+fn cli_json_shape_follows_the_arguments_not_the_count() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join("one")).unwrap();
+    fs::write(dir.path().join("one/a.txt"), NEWS).unwrap();
+    let line = format!(
+        "{{\"id\": 1, \"text\": {}}}\n",
+        serde_json::to_string(NEWS).unwrap()
+    );
+    fs::write(dir.path().join("one.jsonl"), &line).unwrap();
+    let json = |args: &[&str], stdin: &str| -> serde_json::Value {
+        let out = stdout_of(
+            ringkas(Some(dir.path()))
+                .args(["-f", "json"])
+                .args(args)
+                .write_stdin(stdin.to_owned()),
+        );
+        serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+    };
+    // One named file, or plain stdin: one object.
+    assert!(json(&["one/a.txt"], "").is_object());
+    assert!(json(&[], NEWS).is_object());
+    assert!(json(&["-"], NEWS).is_object());
+    // A folder, several paths or JSON Lines: an array, even of one record.
+    for (args, stdin) in [
+        (&["one"][..], ""),
+        (&["one/"][..], ""),
+        (&["one/a.txt", "one/a.txt"][..], ""),
+        (&["--input", "jsonl", "one.jsonl"][..], ""),
+        (&["--input", "jsonl"][..], line.as_str()),
+    ] {
+        let records: Vec<Record> = serde_json::from_value(json(args, stdin))
+            .unwrap_or_else(|e| panic!("{args:?}: not an array of records: {e}"));
+        assert!(!records.is_empty(), "{args:?}");
+    }
+    // A missing named file is still one record, as an object.
+    let missing = json(&["nope.txt"], "");
+    assert!(
+        missing.is_object() && missing.get("error").is_some(),
+        "{missing}"
+    );
+}
+
+#[test]
 fn cli_missing_path_is_reported_and_the_rest_processed() {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("a.txt"), NEWS).unwrap();
@@ -380,5 +423,71 @@ fn cli_english_uses_english_stopwords_and_stemmer() {
         r.keywords
             .iter()
             .any(|k| k.term.starts_with("price") || k.term.starts_with("rice"))
+    );
+}
+
+#[test]
+fn cli_empty_input_gives_a_note_and_an_empty_record() {
+    let out = ringkas(None)
+        .args(["-f", "json"])
+        .write_stdin("  \n")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let record: Record = serde_json::from_slice(&out.stdout).expect("one JSON object");
+    let r = report(&record);
+    assert!(r.keywords.is_empty() && r.summary.is_empty());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("ringkas: note: -: no words"), "{err}");
+    let quiet = ringkas(None).arg("-q").write_stdin("").output().unwrap();
+    assert!(quiet.stderr.is_empty());
+}
+
+#[test]
+fn cli_options_that_do_not_apply_are_usage_errors() {
+    for (args, message) in [
+        (
+            &["--text-field", "isi", "a.txt"][..],
+            "--text-field applies only",
+        ),
+        (
+            &["topics", "--text-field", "isi"][..],
+            "--text-field applies only",
+        ),
+        (
+            &["--explain", "-f", "html", "a.txt"][..],
+            "--explain applies only",
+        ),
+        (&["man", "--lexicon", "lex.txt"][..], "do not apply"),
+        (&["completions", "bash", "-l", "en"][..], "do not apply"),
+        (
+            &["idf", "merge", "a.idf", "-o", "b.idf", "--lang", "en"][..],
+            "do not apply",
+        ),
+    ] {
+        let out = ringkas(None).args(args).output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+        assert!(out.stdout.is_empty(), "{args:?}");
+    }
+    // Where they apply, they are accepted.
+    let ok = ringkas(None)
+        .args([
+            "--input",
+            "jsonl",
+            "--text-field",
+            "isi",
+            "-f",
+            "json",
+            "--explain",
+        ])
+        .write_stdin("{\"isi\": \"Harga beras naik. Pedagang mengeluh.\"}\n")
+        .output()
+        .unwrap();
+    assert!(
+        ok.status.success(),
+        "{}",
+        String::from_utf8_lossy(&ok.stderr)
     );
 }

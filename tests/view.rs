@@ -256,6 +256,16 @@ fn view_html_page_is_well_formed_and_has_every_summary_sentence() {
         }
     }
     assert!(page.contains("id=\"corpus\""));
+    // Streamed: each section is written as its record comes, the table of documents after them,
+    // and each section links back to it.
+    let first_section = page.find("id=\"doc-0\"").expect("a first section");
+    let table = page.find("id=\"documents\"").expect("a table of documents");
+    assert!(first_section < table, "the table comes after the sections");
+    assert_eq!(page.matches("href=\"#documents\"").count(), 3 + 1);
+    assert!(
+        !single.contains("href=\"#documents\""),
+        "no table for one document"
+    );
 }
 
 #[test]

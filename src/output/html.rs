@@ -1,10 +1,11 @@
 //! The HTML report: one self-contained page (inline style, no scripts, no external assets).
 //!
 //! One document: its keywords with bars for their scores, its summary, and its whole text with
-//! the summary sentences highlighted and the keywords marked. A batch: first a table of the
-//! documents (source, top keywords, first summary sentence) linking to each document's section,
-//! then the corpus topics when asked for, then one section per document. Every piece of text
-//! from the input goes through `escape`.
+//! the summary sentences highlighted and the keywords marked. A batch is streamed: each
+//! document's section is written as soon as its record is ready (with a link to the table),
+//! and the table of documents (source, top keywords, first summary sentence, linking to each
+//! section) and the corpus topics follow at the end, so memory does not grow with the batch.
+//! Every piece of text from the input goes through `escape`.
 
 use std::borrow::Cow;
 use std::io::{self, Write};
@@ -19,8 +20,11 @@ pub(crate) const STYLE: &str = "\
 body{font:16px/1.55 system-ui,-apple-system,'Segoe UI',Roboto,sans-serif;color:#1f2328;\
 background:#f6f8fa;margin:0}\
 main{max-width:60rem;margin:0 auto;padding:1.5rem}\
-h1{font-size:1.6rem;margin:.2rem 0}h2{font-size:1.25rem;margin:0 0 .5rem}\
+h1{font-size:1.6rem;margin:.2rem 0;color:#0b3d91}\
+h2{font-size:1.25rem;margin:0 0 .5rem;padding-bottom:.35rem;border-bottom:2px solid #f08c00;\
+color:#0b3d91;overflow-wrap:anywhere}\
 h3{font-size:1rem;margin:1.2rem 0 .4rem;color:#57606a;text-transform:uppercase;letter-spacing:.04em}\
+nav{margin:.4rem 0 0;font-size:.92rem}.back{margin:1rem 0 0;font-size:.88rem}\
 section{background:#fff;border:1px solid #d0d7de;border-radius:8px;padding:1.2rem 1.4rem;margin:1.2rem 0}\
 .meta{color:#57606a;font-size:.9rem;margin:0}\
 table{border-collapse:collapse;width:100%;font-size:.92rem}\
@@ -58,85 +62,137 @@ pub fn escape(text: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// Writes the page for all the records of a run.
-pub fn write_page<W: Write>(
-    out: &mut W,
-    records: &[Record],
-    corpus: Option<&Corpus>,
-) -> io::Result<()> {
-    let title = match records {
-        [one] => format!("ringkas: {}", one.source()),
-        _ => format!("ringkas: {} documents", records.len()),
-    };
+/// One line of the table of documents: all a batch keeps of a document once its section is
+/// written, so memory does not grow with the documents' text.
+pub struct Row {
+    source: String,
+    /// The top keywords joined, or the error.
+    keywords: String,
+    first_sentence: String,
+    error: bool,
+}
+
+impl Row {
+    pub fn of(record: &Record) -> Row {
+        match record {
+            Record::Report(r) => Row {
+                source: r.source.clone(),
+                keywords: r
+                    .keywords
+                    .iter()
+                    .take(TABLE_KEYWORDS)
+                    .map(|k| k.term.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                first_sentence: r.summary.first().map_or("", |s| s.text.as_str()).to_owned(),
+                error: false,
+            },
+            Record::Error(e) => Row {
+                source: e.source.clone(),
+                keywords: e.error.clone(),
+                first_sentence: String::new(),
+                error: true,
+            },
+        }
+    }
+}
+
+/// The start of the page, written before the first document. `batch`: a table of documents
+/// will follow the sections (linked from here).
+pub fn write_head<W: Write>(out: &mut W, title: &str, batch: bool) -> io::Result<()> {
     write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<main>\n\
-         <header><h1>{}</h1><p class=\"meta\">ringkas {}: keywords and extractive summary</p></header>\n",
-        escape(&title),
-        escape(&title),
+         <header id=\"top\"><h1>{}</h1><p class=\"meta\">ringkas {}: keywords and extractive summary</p>",
+        escape(title),
+        escape(title),
         env!("CARGO_PKG_VERSION"),
     )?;
-    if records.len() > 1 {
-        write_table(out, records)?;
+    if batch {
+        out.write_all(
+            b"<nav><a href=\"#documents\">Table of documents</a> (after the documents)</nav>",
+        )?;
+    }
+    out.write_all(b"</header>\n")
+}
+
+/// One document's section, written as soon as its record is ready. In a batch it links back
+/// to the table of documents.
+pub fn write_record<W: Write>(
+    out: &mut W,
+    n: usize,
+    record: &Record,
+    batch: bool,
+) -> io::Result<()> {
+    match record {
+        Record::Report(report) => write_report(out, n, report)?,
+        Record::Error(e) => write!(
+            out,
+            "<section id=\"doc-{n}\"><h2>{}</h2><p class=\"error\">{}</p>",
+            escape(&e.source),
+            escape(&e.error)
+        )?,
+    }
+    if batch {
+        out.write_all(
+            "<p class=\"back\"><a href=\"#documents\">↑ Table of documents</a></p>".as_bytes(),
+        )?;
+    }
+    out.write_all(b"</section>\n")
+}
+
+/// The end of the page: in a batch the table of documents, then the corpus topics if any.
+pub fn write_end<W: Write>(
+    out: &mut W,
+    rows: &[Row],
+    corpus: Option<&Corpus>,
+    batch: bool,
+) -> io::Result<()> {
+    if batch {
+        write_table(out, rows)?;
     }
     if let Some(corpus) = corpus {
-        write_corpus(out, corpus, records)?;
-    }
-    for (n, record) in records.iter().enumerate() {
-        match record {
-            Record::Report(report) => write_report(out, n, report)?,
-            Record::Error(e) => writeln!(
-                out,
-                "<section id=\"doc-{n}\"><h2>{}</h2><p class=\"error\">{}</p></section>",
-                escape(&e.source),
-                escape(&e.error)
-            )?,
-        }
+        write_corpus(out, corpus, rows)?;
     }
     out.write_all(b"</main>\n</body>\n</html>\n")
 }
 
-fn write_table<W: Write>(out: &mut W, records: &[Record]) -> io::Result<()> {
+fn write_table<W: Write>(out: &mut W, rows: &[Row]) -> io::Result<()> {
     out.write_all(
         b"<section id=\"documents\"><h2>Documents</h2>\n<table>\n<thead><tr><th>#</th>\
           <th>Source</th><th>Top keywords</th><th>First summary sentence</th></tr></thead>\n<tbody>\n",
     )?;
-    for (n, record) in records.iter().enumerate() {
+    for (n, row) in rows.iter().enumerate() {
         write!(
             out,
             "<tr><td class=\"num\">{}</td><td><a href=\"#doc-{n}\">{}</a></td>",
             n + 1,
-            escape(record.source())
+            escape(&row.source)
         )?;
-        match record {
-            Record::Report(r) => {
-                let terms: Vec<&str> = r
-                    .keywords
-                    .iter()
-                    .take(TABLE_KEYWORDS)
-                    .map(|k| k.term.as_str())
-                    .collect();
-                let first = r.summary.first().map_or("", |s| s.text.as_str());
-                writeln!(
-                    out,
-                    "<td>{}</td><td>{}</td></tr>",
-                    escape(&terms.join(", ")),
-                    escape(first)
-                )?;
-            }
-            Record::Error(e) => writeln!(
+        if row.error {
+            writeln!(
                 out,
                 "<td colspan=\"2\" class=\"error\">{}</td></tr>",
-                escape(&e.error)
-            )?,
+                escape(&row.keywords)
+            )?;
+        } else {
+            writeln!(
+                out,
+                "<td>{}</td><td>{}</td></tr>",
+                escape(&row.keywords),
+                escape(&row.first_sentence)
+            )?;
         }
     }
-    out.write_all(b"</tbody>\n</table>\n</section>\n")
+    out.write_all(
+        "</tbody>\n</table>\n<p class=\"back\"><a href=\"#top\">↑ Top</a></p></section>\n"
+            .as_bytes(),
+    )
 }
 
-fn write_corpus<W: Write>(out: &mut W, corpus: &Corpus, records: &[Record]) -> io::Result<()> {
+fn write_corpus<W: Write>(out: &mut W, corpus: &Corpus, rows: &[Row]) -> io::Result<()> {
     write!(
         out,
         "<section id=\"corpus\"><h2>Corpus topics</h2><p class=\"meta\">from {} documents read</p>\n\
@@ -156,7 +212,7 @@ fn write_corpus<W: Write>(out: &mut W, corpus: &Corpus, records: &[Record]) -> i
         )?;
         for (j, p) in topic.prominent.iter().enumerate() {
             let sep = if j > 0 { ", " } else { "" };
-            match records.iter().position(|r| r.source() == p.source) {
+            match rows.iter().position(|r| r.source == p.source) {
                 Some(n) => write!(out, "{sep}<a href=\"#doc-{n}\">{}</a>", escape(&p.source))?,
                 None => write!(out, "{sep}{}", escape(&p.source))?,
             }
@@ -229,7 +285,7 @@ fn write_report<W: Write>(out: &mut W, n: usize, r: &Report) -> io::Result<()> {
         }
         out.write_all(b"</div>\n")?;
     }
-    out.write_all(b"</section>\n")
+    Ok(())
 }
 
 #[cfg(test)]

@@ -24,8 +24,8 @@ pub struct RecordWriter<W: Write> {
     total: usize,
     written: usize,
     style: TextStyle,
-    /// HTML is one page: records wait here for `finish`.
-    pending: Vec<Record>,
+    /// HTML: what the table of documents at the end of the page needs, one row a document.
+    rows: Vec<html::Row>,
     corpus: Option<Corpus>,
     /// One JSON Lines record, built whole before it is written (reused between records).
     line: Vec<u8>,
@@ -39,7 +39,7 @@ impl<W: Write> RecordWriter<W> {
             total,
             written: 0,
             style: TextStyle::default(),
-            pending: Vec::new(),
+            rows: Vec::new(),
             corpus: None,
             line: Vec::new(),
         }
@@ -72,7 +72,13 @@ impl<W: Write> RecordWriter<W> {
                     self.write_text(report)?;
                 }
             }
-            Format::Html => self.pending.push(record.clone()),
+            Format::Html => {
+                if self.rows.is_empty() {
+                    self.html_head(Some(record.source()))?;
+                }
+                html::write_record(&mut self.out, self.rows.len(), record, self.total != 1)?;
+                self.rows.push(html::Row::of(record));
+            }
         }
         self.written += 1;
         Ok(())
@@ -103,13 +109,30 @@ impl<W: Write> RecordWriter<W> {
     /// Closes the JSON array, if any, writes the HTML page, and flushes.
     pub fn finish(mut self) -> io::Result<()> {
         if self.format == Format::Html {
-            crate::output::html::write_page(&mut self.out, &self.pending, self.corpus.as_ref())?;
+            if self.rows.is_empty() {
+                self.html_head(None)?;
+            }
+            html::write_end(
+                &mut self.out,
+                &self.rows,
+                self.corpus.as_ref(),
+                self.total != 1,
+            )?;
         }
         if self.format == Format::Json && self.total != 1 {
             self.out
                 .write_all(if self.written == 0 { b"[]\n" } else { b"\n]\n" })?;
         }
         self.out.flush()
+    }
+
+    /// The start of the HTML page, named after the document when there is one.
+    fn html_head(&mut self, source: Option<&str>) -> io::Result<()> {
+        let title = match source {
+            Some(source) if self.total == 1 => format!("ringkas: {source}"),
+            _ => "ringkas: documents".to_owned(),
+        };
+        html::write_head(&mut self.out, &title, self.total != 1)
     }
 
     /// One JSON Lines record. The line is complete before any of it is written, and goes out

@@ -1,7 +1,7 @@
 //! Wires the library to the terminal: inputs from arguments and stdin, records to stdout,
 //! problems to stderr.
 
-use std::io::{self, BufRead, BufWriter, Write};
+use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -122,6 +122,12 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         None => None,
     };
     let quiet = cli.run.quiet;
+    if cli.run.paths.is_empty() && io::stdin().is_terminal() {
+        // Nothing piped in and nothing named: say how to use it rather than wait silently.
+        return Err(Failure::Fatal(
+            "no input: name files or folders, or pipe text in (`ringkas --help`)".into(),
+        ));
+    }
     let batch = batch(
         &cli.run.paths,
         &cli.run.source,
@@ -135,10 +141,15 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         .view
         .corpus_topics
         .map(|n| (n, TopicCounter::default()));
-    // JSON prints one object only for exactly one record; an unknown count is an array.
-    let total = batch
-        .len_hint()
-        .map_or(usize::MAX, |n| n + usize::from(topics.is_some()));
+    // JSON prints one object only for one named file or plain stdin (and no corpus record);
+    // a folder, several paths or JSON Lines give an array whatever their count, so a script's
+    // `jq '.[]'` does not break when a folder happens to hold one file.
+    let total = match batch.len_hint() {
+        Some(n) if names_one_document(&cli.run.paths, &cli.run.source) => {
+            n + usize::from(topics.is_some())
+        }
+        _ => usize::MAX,
+    };
     // Records are flushed a chunk at a time: a 64 KiB buffer makes a batch's output a few
     // large writes rather than one per 8 KiB.
     let out = BufWriter::with_capacity(64 << 10, stdout.lock());
@@ -151,6 +162,7 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         &mut Output {
             writer: &mut writer,
             topics: &mut topics,
+            quiet,
         },
     )?;
     progress.finish();
@@ -173,16 +185,36 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
     })
 }
 
+/// Whether the arguments name one document: one file (or FIFO) or stdin, read as files.
+fn names_one_document(paths: &[PathBuf], source: &SourceArgs) -> bool {
+    matches!(source.input, InputArg::Files)
+        && match paths {
+            [] => true,
+            [path] => path.as_os_str() == "-" || !path.is_dir(),
+            _ => false,
+        }
+}
+
 /// The records of a run on their way to stdout.
 struct Output<'a, W: Write> {
     writer: &'a mut RecordWriter<W>,
     topics: &'a mut Option<(usize, TopicCounter)>,
+    quiet: bool,
 }
 
 impl<W: Write> Sink for Output<'_, W> {
     fn record(&mut self, record: Record) -> io::Result<()> {
         if let Record::Error(e) = &record {
             progress_safe_eprint(&format!("ringkas: {}: {}", e.source, e.error));
+        }
+        match &record {
+            Record::Report(report) if report.stats.words == 0 && !self.quiet => {
+                progress_safe_eprint(&format!(
+                    "ringkas: note: {}: no words in the input (an empty record)",
+                    report.source
+                ));
+            }
+            _ => {}
         }
         if let (Some((_, counter)), Record::Report(report)) = (&mut self.topics, &record) {
             counter.add(report);

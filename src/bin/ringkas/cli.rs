@@ -114,11 +114,11 @@ pub struct BuildArgs {
     #[command(flatten)]
     pub stopwords: StopwordArgs,
     /// Worker threads (0: one per core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0, help_heading = "Performance",
           value_parser = clap::value_parser!(u16).range(0..=512))]
     pub threads: u16,
     /// No progress and no notes on stderr (errors are still reported).
-    #[arg(short = 'q', long)]
+    #[arg(short = 'q', long, help_heading = "Output")]
     pub quiet: bool,
 }
 
@@ -138,26 +138,33 @@ pub struct TopicsArgs {
     #[arg(long, value_name = "S", default_value_t = 0.05, value_parser = parse_share)]
     pub other_below: f64,
     /// Output format.
-    #[arg(short = 'f', long, value_enum, default_value = "text")]
+    #[arg(
+        short = 'f',
+        long,
+        value_enum,
+        default_value = "text",
+        help_heading = "Output"
+    )]
     pub format: FormatArg,
     #[command(flatten)]
     pub source: SourceArgs,
     #[command(flatten)]
     pub stopwords: StopwordArgs,
     /// Weigh terms by this IDF model (from `ringkas idf build`) instead of the inputs.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Analysis")]
     pub idf: Option<PathBuf>,
     /// Worker threads (0: one per core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0, help_heading = "Performance",
           value_parser = clap::value_parser!(u16).range(0..=512))]
     pub threads: u16,
     /// No progress and no notes on stderr (errors are still reported).
-    #[arg(short = 'q', long)]
+    #[arg(short = 'q', long, help_heading = "Output")]
     pub quiet: bool,
 }
 
 /// How inputs are read.
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Input")]
 pub struct SourceArgs {
     /// What the inputs hold: `files` (one document each; `.md` read as Markdown, `.html` and
     /// `.htm` as HTML), `jsonl` (one JSON record a line), `markdown` or `html` (whatever the
@@ -175,6 +182,7 @@ pub struct SourceArgs {
 }
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Analysis")]
 pub struct StopwordArgs {
     /// Extra stopwords: a file with one word a line, `#` comments. Repeatable.
     #[arg(long, value_name = "FILE")]
@@ -217,6 +225,7 @@ Examples:
 
 const COMPLETIONS_EXAMPLES: &str = "\
 Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
   ringkas completions bash > ~/.local/share/bash-completion/completions/ringkas
   ringkas completions zsh > ~/.zfunc/_ringkas
   ringkas completions fish > ~/.config/fish/completions/ringkas.fish
@@ -225,9 +234,10 @@ Examples:
 const MAN_EXAMPLES: &str = "\
 Examples:
   ringkas man > ringkas.1 && man ./ringkas.1
-  sudo sh -c 'ringkas man > /usr/local/share/man/man1/ringkas.1'";
+  mkdir -p ~/.local/share/man/man1 && ringkas man > ~/.local/share/man/man1/ringkas.1";
 
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Analysis")]
 pub struct LanguageArgs {
     /// Language of the text.
     #[arg(
@@ -272,11 +282,24 @@ pub struct RunArgs {
     pub paths: Vec<PathBuf>,
 
     /// Output format.
-    #[arg(short = 'f', long, value_enum, default_value = "text", global = true)]
+    #[arg(
+        short = 'f',
+        long,
+        value_enum,
+        default_value = "text",
+        global = true,
+        help_heading = "Output"
+    )]
     pub format: FormatArg,
 
     /// Number of keywords.
-    #[arg(short = 'k', long, value_name = "N", default_value_t = 10)]
+    #[arg(
+        short = 'k',
+        long,
+        value_name = "N",
+        default_value_t = 10,
+        help_heading = "Analysis"
+    )]
     pub keywords: usize,
 
     /// Number of summary sentences.
@@ -285,12 +308,13 @@ pub struct RunArgs {
         long,
         value_name = "N",
         default_value_t = 3,
-        conflicts_with = "ratio"
+        conflicts_with = "ratio",
+        help_heading = "Analysis"
     )]
     pub sentences: usize,
 
     /// Summary length as a share of the document's sentences (0 < R <= 1), at least one.
-    #[arg(long, value_name = "R", value_parser = parse_ratio)]
+    #[arg(long, value_name = "R", value_parser = parse_ratio, help_heading = "Analysis")]
     pub ratio: Option<f64>,
 
     #[command(flatten)]
@@ -300,20 +324,20 @@ pub struct RunArgs {
     pub source: SourceArgs,
 
     /// Score against this IDF model (from `ringkas idf build`) instead of the inputs.
-    #[arg(long, value_name = "FILE")]
+    #[arg(long, value_name = "FILE", help_heading = "Analysis")]
     pub idf: Option<PathBuf>,
 
     /// Worker threads (0: one per core).
-    #[arg(short = 'j', long, value_name = "N", default_value_t = 0,
+    #[arg(short = 'j', long, value_name = "N", default_value_t = 0, help_heading = "Performance",
           value_parser = clap::value_parser!(u16).range(0..=512))]
     pub threads: u16,
 
-    /// Show the features behind each summary sentence's score (in JSON).
-    #[arg(long)]
+    /// Show the features behind each summary sentence's score (text, JSON and JSON Lines).
+    #[arg(long, help_heading = "Output")]
     pub explain: bool,
 
     /// No progress, notes or summary on stderr (errors are still reported).
-    #[arg(short = 'q', long)]
+    #[arg(short = 'q', long, help_heading = "Output")]
     pub quiet: bool,
 
     #[command(flatten)]
@@ -322,6 +346,7 @@ pub struct RunArgs {
 
 /// How results look (issue 6).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Output")]
 pub struct ViewArgs {
     /// Colour in text output: `auto` colours on a terminal unless NO_COLOR is set.
     #[arg(long, value_enum, value_name = "WHEN", default_value = "auto")]
@@ -392,7 +417,7 @@ fn extensions(list: &[&str]) -> Vec<String> {
 pub enum FormatArg {
     /// For people: keywords on one line, numbered summary sentences.
     Text,
-    /// One pretty object for one input, an array for several.
+    /// One pretty object for one named file or stdin; an array for a folder, several paths or JSON Lines.
     Json,
     /// One compact object per line, streamed.
     Jsonl,
@@ -424,7 +449,46 @@ fn parse_ratio(s: &str) -> Result<f64, String> {
     }
 }
 
+impl SourceArgs {
+    /// `--text-field` names a field of JSON Lines records: an error with any other input.
+    fn check(&self) -> Result<(), String> {
+        if self.text_field != "text" && self.input != InputArg::Jsonl {
+            return Err("--text-field applies only with --input jsonl".into());
+        }
+        Ok(())
+    }
+}
+
 impl Cli {
+    /// Options that parse but do not apply where they were given: usage errors, not ignored.
+    pub fn check(&self) -> Result<(), String> {
+        let language_given =
+            self.language.lexicon.is_some() || matches!(self.language.lang, LangArg::En);
+        match &self.command {
+            None => {
+                self.run.source.check()?;
+                if self.run.explain && matches!(self.run.format, FormatArg::Html) {
+                    return Err("--explain applies only to --format text, json or jsonl".into());
+                }
+                Ok(())
+            }
+            Some(Command::Topics(args)) => args.source.check(),
+            Some(Command::Idf {
+                command: IdfCommand::Build(build),
+            }) => build.source.check(),
+            Some(Command::Completions { .. } | Command::Man) if language_given => {
+                Err("--lang and --lexicon do not apply to `completions` or `man`".into())
+            }
+            Some(Command::Idf {
+                command: IdfCommand::Merge { .. },
+            }) if language_given => Err(
+                "--lang and --lexicon do not apply to `idf merge` (a model records its language)"
+                    .into(),
+            ),
+            _ => Ok(()),
+        }
+    }
+
     /// The library's view of the flags.
     pub fn config(&self) -> Config {
         let run = &self.run;

@@ -15,14 +15,16 @@ pub fn exit_whole_on_interrupt() {
     let _ = ctrlc::set_handler(|| {
         // No record starts after this (see `whole`), whether or not the lock is had here.
         STOPPING.store(true, std::sync::atomic::Ordering::SeqCst);
+        let exit = || {
+            crate::progress::clear_active_bar();
+            std::process::exit(130)
+        };
         let started = std::time::Instant::now();
         loop {
             match WRITING.try_lock() {
-                Ok(_whole) => std::process::exit(130),
-                Err(std::sync::TryLockError::Poisoned(_)) => std::process::exit(130),
-                Err(std::sync::TryLockError::WouldBlock) if started.elapsed() > GRACE => {
-                    std::process::exit(130)
-                }
+                Ok(_whole) => exit(),
+                Err(std::sync::TryLockError::Poisoned(_)) => exit(),
+                Err(std::sync::TryLockError::WouldBlock) if started.elapsed() > GRACE => exit(),
                 Err(std::sync::TryLockError::WouldBlock) => {
                     std::thread::sleep(std::time::Duration::from_millis(5));
                 }

@@ -29,16 +29,13 @@ fn main() -> ExitCode {
     // cannot write them (`ringkas --help | true`).
     let cli = match cli::Cli::try_parse() {
         Ok(cli) => cli,
-        Err(err) => {
-            return match err.print() {
-                Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
-                    progress::say(&format!("ringkas: cannot write to standard output: {e}"));
-                    ExitCode::from(2)
-                }
-                _ => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
-            };
-        }
+        Err(err) => return usage(&err),
     };
+    if let Err(message) = cli.check() {
+        use clap::CommandFactory;
+        let err = cli::Cli::command().error(clap::error::ErrorKind::ArgumentConflict, message);
+        return usage(&err);
+    }
     interrupt::exit_whole_on_interrupt();
     match app::run(&cli) {
         Ok(app::Status::Ok) => ExitCode::SUCCESS,
@@ -49,5 +46,17 @@ fn main() -> ExitCode {
             crate::progress::say(&format!("ringkas: {message}"));
             ExitCode::from(2)
         }
+    }
+}
+
+/// Prints a clap error (help, version, usage) and gives its exit code; a failed write other
+/// than a closed pipe is named, with exit code 2.
+fn usage(err: &clap::Error) -> ExitCode {
+    match err.print() {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => {
+            progress::say(&format!("ringkas: cannot write to standard output: {e}"));
+            ExitCode::from(2)
+        }
+        _ => ExitCode::from(u8::try_from(err.exit_code()).unwrap_or(2)),
     }
 }
