@@ -188,6 +188,21 @@ proptest! {
         }
     }
 
+    /// The ranking does not depend on how many keywords are asked for: `-k n` is the start
+    /// of `-k m` for any `m > n`.
+    #[test]
+    fn keywords_of_k_are_the_start_of_more(
+        text in newsy(),
+        n in 1usize..14,
+        more in 1usize..20,
+    ) {
+        let m = n + more;
+        let few = engine(n, 3, 1).report("-", &text).keywords;
+        let many = engine(m, 3, 1).report("-", &text).keywords;
+        prop_assert_eq!(&few[..], &many[..few.len().min(many.len())]);
+        prop_assert_eq!(few.len(), n.min(many.len()));
+    }
+
     /// Sentence spans are trimmed, non-empty, ordered, non-overlapping, on char boundaries,
     /// and together hold every non-whitespace character of the text.
     #[test]

@@ -57,3 +57,18 @@ fn keywords_of_empty_text() {
     assert!(keywords("", 10).is_empty());
     assert!(keywords("   ", 10).is_empty());
 }
+
+#[test]
+fn keywords_of_k_are_the_start_of_more() {
+    let text = "Kota Bekasi dilanda banjir. Warga Kota Bekasi mengungsi. Banjir di Bekasi surut. \
+        Pemerintah Kota Bekasi menyiapkan pompa air. Pompa air bekerja sepanjang malam. \
+        Bekasi berharap hujan reda. Warga Kota Bekasi kembali ke rumah. Jalan tol macet.";
+    let all = keywords(text, 30);
+    for k in 1..all.len() {
+        assert_eq!(keywords(text, k), all[..k], "k = {k}");
+    }
+    let seed = keywords(TEXT, 30);
+    for k in 1..seed.len() {
+        assert_eq!(keywords(TEXT, k), seed[..k], "k = {k}");
+    }
+}
