@@ -22,8 +22,8 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-# Needs the network, a package index or tools CI does not have.
-SKIP = re.compile(r"^(cargo install|pip install|spark-submit)|\bspark\.jsonl\b|\bout/part-")
+# Needs the network (curl), a package index, a toolchain home (cargo) or tools CI lacks.
+SKIP = re.compile(r"^(cargo install|cargo build|pip install|spark-submit|curl )|\bspark\.jsonl\b|\bout/part-")
 
 
 def commands(readme):
@@ -53,6 +53,8 @@ def fixtures(dir, ringkas):
     (dir / "shard-07.jsonl").write_text("".join(lines[:20]), encoding="utf-8")
     (dir / "shards").mkdir()
     (dir / "models").mkdir()
+    # A web page for the HTML examples: one of our own test pages.
+    (dir / "halaman.html").write_bytes((ROOT / "tests/data/markup/berita-sidebar.html").read_bytes())
     (dir / "shards" / "01.jsonl").write_text("".join(lines[:20]), encoding="utf-8")
     (dir / "shards" / "02.jsonl").write_text("".join(lines[20:]), encoding="utf-8")
     with gzip.open(dir / "dump.jsonl.gz", "wt", encoding="utf-8") as f:
