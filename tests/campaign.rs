@@ -6,6 +6,9 @@
 //! Records are checked as JSON values (not typed structs), so an id is seen as written.
 #![cfg(unix)]
 
+mod common;
+
+use common::{mkfifo, utf16};
 use std::fs;
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
@@ -73,11 +76,6 @@ fn lines(items: &[(&str, &str)]) -> String {
         .iter()
         .map(|(id, text)| format!("{{\"id\": {id}, \"text\": {}}}\n", Value::from(*text)))
         .collect()
-}
-
-fn mkfifo(path: &Path) {
-    let status = Command::new("mkfifo").arg(path).status().expect("mkfifo");
-    assert!(status.success());
 }
 
 /// Runs a two-pass JSON Lines batch over `a.jsonl` and a FIFO: the first pass has read all of
@@ -633,19 +631,6 @@ fn campaign_ids_are_copied_as_written() {
             );
         }
     }
-}
-
-fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let bom: [u8; 2] = if little { [0xff, 0xfe] } else { [0xfe, 0xff] };
-    bom.into_iter()
-        .chain(text.encode_utf16().flat_map(move |u| {
-            if little {
-                u.to_le_bytes()
-            } else {
-                u.to_be_bytes()
-            }
-        }))
-        .collect()
 }
 
 /// BOMs and UTF-16 the same in every file ringkas reads; UTF-32 refused by name; invalid

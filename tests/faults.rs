@@ -16,7 +16,7 @@ use std::process::{Command as StdCommand, Stdio};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use common::{NEWS, jsonl, report, ringkas};
+use common::{NEWS, jsonl, mkfifo, report, ringkas, utf16};
 use ringkas::Record;
 use ringkas::config::Format;
 use ringkas::output::RecordWriter;
@@ -83,27 +83,6 @@ fn run_in(dir: &Path, args: &[&str]) -> Run {
         stderr,
         summary,
     }
-}
-
-fn mkfifo(path: &Path) {
-    let status = StdCommand::new("mkfifo")
-        .arg(path)
-        .status()
-        .expect("mkfifo runs");
-    assert!(status.success(), "mkfifo {}", path.display());
-}
-
-fn utf16(text: &str, little: bool) -> Vec<u8> {
-    let bom: [u8; 2] = if little { [0xff, 0xfe] } else { [0xfe, 0xff] };
-    bom.into_iter()
-        .chain(text.encode_utf16().flat_map(move |u| {
-            if little {
-                u.to_le_bytes()
-            } else {
-                u.to_be_bytes()
-            }
-        }))
-        .collect()
 }
 
 #[test]

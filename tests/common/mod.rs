@@ -70,3 +70,26 @@ Pedagang menyebut pasokan beras dari Jawa Tengah berkurang karena panen mundur. 
 Pemerintah berjanji menggelar operasi pasar beras mulai Senin. \
 Warga mengeluhkan harga beras yang terus naik. \
 Sementara itu, cuaca di Jakarta cerah sepanjang hari.";
+
+/// `text` as UTF-16 with its byte-order mark, little- or big-endian.
+pub fn utf16(text: &str, little: bool) -> Vec<u8> {
+    let bom: [u8; 2] = if little { [0xff, 0xfe] } else { [0xfe, 0xff] };
+    bom.into_iter()
+        .chain(text.encode_utf16().flat_map(move |u| {
+            if little {
+                u.to_le_bytes()
+            } else {
+                u.to_be_bytes()
+            }
+        }))
+        .collect()
+}
+
+/// Makes a FIFO at `path` (with the system's `mkfifo`).
+pub fn mkfifo(path: &Path) {
+    let status = std::process::Command::new("mkfifo")
+        .arg(path)
+        .status()
+        .expect("mkfifo runs");
+    assert!(status.success(), "mkfifo {}", path.display());
+}
