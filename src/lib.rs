@@ -50,18 +50,49 @@ pub use input::Input;
 pub use pipeline::NoProgress;
 
 /// The sentences of `text` as `ringkas sentences` prints them: line ends unified, each
-/// sentence on one line, as written otherwise.
+/// sentence on one line, as written otherwise; the lines the structure pass reads as
+/// boilerplate (captions, credits, read-also lines, ads, footers) left out, as without
+/// `--all`. [`sentence_roles`] gives them all, with their roles.
 pub fn sentences(text: &str) -> Vec<String> {
-    let text = if text.contains('\r') {
-        text.replace("\r\n", "\n").replace('\r', "\n")
-    } else {
-        text.to_string()
-    };
-    analysis::sentence::SentenceSplitter::new()
-        .split(&text)
+    sentence_roles(text)
         .into_iter()
-        .map(|span| analysis::sentence::flatten(&text[span.start..span.end]).into_owned())
+        .filter(|(_, role)| *role != analysis::analyzer::Role::Boilerplate)
+        .map(|(sentence, _)| sentence)
         .collect()
+}
+
+/// The sentences of `text` as `ringkas sentences --all` prints them (line ends unified, each
+/// sentence on one line, as written otherwise), each with the role the Indonesian structure
+/// pass gives it: title, heading, body or boilerplate (captions, credits, read-also lines,
+/// ads, footers).
+pub fn sentence_roles(text: &str) -> Vec<(String, analysis::analyzer::Role)> {
+    let analyzer = analysis::analyzer::Analyzer::new(
+        Language::Indonesian,
+        analysis::stopwords::Stopwords::embedded(Language::Indonesian),
+        stem::Stemmer::indonesian(stem::Lexicon::embedded()),
+    );
+    sentence_roles_with(&analyzer, text)
+}
+
+/// [`sentence_roles`] as `analyzer` reads: its stopwords.
+pub fn sentence_roles_with(
+    analyzer: &analysis::analyzer::Analyzer,
+    text: &str,
+) -> Vec<(String, analysis::analyzer::Role)> {
+    let text = unify_line_ends(text);
+    analyzer
+        .sentence_roles(&text)
+        .into_iter()
+        .map(|(span, role)| (analysis::sentence::flatten(&text[span]).into_owned(), role))
+        .collect()
+}
+
+fn unify_line_ends(text: &str) -> std::borrow::Cow<'_, str> {
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n").into()
+    } else {
+        text.into()
+    }
 }
 
 /// The tokens (words, numbers, URLs, e-mails, hashtags, mentions) the Indonesian analyzer

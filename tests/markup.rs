@@ -213,3 +213,30 @@ fn markup_html_threads_give_identical_output() {
         |threads: &str| stdout_of(ringkas(None).args([DATA, "-f", "jsonl", "--threads", threads]));
     assert_eq!(run("1"), run("2"));
 }
+
+#[test]
+fn markup_sentences_leave_credits_and_dated_bylines_out_unless_all() {
+    // The headline is an `<h2>` (the `<title>` names the site), a byline with a date sits
+    // under it and a credit line closes the article: `sentences` prints the article, and
+    // `--all` every line the page's article container holds.
+    let page = format!("{DATA}/kampus-rilis.html");
+    let lines = sentences(&[&page]);
+    assert_eq!(
+        lines[0],
+        "Taruna Politeknik Ikuti Pelayaran Latih ke Tiga Pelabuhan"
+    );
+    assert!(
+        lines[1].starts_with("Sebanyak delapan puluh taruna"),
+        "{lines:?}"
+    );
+    for line in &lines {
+        assert!(
+            !line.contains("Biro Humas") && !line.contains("Pewarta"),
+            "{line:?}"
+        );
+    }
+    let all = sentences(&["--all", &page]);
+    assert!(all.iter().any(|l| l.starts_with("Biro Humas")), "{all:?}");
+    assert!(all.iter().any(|l| l.starts_with("Pewarta:")), "{all:?}");
+    assert_eq!(all.len(), lines.len() + 2, "{all:?}");
+}

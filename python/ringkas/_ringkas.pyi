@@ -136,8 +136,13 @@ def analyze_many(
         OSError: The ``idf`` file cannot be read.
     """
 
-def sentences(text: str) -> list[str]:
-    """The sentences of ``text``, each on one line, as ``ringkas sentences`` prints them."""
+def sentences(text: str, *, all: bool = False) -> list[str]:
+    """The sentences of ``text``, each on one line, as ``ringkas sentences`` prints them.
+
+    The title, headings and body the analysis reads; with ``all=True`` also the lines it
+    reads as boilerplate (captions, credits, read-also lines, ads, footers), as
+    ``ringkas sentences --all``.
+    """
 
 def tokens(text: str) -> list[str]:
     """The tokens the analysis counts (words, numbers, URLs, e-mails, hashtags, mentions).

@@ -350,10 +350,19 @@ fn same_length(got: usize, texts: usize, what: &str) -> PyResult<()> {
     }
 }
 
-/// The sentences of ``text``, one string each, as ``ringkas sentences`` prints them.
+/// The sentences of ``text``, one string each, as ``ringkas sentences`` prints them: the
+/// title, headings and body; boilerplate lines (captions, credits, read-also lines, ads,
+/// footers) too with ``all=True``, as ``ringkas sentences --all``.
 #[pyfunction]
-fn sentences(py: Python<'_>, text: &str) -> Vec<String> {
-    py.detach(|| ringkas::sentences(text))
+#[pyo3(signature = (text, *, all=false))]
+fn sentences(py: Python<'_>, text: &str, all: bool) -> Vec<String> {
+    py.detach(|| {
+        ringkas::sentence_roles(text)
+            .into_iter()
+            .filter(|(_, role)| all || *role != ringkas::analysis::analyzer::Role::Boilerplate)
+            .map(|(sentence, _)| sentence)
+            .collect()
+    })
 }
 
 /// The tokens of ``text`` the analysis counts (words, numbers, URLs, e-mails, hashtags,

@@ -14,6 +14,23 @@ def test_sentences_equal_cli(cli, path):
     lines = cli.run("sentences", stdin=text).stdout.decode().splitlines()
     assert ringkas.sentences(text) == lines
     assert len(lines) > 1
+    every = cli.run("sentences", "--all", stdin=text).stdout.decode().splitlines()
+    assert ringkas.sentences(text, all=True) == every
+    assert len(every) >= len(lines)
+
+
+def test_sentences_leave_boilerplate_out_unless_all(cli):
+    text = ("Harga beras naik di semua pasar tradisional pekan ini.\n"
+            "Baca juga: Harga Cabai Turun Jelang Panen\n"
+            "Pedagang mengeluhkan pembeli yang makin sepi.\n"
+            "Editor: Budi Santoso")
+    assert ringkas.sentences(text) == [
+        "Harga beras naik di semua pasar tradisional pekan ini.",
+        "Pedagang mengeluhkan pembeli yang makin sepi.",
+    ]
+    assert len(ringkas.sentences(text, all=True)) == 4
+    assert ringkas.sentences(text, all=True) == cli.run(
+        "sentences", "--all", stdin=text).stdout.decode().splitlines()
 
 
 def test_sentences_unify_line_ends(cli):

@@ -87,6 +87,19 @@ impl Analyzer {
         MemoStemmer::new(&self.stemmer)
     }
 
+    /// The sentences of `text` (as written: nothing normalised, so each span is a piece of
+    /// the caller's text; line ends unified by the caller) and the role the structure pass
+    /// gives each: what `ringkas sentences` prints, and leaves out when it is boilerplate.
+    pub fn sentence_roles(&self, text: &str) -> Vec<(std::ops::Range<usize>, Role)> {
+        let mut spans = self.splitter.split(text);
+        let roles = recover(text, &mut spans, &self.stopwords);
+        spans
+            .iter()
+            .zip(roles)
+            .map(|(span, role)| (span.start..span.end, role))
+            .collect()
+    }
+
     /// Analyses one document.
     pub fn analyze(&self, text: &str, memo: &mut MemoStemmer<'_>) -> Analysis {
         let text = normalize(text).into_owned();

@@ -86,7 +86,9 @@ pub(super) enum Boilerplate {
 
 /// Whether `line` (one line of text) is boilerplate, and of which sort.
 pub(super) fn classify_line(line: &str) -> Boilerplate {
-    let line = line.trim();
+    // Markers sites wrap a line in ("- Advertisement -", "• Senin, 7 Oktober 2024") say
+    // nothing about what it is.
+    let line = line.trim().trim_start_matches(is_bullet).trim_start();
     if line.is_empty() {
         return Boilerplate::None;
     }
@@ -140,6 +142,7 @@ pub(super) fn classify_line(line: &str) -> Boilerplate {
         || is_share_row(line)
         || is_hashtag_row(line)
         || is_timestamp(line)
+        || is_dated_meta(line)
         || is_caption(line)
     {
         return Boilerplate::Line;
@@ -230,6 +233,96 @@ fn is_timestamp(line: &str) -> bool {
         DAYS.contains(&w.as_str())
     });
     zone || day && words.len() >= 3 && words[0].ends_with(',')
+}
+
+/// Characters that open a list item or wrap a marker line.
+fn is_bullet(c: char) -> bool {
+    matches!(
+        c,
+        '-' | '\u{2013}' | '\u{2014}' | '•' | '·' | '*' | '|' | '>'
+    )
+}
+
+/// Month names and their abbreviations, Indonesian and English.
+const MONTHS: &[&str] = &[
+    "januari",
+    "februari",
+    "maret",
+    "april",
+    "mei",
+    "juni",
+    "juli",
+    "agustus",
+    "september",
+    "oktober",
+    "november",
+    "desember",
+    "january",
+    "february",
+    "march",
+    "may",
+    "june",
+    "july",
+    "august",
+    "october",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "agu",
+    "agt",
+    "ags",
+    "aug",
+    "sep",
+    "sept",
+    "okt",
+    "oct",
+    "nov",
+    "des",
+    "dec",
+];
+
+/// Whether the words hold a calendar date: a day, a month name and a four-digit year
+/// ("2 September 2024", "Mar 2, 2024").
+fn has_date(words: &[&str]) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    let is_day = |w: &str| {
+        let w = bare(w);
+        !w.is_empty() && w.len() <= 2 && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_year = |w: &str| {
+        let w = bare(w);
+        w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit())
+    };
+    let is_month = |w: &str| MONTHS.contains(&bare(w).to_lowercase().as_str());
+    words.windows(3).any(|w| {
+        is_month(w[1]) && is_year(w[2]) && is_day(w[0])
+            || is_month(w[0]) && is_day(w[1]) && is_year(w[2])
+    })
+}
+
+/// A line of article metadata: a date with a byline, a reading time or a view count beside
+/// it, set apart by a separator ("Humas UNT · 2 September 2024", "7 min read · Mar 2, 2024",
+/// "Diterbitkan: 14 Maret 2024 | Dilihat: 1.204 kali"). A dated heading has no separator.
+fn is_dated_meta(line: &str) -> bool {
+    if line.ends_with('.') {
+        return false;
+    }
+    let words: Vec<&str> = line
+        .split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words.len() > 14 || !has_date(&words) {
+        return false;
+    }
+    let lower = line.to_lowercase();
+    line.contains(['·', '|', '•'])
+        || ["min read", "menit baca", "menit membaca"]
+            .iter()
+            .any(|p| lower.contains(p))
 }
 
 /// Words a photo credit in brackets starts with.

@@ -5,6 +5,7 @@ use std::io::{self, BufRead, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use ringkas::analysis::analyzer::Role;
 use ringkas::idf::Model;
 use ringkas::input::{Batch, InputKind, Markup};
 use ringkas::output::RecordWriter;
@@ -40,8 +41,8 @@ pub fn run(cli: &Cli) -> Result<Status, Failure> {
     let engine = Engine::new(&cli.config()).map_err(|e| Failure::Fatal(e.to_string()))?;
     match &cli.command {
         None => summarise(cli, &engine),
-        Some(Command::Sentences { paths, source }) => {
-            sentences(paths, source, cli.run.quiet, engine.max_bytes())
+        Some(Command::Sentences { paths, all, source }) => {
+            sentences(&engine, paths, source, *all, cli.run.quiet)
         }
         Some(Command::Stem { words, explain }) if *explain => {
             crate::stem_explain::explain(&engine, words, cli.format())
@@ -300,11 +301,13 @@ fn idf_merge(models: &[PathBuf], output: &Path) -> Result<Status, Failure> {
 }
 
 fn sentences(
+    engine: &Engine,
     paths: &[PathBuf],
     source: &SourceArgs,
+    all: bool,
     quiet: bool,
-    max_bytes: u64,
 ) -> Result<Status, Failure> {
+    let max_bytes = engine.max_bytes();
     let batch = batch(paths, source, quiet, false, max_bytes)?;
     let stdout = io::stdout();
     let mut out = BufWriter::new(stdout.lock());
@@ -314,8 +317,10 @@ fn sentences(
             Ok(text) => {
                 // Printed as written (curly quotes and all), so each line is a substring of
                 // the input; only line ends are unified, as the splitter expects LF.
-                for sentence in ringkas::sentences(&text) {
-                    writeln!(out, "{sentence}")?;
+                for (sentence, role) in ringkas::sentence_roles_with(engine.analyzer(), &text) {
+                    if all || role != Role::Boilerplate {
+                        writeln!(out, "{sentence}")?;
+                    }
                 }
             }
             Err(err) => {

@@ -47,11 +47,16 @@ pub struct Cli {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Print each sentence of the inputs on its own line (inner newlines become spaces).
+    /// Print each sentence of the inputs on its own line (inner newlines become spaces):
+    /// the title, headings and body the analysis reads; boilerplate lines (captions,
+    /// credits, read-also lines, ads, timestamps, footers) only with --all.
     #[command(after_help = SENTENCES_EXAMPLES)]
     Sentences {
         /// Files or folders; stdin when none or `-`.
         paths: Vec<PathBuf>,
+        /// Print boilerplate lines too: every sentence the splitter finds.
+        #[arg(long)]
+        all: bool,
         #[command(flatten)]
         source: SourceArgs,
     },
@@ -197,6 +202,7 @@ const SENTENCES_EXAMPLES: &str = "\
 Examples:
   ringkas sentences berita.txt                  one sentence per line
   cat berita.txt | ringkas sentences | wc -l    count the sentences
+  ringkas sentences --all berita.txt            captions, credits and footers too
   ringkas sentences artikel/ --ext txt          every .txt file below artikel/
   curl -s URL | ringkas sentences --input html  the article text found in a web page";
 

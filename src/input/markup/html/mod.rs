@@ -20,12 +20,14 @@ pub use charset::decode_html;
 
 /// The outline of an HTML page's article.
 pub fn outline(page: &str) -> Outline {
-    let doc = Html::parse_document(page);
+    let mut doc = Html::parse_document(page);
+    junk::prune_comment_sections(&mut doc);
+    let roots = root::article_roots(&doc);
     let mut outline = Outline {
-        title: title::title(&doc),
+        title: title::title(&doc, &roots),
         blocks: Vec::new(),
     };
-    walk::walk(&root::article_roots(&doc), &mut outline);
+    walk::walk(&roots, &mut outline);
     outline
 }
 

@@ -120,6 +120,8 @@ fn collect_paragraphs<'a>(el: ElementRef<'a>, out: &mut Vec<(ElementRef<'a>, boo
             out.push((el, false));
             return;
         }
+        // A heading is no paragraph: its text does not make its container the article's.
+        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => return,
         name if is_block(name) && direct_text_len(el) >= MIN_PARAGRAPH_CHARS => {
             out.push((el, true));
         }

@@ -56,3 +56,19 @@ fn html_without_article_gives_what_there_is() {
     assert_eq!(render(""), "");
     assert_eq!(render("<<<>>>&&&\u{0}"), "<<<>>>&&&\n");
 }
+#[test]
+fn html_a_heading_beside_the_body_stays_its_own_line() {
+    // A blog post: the post's heading and its body are siblings, the body's lines cut by
+    // `<br>`; the heading repeats the title and goes, the body is not glued to it.
+    let page = "<html><head><title>Blog Saya: Catatan Pendakian ke Gunung Merbabu</title></head>
+        <body><div class='post'><h3 class='post-title entry-title'>Catatan Pendakian ke Gunung
+        Merbabu</h3><div class='post-body entry-content'>Akhirnya kesampaian juga naik Merbabu
+        lewat jalur Selo, jalur yang paling indah.<br><br>Malam itu kami menginap di basecamp
+        karena hujan cukup deras, jadi kami berangkat pagi.</div></div></body></html>";
+    assert_eq!(
+        render(page),
+        "Catatan Pendakian ke Gunung Merbabu\n\nAkhirnya kesampaian juga naik Merbabu lewat \
+         jalur Selo, jalur yang paling indah.\n\nMalam itu kami menginap di basecamp karena \
+         hujan cukup deras, jadi kami berangkat pagi.\n"
+    );
+}

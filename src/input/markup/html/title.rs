@@ -6,6 +6,7 @@
 
 use scraper::{ElementRef, Html};
 
+use super::junk::is_junk;
 use crate::input::markup::outline::squeeze;
 
 /// What separates a headline from the site name in a page title.
@@ -13,8 +14,8 @@ const SEPARATORS: &[&str] = &[
     " | ", " - ", " – ", " — ", " :: ", " « ", " » ", " · ", " / ",
 ];
 
-/// The page's headline, if it has one.
-pub fn title(doc: &Html) -> Option<String> {
+/// The page's headline, if it has one; `roots` are the article's elements.
+pub fn title(doc: &Html, roots: &[ElementRef<'_>]) -> Option<String> {
     let all = || doc.root_element().descendent_elements();
     let meta = all().find_map(|e| {
         let v = e.value();
@@ -46,13 +47,54 @@ pub fn title(doc: &Html) -> Option<String> {
         .map(squeeze)
         .or_else(in_title)
         .or_else(h1)
+        .or_else(|| opening_heading(roots))
         .or_else(|| page_title.clone())?;
     let title = strip_site(&raw);
     (!title.is_empty()).then(|| title.to_string())
 }
 
+/// A heading of three words or more that opens the article, before any paragraph: a page
+/// without `<h1>` whose `<title>` names only the site ("Berita - Universitas ...") heads its
+/// article with an `<h2>` or `<h3>`.
+fn opening_heading(roots: &[ElementRef<'_>]) -> Option<String> {
+    for el in roots
+        .iter()
+        .flat_map(|r| std::iter::once(*r).chain(r.descendent_elements()))
+    {
+        let in_junk = || {
+            std::iter::once(el)
+                .chain(el.ancestors().filter_map(ElementRef::wrap))
+                .any(|a| is_junk(a.value()))
+        };
+        match el.value().name() {
+            _ if in_junk() => {}
+            "h1" | "h2" | "h3" => {
+                let text = text_of(el);
+                return text.split_whitespace().nth(2).is_some().then_some(text);
+            }
+            "p" | "li" | "blockquote" | "pre" | "table" => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// An element's text, without what its scripts, styles and other junk hold.
 fn text_of(el: ElementRef<'_>) -> String {
-    squeeze(&el.text().collect::<String>())
+    fn collect(el: ElementRef<'_>, out: &mut String) {
+        for child in el.children() {
+            if let Some(text) = child.value().as_text() {
+                out.push_str(text);
+            } else if let Some(child) = ElementRef::wrap(child) {
+                if !is_junk(child.value()) {
+                    collect(child, out);
+                }
+            }
+        }
+    }
+    let mut text = String::new();
+    collect(el, &mut text);
+    squeeze(&text)
 }
 
 /// The longest part of a title cut at site-name separators.
@@ -75,7 +117,8 @@ mod tests {
     use super::*;
 
     fn page_title(html: &str) -> Option<String> {
-        title(&Html::parse_document(html))
+        let doc = Html::parse_document(html);
+        title(&doc, &super::super::root::article_roots(&doc))
     }
 
     #[test]

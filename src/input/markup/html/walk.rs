@@ -76,6 +76,15 @@ enum Kind {
 }
 
 impl Kind {
+    /// The kind of a block element's text, inside a block of kind `outer`.
+    fn of(name: &str, outer: Kind) -> Kind {
+        match name {
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
+            "li" | "dt" | "dd" => Kind::Item,
+            _ => outer,
+        }
+    }
+
     fn block(self) -> fn(String) -> Block {
         match self {
             Kind::Paragraph => Block::Paragraph,
@@ -99,10 +108,12 @@ pub fn walk(roots: &[ElementRef<'_>], outline: &mut Outline) {
         lines: vec![Line::default()],
         in_link: 0,
     };
+    // Each root is a block of its own: a heading beside the body is not glued to it.
     for &root in roots {
-        walker.visit(root, Kind::Paragraph);
+        let kind = Kind::of(root.value().name(), Kind::Paragraph);
+        walker.visit(root, kind);
+        walker.flush(kind);
     }
-    walker.flush(Kind::Paragraph);
 }
 
 struct Walker<'o> {
@@ -134,11 +145,7 @@ impl Walker<'_> {
                     self.in_link -= 1;
                 }
                 _ if is_block(name) => {
-                    let inner = match name {
-                        "h1" | "h2" | "h3" | "h4" | "h5" | "h6" => Kind::Heading,
-                        "li" | "dt" | "dd" => Kind::Item,
-                        _ => kind,
-                    };
+                    let inner = Kind::of(name, kind);
                     self.flush(kind);
                     self.visit(child, inner);
                     self.flush(inner);
