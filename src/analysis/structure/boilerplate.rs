@@ -308,21 +308,26 @@ fn has_date(words: &[&str]) -> bool {
 /// it, set apart by a separator ("Humas UNT · 2 September 2024", "7 min read · Mar 2, 2024",
 /// "Diterbitkan: 14 Maret 2024 | Dilihat: 1.204 kali"). A dated heading has no separator.
 fn is_dated_meta(line: &str) -> bool {
-    if line.ends_with('.') {
+    if line.ends_with('.') || !line.bytes().any(|b| b.is_ascii_digit()) {
+        return false;
+    }
+    let has = |phrase: &str| {
+        line.as_bytes()
+            .windows(phrase.len())
+            .any(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
+    };
+    let marked = line.contains(['·', '|', '•'])
+        || ["min read", "menit baca", "menit membaca"]
+            .iter()
+            .any(|p| has(p));
+    if !marked {
         return false;
     }
     let words: Vec<&str> = line
         .split(|c: char| c.is_whitespace() || matches!(c, '·' | '|' | '•'))
         .filter(|w| !w.is_empty())
         .collect();
-    if words.len() > 14 || !has_date(&words) {
-        return false;
-    }
-    let lower = line.to_lowercase();
-    line.contains(['·', '|', '•'])
-        || ["min read", "menit baca", "menit membaca"]
-            .iter()
-            .any(|p| lower.contains(p))
+    words.len() <= 14 && has_date(&words)
 }
 
 /// Words a photo credit in brackets starts with.
