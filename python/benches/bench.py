@@ -132,6 +132,14 @@ def main():
     print(f"  ringkas start-up (first call)      {time.perf_counter() - start:9.3f} s")
     reports = row("ringkas.analyze_many", lambda: ringkas.analyze_many(texts), args.runs)
     assert len(reports) == len(texts) and all("keywords" in r for r in reports)
+    # The same job as each competitor: keywords only (sentences=0: no sentence is scored),
+    # summaries only (keywords=0).
+    only_kw = row("analyze_many, keywords only", lambda: ringkas.analyze_many(texts, sentences=0),
+                  args.runs)
+    assert all(len(r["keywords"]) == 10 and not r["summary"] for r in only_kw)
+    only_sum = row("analyze_many, summaries only", lambda: ringkas.analyze_many(texts, keywords=0),
+                   args.runs)
+    assert all(not r["keywords"] and r["summary"] for r in only_sum)
     if args.cli:
         command = [args.cli, "--input", "jsonl", "-f", "jsonl", "-q", args.articles]
 
@@ -160,6 +168,12 @@ def main():
             rows["sumy LexRank, 3 sentences"]["median_s"] / rows["ringkas.analyze_many"]["median_s"],
         "stem: PySastrawi / ringkas.stem":
             rows["PySastrawi stem (word list)"]["median_s"] / rows["ringkas.stem (word list)"]["median_s"],
+        "same job, keywords: PySastrawi+sklearn / keywords only":
+            rows["PySastrawi + sklearn TF-IDF top 10"]["median_s"]
+            / rows["analyze_many, keywords only"]["median_s"],
+        "same job, summary: sumy LexRank / summaries only":
+            rows["sumy LexRank, 3 sentences"]["median_s"]
+            / rows["analyze_many, summaries only"]["median_s"],
     }
     pairs = {
         "keywords: PySastrawi+sklearn / ringkas.analyze_many":
@@ -167,12 +181,16 @@ def main():
         "summary: sumy LexRank / ringkas.analyze_many":
             ("sumy LexRank, 3 sentences", "ringkas.analyze_many"),
         "stem: PySastrawi / ringkas.stem": ("PySastrawi stem (word list)", "ringkas.stem (word list)"),
+        "same job, keywords: PySastrawi+sklearn / keywords only":
+            ("PySastrawi + sklearn TF-IDF top 10", "analyze_many, keywords only"),
+        "same job, summary: sumy LexRank / summaries only":
+            ("sumy LexRank, 3 sentences", "analyze_many, summaries only"),
     }
     cpu_ratios = {name: rows[a]["cpu_s"] / rows[b]["cpu_s"] for name, (a, b) in pairs.items()}
     print(f"ratios of median wall times (>= 50 is the bar), and of CPU times; load average "
           f"{os.getloadavg()[0]:.1f} at the end:")
     for name, ratio in ratios.items():
-        print(f"  {name:<52} {ratio:7.1f}x   cpu {cpu_ratios[name]:7.1f}x")
+        print(f"  {name:<56} {ratio:7.1f}x   cpu {cpu_ratios[name]:7.1f}x")
     if args.json:
         with open(args.json, "w") as f:
             json.dump({"articles": len(texts), "mb": mb, "words": len(words), "timings": rows,

@@ -5,6 +5,7 @@ use std::panic::{self, AssertUnwindSafe};
 use rayon::prelude::*;
 
 use crate::analysis::analyzer::{Analysis, Role};
+use crate::config::SummaryLength;
 use crate::error::Error;
 use crate::input::identity::changed;
 use crate::input::{Document, Identity, Input};
@@ -112,26 +113,31 @@ impl Engine {
         a: &Analysis,
         corpus_idf: Option<&[f64]>,
     ) -> Report {
-        let own_idf;
-        let idf = match corpus_idf {
-            Some(idf) => idf,
-            None => {
-                own_idf = sentence_idf(a);
-                &own_idf
-            }
-        };
         let scores = keywords::term_scores(a, corpus_idf);
-        let candidates = self.candidates(a, idf, &scores);
-        let wanted = self.length.count(candidates.len());
-        let summary = summary::select(&candidates, wanted, self.ranker.redundancy())
-            .into_iter()
-            .map(|c| SummarySentence {
-                index: c.index,
-                text: a.summary_text(c.index),
-                score: keywords::round4(c.score),
-                features: self.explain.then_some(c.features),
-            })
-            .collect();
+        // `-n 0` (keywords only): no sentence is scored.
+        let summary = if self.length == SummaryLength::Sentences(0) {
+            Vec::new()
+        } else {
+            let own_idf;
+            let idf = match corpus_idf {
+                Some(idf) => idf,
+                None => {
+                    own_idf = sentence_idf(a);
+                    &own_idf
+                }
+            };
+            let candidates = self.candidates(a, idf, &scores);
+            let wanted = self.length.count(candidates.len());
+            summary::select(&candidates, wanted, self.ranker.redundancy())
+                .into_iter()
+                .map(|c| SummarySentence {
+                    index: c.index,
+                    text: a.summary_text(c.index),
+                    score: keywords::round4(c.score),
+                    features: self.explain.then_some(c.features),
+                })
+                .collect()
+        };
         let keywords = keywords::extract(a, &scores, self.keywords);
         Report {
             id: None,
