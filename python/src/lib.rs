@@ -188,6 +188,16 @@ fn model_arg(
 }
 
 fn to_python<'py>(py: Python<'py>, record: &Record) -> PyResult<Bound<'py, PyAny>> {
+    let has_id = match record {
+        Record::Report(r) => r.id.is_some(),
+        Record::Error(e) => e.id.is_some(),
+    };
+    if !has_id {
+        // Straight from the serde model to Python objects, keys in the CLI's order: no JSON
+        // text written and parsed again (a tenth of a batch's time).
+        return pythonize::pythonize(py, record)
+            .map_err(|e| PyValueError::new_err(format!("cannot convert a record: {e}")));
+    }
     // Through the CLI's JSON and Python's `json`: an id is its JSON text
     // (`ringkas::report::Id`), which only a JSON serializer reads as a value; keys keep the
     // CLI's order and a big integer id stays exact (a Python int).
