@@ -59,6 +59,8 @@ fn descending(score: f64) -> u64 {
 struct Ranked {
     /// In phrase order.
     items: Vec<Scored>,
+    /// Whether each item's score is final (a single word's is lowered once by `discount`).
+    settled: Vec<bool>,
     /// Score and first occurrence as one integer, with the index in `items`: in ascending
     /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
     /// index, which is the lower phrase).
@@ -66,15 +68,17 @@ struct Ranked {
 }
 
 impl Ranked {
-    /// `items` must be in phrase order.
+    /// `items` must be in phrase order. Single words are handed out at their score as
+    /// `discount` lowers it (see [`Ranked::next`]).
     fn new(items: Vec<Scored>) -> Self {
         debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
         let keys: Vec<Reverse<(u128, usize)>> = items
             .iter()
             .enumerate()
-            .map(|(i, s)| Reverse((u128::from(descending(s.score)) << 64 | s.first as u128, i)))
+            .map(|(i, s)| Reverse((key(s), i)))
             .collect();
         Ranked {
+            settled: items.iter().map(|s| s.phrase.len > 1).collect(),
             items,
             heap: BinaryHeap::from(keys),
         }
@@ -84,11 +88,29 @@ impl Ranked {
         self.items.len()
     }
 
-    /// The best phrase not handed out yet.
-    fn next(&mut self) -> Option<Scored> {
-        let Reverse((_, i)) = self.heap.pop()?;
-        Some(self.items[i])
+    /// The best phrase not handed out yet. A single word's score is lowered by `discount`
+    /// only when it reaches the top (its score so far bounds the lowered one, so the order is
+    /// the one of lowering every score first): most words of a document are never looked at.
+    fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
+        loop {
+            let Reverse((_, i)) = self.heap.pop()?;
+            if !self.settled[i] {
+                self.settled[i] = true;
+                let lowered = discount(&self.items[i]);
+                if lowered < self.items[i].score {
+                    self.items[i].score = lowered;
+                    self.heap.push(Reverse((key(&self.items[i]), i)));
+                    continue;
+                }
+            }
+            return Some(self.items[i]);
+        }
     }
+}
+
+/// Score and first occurrence as one integer that sorts as [`rank`] does.
+fn key(s: &Scored) -> u128 {
+    u128::from(descending(s.score)) << 64 | s.first as u128
 }
 
 /// The phrases of two or more words holding each word, in rank order.
@@ -187,7 +209,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     let phrases = collect(a, tf);
     let names = names(a);
     let mut longer = score_longer(a, &phrases, &names, tf, probability);
-    let scored = merge_words(a, &phrases, &longer, probability);
+    let scored = merge_words(&phrases, &longer, probability);
     // A name written in full once is not ranked, yet its words may widen to it.
     let once_end = a
         .sentences
@@ -216,8 +238,24 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // ("Bekasi" becomes "Kota Bekasi") only while fewer than `REPLACING` are chosen, and later
     // entries are only appended, so choosing `max(k, REPLACING)` and cutting to `k` makes
     // `-k 3` the start of `-k 10`.
+    // Affixed verbs and generic words score less, looked at only when they reach the top.
+    let mut discount = |s: &Scored| {
+        let starts = phrases.get(&s.phrase).starts;
+        s.score
+            * if mostly_affixed(a, s.phrase.ids[0], starts) {
+                AFFIXED_WORD
+            } else {
+                1.0
+            }
+            * if generic_word(a, starts[0]) {
+                GENERIC_WORD
+            } else {
+                1.0
+            }
+    };
     let chosen = choose(
         ranked,
+        &mut discount,
         &holding,
         a.vocab.len(),
         k.max(REPLACING),
@@ -265,8 +303,10 @@ fn score_longer(
             count,
             first: occ.starts[0],
             name: names.find(phrase).is_some(),
-            noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize)
-                .all(|at| !affixed_verb(a, at) && !generic_word(a, at)),
+            noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
+                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
+                !affixed_verb(a, at, key) && !generic_word(a, at)
+            }),
         });
     }
     longer
@@ -292,29 +332,32 @@ fn phrase_score(phrase: &Phrase, count: usize, tf: &[u32], probability: &[f64]) 
 /// 0.039; before issue 14, 0.807, 0.586, 0.444, 0.167).
 const AFFIXED_WORD: f64 = 0.5;
 
-/// Whether a word reads as an affixed verb: written so where it first occurs, or in most of
-/// its occurrences ("kuat" once, then "memperkuat" nine times is listed as "memperkuat").
-fn mostly_affixed(a: &Analysis, starts: &[usize]) -> bool {
-    starts.first().is_some_and(|&at| affixed_verb(a, at))
-        || starts.iter().filter(|&&at| affixed_verb(a, at)).count() * 2 > starts.len()
+/// Whether word `id` reads as an affixed verb: written so where it first occurs, or in most of
+/// its occurrences `starts` ("kuat" once, then "memperkuat" nine times is listed as
+/// "memperkuat").
+fn mostly_affixed(a: &Analysis, id: u32, starts: &[usize]) -> bool {
+    let key = a.vocab.get(id as usize).as_bytes();
+    let affixed = |&at: &usize| affixed_verb(a, at, key);
+    starts.first().is_some_and(affixed)
+        || starts.iter().filter(|at| affixed(at)).count() * 2 > starts.len()
 }
 
-/// Whether the word at `at` in `a.terms` is affixed by a verbal prefix that its key drops.
-fn affixed_verb(a: &Analysis, at: usize) -> bool {
+/// Whether the word at `at` in `a.terms`, of key `key`, is affixed by a verbal prefix (me-,
+/// be-, di-, te-, pe-) that its key drops.
+fn affixed_verb(a: &Analysis, at: usize, key: &[u8]) -> bool {
     let Some(t) = a.terms.get(at) else {
         return false;
     };
-    if t.proper {
+    let raw = &a.text.as_bytes()[t.start..t.end];
+    let [first, second, ..] = *raw else {
         return false;
-    }
-    let raw = &a.text[t.start..t.end];
-    let key = a.vocab.get(t.id as usize);
-    let prefix = |p: &str| {
-        raw.len() > p.len() && raw.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
-    ["me", "be", "di", "te", "pe"].iter().any(|p| prefix(p))
+    matches!(
+        (first.to_ascii_lowercase(), second.to_ascii_lowercase()),
+        (b'm' | b'b' | b't' | b'p', b'e') | (b'd', b'i')
+    ) && !t.proper
         && key.len() < raw.len()
-        && !raw.as_bytes()[..2].eq_ignore_ascii_case(&key.as_bytes()[..key.len().min(2)])
+        && !raw[..2].eq_ignore_ascii_case(&key[..key.len().min(2)])
 }
 
 /// A generic word of news (`generic`) scores this share of its probability. Chosen on train
@@ -334,12 +377,7 @@ fn generic_word(a: &Analysis, at: usize) -> bool {
 }
 
 /// Single words and longer phrases, merged in phrase order.
-fn merge_words(
-    a: &Analysis,
-    phrases: &Phrases,
-    longer: &[Scored],
-    probability: &[f64],
-) -> Vec<Scored> {
+fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec<Scored> {
     let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
     let mut rest = longer.iter().copied().peekable();
     for (id, occ) in phrases.words() {
@@ -348,17 +386,7 @@ fn merge_words(
                 ids: [id, 0, 0],
                 len: 1,
             },
-            score: probability[id as usize]
-                * if mostly_affixed(a, occ.starts) {
-                    AFFIXED_WORD
-                } else {
-                    1.0
-                }
-                * if generic_word(a, occ.starts[0]) {
-                    GENERIC_WORD
-                } else {
-                    1.0
-                },
+            score: probability[id as usize],
             count: occ.starts.len(),
             first: occ.starts[0],
             name: false,
@@ -382,6 +410,7 @@ const REPLACING: usize = 10;
 /// `words` bounds the word ids.
 fn choose(
     mut ranked: Ranked,
+    discount: &mut impl FnMut(&Scored) -> f64,
     holding: &Holding,
     words: usize,
     k: usize,
@@ -399,7 +428,7 @@ fn choose(
             score,
             count,
             ..
-        }) = ranked.next()
+        }) = ranked.next(discount)
         else {
             break;
         };
@@ -548,7 +577,7 @@ mod tests {
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
         let mut ranked = Ranked::new(items);
-        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next())
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
