@@ -51,6 +51,7 @@ def main():
     print(f"#   python3 scripts/fit_generic.py --min-df {a.min_df} --max-rate {a.max_rate}")
     print(f"# A word is listed when it occurs in at least {a.min_df} articles and the headline or human")
     print(f"# summary holds it in at most {a.max_rate:.0%} of them. One lowercase word a line.")
+    print("# Licence: MIT OR Apache-2.0 (made by the ringkas team; no corpus text beyond single words).")
     for w in generic:
         print(w)
 
