@@ -11,7 +11,9 @@
 //! phrases (grouped by the packed sort of `pack`), `rank` scores, ranks and chooses them,
 //! and `surface` spells each chosen phrase as the text does.
 
+mod generic;
 mod model;
+mod names;
 mod pack;
 mod phrases;
 mod rank;

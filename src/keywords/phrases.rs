@@ -106,6 +106,15 @@ impl Phrases {
         self.starts.push(start);
     }
 
+    /// Where a longer phrase occurs, if it is one of these.
+    pub(super) fn find(&self, phrase: &Phrase) -> Option<Occurrences<'_>> {
+        let k = self.phrases.binary_search_by(|(p, _)| p.cmp(phrase)).ok()?;
+        let start = if k == 0 { 0 } else { self.phrases[k - 1].1 };
+        Some(Occurrences {
+            starts: &self.starts[start..self.phrases[k].1],
+        })
+    }
+
     pub(super) fn get(&self, phrase: &Phrase) -> Occurrences<'_> {
         if phrase.len == 1 {
             let id = phrase.ids[0] as usize;

@@ -9,7 +9,9 @@ use crate::analysis::analyzer::Analysis;
 use crate::analysis::analyzer::Role;
 use crate::report::Keyword;
 
+use super::generic::is_generic;
 use super::model::TermScores;
+use super::names::names;
 use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases, collect};
 use super::surface::surface;
 
@@ -25,6 +27,11 @@ struct Scored {
     count: usize,
     /// Index in `Analysis::terms` of its first occurrence.
     first: usize,
+    /// Two or more words, each written as a name where it first occurs ("Mikha Tambayong").
+    name: bool,
+    /// Two or more words, none an affixed verb or a generic word where it first occurs: a
+    /// noun phrase ("keamanan siber").
+    noun: bool,
 }
 
 /// Best first; ties to the earlier phrase, then by phrase. Phrases are distinct, so this is a
@@ -52,6 +59,8 @@ fn descending(score: f64) -> u64 {
 struct Ranked {
     /// In phrase order.
     items: Vec<Scored>,
+    /// Whether each item's score is final (a single word's is lowered once by `discount`).
+    settled: Vec<bool>,
     /// Score and first occurrence as one integer, with the index in `items`: in ascending
     /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
     /// index, which is the lower phrase).
@@ -59,15 +68,17 @@ struct Ranked {
 }
 
 impl Ranked {
-    /// `items` must be in phrase order.
+    /// `items` must be in phrase order. Single words are handed out at their score as
+    /// `discount` lowers it (see [`Ranked::next`]).
     fn new(items: Vec<Scored>) -> Self {
         debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
         let keys: Vec<Reverse<(u128, usize)>> = items
             .iter()
             .enumerate()
-            .map(|(i, s)| Reverse((u128::from(descending(s.score)) << 64 | s.first as u128, i)))
+            .map(|(i, s)| Reverse((key(s), i)))
             .collect();
         Ranked {
+            settled: items.iter().map(|s| s.phrase.len > 1).collect(),
             items,
             heap: BinaryHeap::from(keys),
         }
@@ -77,11 +88,29 @@ impl Ranked {
         self.items.len()
     }
 
-    /// The best phrase not handed out yet.
-    fn next(&mut self) -> Option<Scored> {
-        let Reverse((_, i)) = self.heap.pop()?;
-        Some(self.items[i])
+    /// The best phrase not handed out yet. A single word's score is lowered by `discount`
+    /// only when it reaches the top (its score so far bounds the lowered one, so the order is
+    /// the one of lowering every score first): most words of a document are never looked at.
+    fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
+        loop {
+            let Reverse((_, i)) = self.heap.pop()?;
+            if !self.settled[i] {
+                self.settled[i] = true;
+                let lowered = discount(&self.items[i]);
+                if lowered < self.items[i].score {
+                    self.items[i].score = lowered;
+                    self.heap.push(Reverse((key(&self.items[i]), i)));
+                    continue;
+                }
+            }
+            return Some(self.items[i]);
+        }
     }
+}
+
+/// Score and first occurrence as one integer that sorts as [`rank`] does.
+fn key(s: &Scored) -> u128 {
+    u128::from(descending(s.score)) << 64 | s.first as u128
 }
 
 /// The phrases of two or more words holding each word, in rank order.
@@ -178,8 +207,29 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     }
     let (tf, probability) = (&scores.tf[..], &scores.probability[..]);
     let phrases = collect(a, tf);
-    let longer = score_longer(&phrases, tf, probability);
-    let scored = merge_words(a, &phrases, &longer, probability);
+    let names = names(a);
+    let mut longer = score_longer(a, &phrases, &names, tf, probability);
+    let scored = merge_words(&phrases, &longer, probability);
+    // A name written in full once is not ranked, yet its words may widen to it.
+    let once_end = a
+        .sentences
+        .iter()
+        .filter(|s| s.role == Role::Body)
+        .nth(ONCE_NAMES_LEAD - 1)
+        .map_or(usize::MAX, |s| s.terms.end);
+    longer.extend(
+        names
+            .longer()
+            .filter(|(name, occ)| phrases.find(name).is_none() && occ.starts[0] < once_end)
+            .map(|(name, occ)| Scored {
+                phrase: *name,
+                score: phrase_score(name, occ.starts.len(), tf, probability),
+                count: occ.starts.len(),
+                first: occ.starts[0],
+                name: true,
+                noun: false,
+            }),
+    );
     // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
     // longer phrases holding a word (in rank order), and the chosen entries holding it.
     let holding = Holding::new(longer);
@@ -188,8 +238,24 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // ("Bekasi" becomes "Kota Bekasi") only while fewer than `REPLACING` are chosen, and later
     // entries are only appended, so choosing `max(k, REPLACING)` and cutting to `k` makes
     // `-k 3` the start of `-k 10`.
+    // Affixed verbs and generic words score less, looked at only when they reach the top.
+    let mut discount = |s: &Scored| {
+        let starts = phrases.get(&s.phrase).starts;
+        s.score
+            * if mostly_affixed(a, s.phrase.ids[0], starts) {
+                AFFIXED_WORD
+            } else {
+                1.0
+            }
+            * if generic_word(a, starts[0]) {
+                GENERIC_WORD
+            } else {
+                1.0
+            }
+    };
     let chosen = choose(
         ranked,
+        &mut discount,
         &holding,
         a.vocab.len(),
         k.max(REPLACING),
@@ -199,94 +265,132 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     chosen
         .into_iter()
         .take(k)
-        .map(|(phrase, score, count)| Keyword {
-            term: surface(a, &phrase, phrases.get(&phrase)),
-            score: round4(score),
-            count,
+        .map(|(phrase, score, count)| {
+            let occ = if phrase.len == 1 {
+                phrases.get(&phrase)
+            } else {
+                phrases
+                    .find(&phrase)
+                    .or_else(|| names.find(&phrase))
+                    .expect("a chosen phrase is a phrase or a name of the document")
+            };
+            Keyword {
+                term: surface(a, &phrase, occ),
+                score: round4(score),
+                count,
+            }
         })
         .collect()
 }
 
 /// The phrases of two or more words that occur at least twice, scored, in phrase order.
-fn score_longer(phrases: &Phrases, tf: &[u32], probability: &[f64]) -> Vec<Scored> {
+fn score_longer(
+    a: &Analysis,
+    phrases: &Phrases,
+    names: &Phrases,
+    tf: &[u32],
+    probability: &[f64],
+) -> Vec<Scored> {
     let mut longer: Vec<Scored> = Vec::with_capacity(phrases.phrases.len());
     for (phrase, occ) in phrases.longer() {
         let count = occ.starts.len();
         if count < 2 {
             continue;
         }
-        let ids = phrase.ids();
-        let most = ids.iter().map(|&id| tf[id as usize]).max().unwrap_or(1);
-        let score = geometric_mean(phrase, probability)
-            * (count as f64 / f64::from(most)).powf(PHRASE_COHESION);
         longer.push(Scored {
             phrase: *phrase,
-            score,
+            score: phrase_score(phrase, count, tf, probability),
             count,
             first: occ.starts[0],
+            name: names.find(phrase).is_some(),
+            noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
+                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
+                !affixed_verb(a, at, key) && !generic_word(a, at)
+            }),
         });
     }
     longer
 }
 
-/// A single word with a verbal prefix (me-, be-, di-, te-, pe-) that the stemmer strips
-/// ("menjaga", "dibahas") scores this share of its probability: such words rarely make good
-/// tags, yet one may still be listed when nothing better is left. Chosen on 400 IndoSum train
-/// articles by P@10, HR@10 and verb@10 (0.8: P@10 0.799, HR@10 0.590, verb@10 0.157; 1.0:
-/// 0.797, 0.590, 0.194); a stronger demotion, or one of verbs in the lead, lost headline words.
-const AFFIXED_WORD: f64 = 0.8;
+/// The geometric mean of a phrase's word probabilities, discounted by its cohesion.
+fn phrase_score(phrase: &Phrase, count: usize, tf: &[u32], probability: &[f64]) -> f64 {
+    let most = phrase
+        .ids()
+        .iter()
+        .map(|&id| tf[id as usize])
+        .max()
+        .unwrap_or(1);
+    geometric_mean(phrase, probability) * (count as f64 / f64::from(most)).powf(PHRASE_COHESION)
+}
 
-/// Whether the word at `at` in `a.terms` is affixed by a verbal prefix that its key drops.
-fn affixed_verb(a: &Analysis, at: usize) -> bool {
+/// A single word with a verbal prefix (me-, be-, di-, te-, pe-) that the stemmer strips
+/// ("menjaga", "dibahas", "pertemuan") scores this share of its probability, wherever it
+/// occurs: such words rarely make good tags, yet one may still be listed when nothing better
+/// is left. Chosen on the 2,263 IndoSum train articles with names and generic words in place,
+/// as the mildest demotion that keeps verb@10 under 0.03 (0.4: P@10 0.798, HR@10 0.587,
+/// NR@10 0.604, verb@10 0.019; 0.5: 0.801, 0.590, 0.602, 0.027; 0.6: 0.805, 0.595, 0.598,
+/// 0.039; before issue 14, 0.807, 0.586, 0.444, 0.167).
+const AFFIXED_WORD: f64 = 0.5;
+
+/// Whether word `id` reads as an affixed verb: written so where it first occurs, or in most of
+/// its occurrences `starts` ("kuat" once, then "memperkuat" nine times is listed as
+/// "memperkuat").
+fn mostly_affixed(a: &Analysis, id: u32, starts: &[usize]) -> bool {
+    let key = a.vocab.get(id as usize).as_bytes();
+    let affixed = |&at: &usize| affixed_verb(a, at, key);
+    starts.first().is_some_and(affixed)
+        || starts.iter().filter(|at| affixed(at)).count() * 2 > starts.len()
+}
+
+/// Whether the word at `at` in `a.terms`, of key `key`, is affixed by a verbal prefix (me-,
+/// be-, di-, te-, pe-) that its key drops.
+fn affixed_verb(a: &Analysis, at: usize, key: &[u8]) -> bool {
     let Some(t) = a.terms.get(at) else {
         return false;
     };
-    if t.proper {
+    let raw = &a.text.as_bytes()[t.start..t.end];
+    let [first, second, ..] = *raw else {
         return false;
-    }
-    let raw = &a.text[t.start..t.end];
-    let key = a.vocab.get(t.id as usize);
-    let prefix = |p: &str| {
-        raw.len() > p.len() && raw.as_bytes()[..p.len()].eq_ignore_ascii_case(p.as_bytes())
     };
-    ["me", "be", "di", "te", "pe"].iter().any(|p| prefix(p))
+    matches!(
+        (first.to_ascii_lowercase(), second.to_ascii_lowercase()),
+        (b'm' | b'b' | b't' | b'p', b'e') | (b'd', b'i')
+    ) && !t.proper
         && key.len() < raw.len()
-        && !raw.as_bytes()[..2].eq_ignore_ascii_case(&key.as_bytes()[..key.len().min(2)])
+        && !raw[..2].eq_ignore_ascii_case(&key[..key.len().min(2)])
+}
+
+/// A generic word of news (`generic`) scores this share of its probability. Chosen on train
+/// (1.0: P@10 0.762 on 400 articles; 0.5: 0.791; 0.2: 0.793, no better on the rest).
+const GENERIC_WORD: f64 = 0.5;
+
+/// A name written in full once is a candidate only when it is written in the first this many
+/// body sentences (or the title), where the human summary mostly draws from. Chosen on train
+/// (3: P@10 0.833, NR@10 0.607 on 1,000 articles; 6: 0.827, 0.610; anywhere: 0.822, 0.592).
+const ONCE_NAMES_LEAD: usize = 3;
+
+/// Whether the word at `at` in `a.terms` is a generic word of news, not a name.
+fn generic_word(a: &Analysis, at: usize) -> bool {
+    a.terms
+        .get(at)
+        .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
 }
 
 /// Single words and longer phrases, merged in phrase order.
-fn merge_words(
-    a: &Analysis,
-    phrases: &Phrases,
-    longer: &[Scored],
-    probability: &[f64],
-) -> Vec<Scored> {
+fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec<Scored> {
     let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
     let mut rest = longer.iter().copied().peekable();
-    // Headlines are written with verbs, and the lead sentence retells the headline: a verb
-    // found there (or in a title) is not demoted.
-    let lead_end = a
-        .sentences
-        .iter()
-        .filter(|s| s.role == Role::Title)
-        .chain(a.sentences.iter().find(|s| s.role == Role::Body))
-        .map(|s| s.terms.end)
-        .max()
-        .unwrap_or(0);
     for (id, occ) in phrases.words() {
         let word = Scored {
             phrase: Phrase {
                 ids: [id, 0, 0],
                 len: 1,
             },
-            score: probability[id as usize]
-                * if occ.starts[0] >= lead_end && affixed_verb(a, occ.starts[0]) {
-                    AFFIXED_WORD
-                } else {
-                    1.0
-                },
+            score: probability[id as usize],
             count: occ.starts.len(),
             first: occ.starts[0],
+            name: false,
+            noun: false,
         };
         while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
             scored.push(s);
@@ -306,6 +410,7 @@ const REPLACING: usize = 10;
 /// `words` bounds the word ids.
 fn choose(
     mut ranked: Ranked,
+    discount: &mut impl FnMut(&Scored) -> f64,
     holding: &Holding,
     words: usize,
     k: usize,
@@ -323,7 +428,7 @@ fn choose(
             score,
             count,
             ..
-        }) = ranked.next()
+        }) = ranked.next(discount)
         else {
             break;
         };
@@ -372,6 +477,17 @@ fn geometric_mean(phrase: &Phrase, probability: &[f64]) -> f64 {
 /// of each of its words. Chosen on train by P@10/HR@10.
 const WIDEN_SHARE: f64 = 0.75;
 
+/// A name (or a noun phrase) replaces its word when it holds at least this share of the
+/// occurrences of each of its other words. Chosen on train by P@10, HR@10 and NR@10.
+const NAME_SHARE: f64 = 0.5;
+
+/// A noun phrase replaces its word, whatever its score, when it occurs at least this many
+/// times, holds at least `NOUN_PHRASE_WORD_SHARE` of the word's occurrences and `NAME_SHARE`
+/// of each of its other words'. Chosen on 1,000 train articles (3 and 0.4: P@10 0.828, HR@10
+/// 0.586, NR@10 0.612; 2 and 0.2: 0.815, 0.589, 0.620; none: 0.830, 0.586, 0.611).
+const NOUN_PHRASE_COUNT: usize = 3;
+const NOUN_PHRASE_WORD_SHARE: f64 = 0.4;
+
 /// A longer phrase replaces a word only when its words' geometric-mean probability is at least
 /// this share of the word's score: its other words must be about as likely keywords. Chosen on train by P@10/HR@10.
 const WIDEN_SCORE: f64 = 1.0;
@@ -391,21 +507,40 @@ fn widen<'s>(
     for &Scored {
         phrase: longer,
         count: n,
+        name,
+        noun,
         ..
     } in holding
     {
+        // A noun phrase written often takes the place of its word even when the word occurs
+        // apart too: "keamanan" (10 times) is listed as "keamanan siber" (4 times).
+        let np = !name
+            && noun
+            && n >= NOUN_PHRASE_COUNT
+            && n as f64 >= NOUN_PHRASE_WORD_SHARE * f64::from(tf[phrase.ids[0] as usize]);
         if longer.len <= phrase.len
-            || n < 2
-            || geometric_mean(&longer, probability) < WIDEN_SCORE * score
-            || n <= best.1 && best.0.len > phrase.len
+            || !name && !np && (n < 2 || geometric_mean(&longer, probability) < WIDEN_SCORE * score)
+            || n <= best.1
+                && best.0.len > phrase.len
+                && !(name && n == best.1 && longer.len > best.0.len)
         {
             continue;
         }
         let holds = phrase.ids().iter().all(|id| longer.ids().contains(id));
-        let cohesive = phrase
-            .ids()
-            .iter()
-            .all(|&id| n as f64 >= WIDEN_SHARE * f64::from(tf[id as usize]));
+        // A name's word stands for the whole name when the name's other words occur mostly
+        // inside it: "Rooney" is listed as "Wayne Rooney" even when written alone more often.
+        let cohesive = if name || np {
+            longer
+                .ids()
+                .iter()
+                .filter(|id| !phrase.ids().contains(id))
+                .all(|&id| n as f64 >= NAME_SHARE * f64::from(tf[id as usize]))
+        } else {
+            phrase
+                .ids()
+                .iter()
+                .all(|&id| n as f64 >= WIDEN_SHARE * f64::from(tf[id as usize]))
+        };
         if holds && cohesive {
             best = (longer, n);
         }
@@ -433,6 +568,8 @@ mod tests {
                 score: f64::from(i * 7919 % 13) / 13.0,
                 count: 2,
                 first: (i % 5) as usize,
+                name: false,
+                noun: false,
             })
             .collect();
         let mut full = items.clone();
@@ -440,7 +577,7 @@ mod tests {
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
         let mut ranked = Ranked::new(items);
-        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next())
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());

@@ -72,3 +72,27 @@ fn keywords_of_k_are_the_start_of_more() {
         assert_eq!(keywords(TEXT, k), seed[..k], "k = {k}");
     }
 }
+
+#[test]
+fn keywords_list_a_name_once_in_full() {
+    // Written in full once, then by the surname alone.
+    let text = "Pelatih Everton menyambut Wayne Rooney di Goodison Park. Rooney mencetak gol. \
+        Rooney senang kembali. Everton menang, kata Rooney. Rooney berlatih setiap pagi.";
+    let kw = keywords(text, 10);
+    let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    assert!(terms.contains(&"Wayne Rooney"), "{terms:?}");
+    assert!(
+        !terms.contains(&"Rooney") && !terms.contains(&"Wayne"),
+        "{terms:?}"
+    );
+}
+
+#[test]
+fn keywords_prefer_nouns_to_affixed_verbs() {
+    // "membahas" is as frequent and as early as the nouns: only the nouns are listed first.
+    let text = "Para menteri membahas anggaran pertahanan. Menteri keuangan membahas pajak. \
+        Anggaran pertahanan naik, pajak turun. Menteri membahas inflasi.";
+    let kw = keywords(text, 3);
+    let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    assert!(!terms.contains(&"membahas"), "{terms:?}");
+}

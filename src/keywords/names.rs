@@ -1,0 +1,109 @@
+//! Names written in full: runs of words that the analysis reads as names (capitalised where
+//! capitals say something, never seen in lower case) that no punctuation splits, and their
+//! stretches of two or three words. A name's single word stands for the whole name when the
+//! name's other words occur mostly inside it ("Rooney" is listed as "Wayne Rooney"), even when
+//! the full name is written once.
+
+use crate::analysis::analyzer::Analysis;
+
+use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases};
+
+/// The names of a document written in full, with where each occurs, in phrase order (only
+/// `Phrases::longer` and `Phrases::find` of the result mean anything).
+pub(super) fn names(a: &Analysis) -> Phrases {
+    let mut found: Vec<(u128, usize)> = Vec::new();
+    for s in &a.sentences {
+        let mut run = s.terms.start;
+        for j in s.terms.clone() {
+            let t = &a.terms[j];
+            let name = t.content && t.proper;
+            if !name || t.boundary_before {
+                push_run(a, run, j, &mut found);
+                run = if name { j } else { j + 1 };
+            }
+        }
+        push_run(a, run, s.terms.end, &mut found);
+    }
+    found.sort_unstable();
+    let mut names = Phrases::default();
+    for (key, start) in found {
+        names.push(key, start);
+    }
+    names
+}
+
+/// Adds the names of the run of name words `from..to`: the run itself when it has two or three
+/// words, else each stretch of two or three of its words ("Gubernur DKI Jakarta Basuki Tjahaja
+/// Purnama" holds "Basuki Tjahaja Purnama"; the widening decides which stretch a word stands for).
+fn push_run(a: &Analysis, from: usize, to: usize, found: &mut Vec<(u128, usize)>) {
+    for start in from..to {
+        for len in 2..=MAX_PHRASE_WORDS.min(to - start) {
+            push_name(a, start, len, found);
+        }
+    }
+}
+
+/// Adds the `len` words from `start` when they are distinct.
+fn push_name(a: &Analysis, start: usize, len: usize, found: &mut Vec<(u128, usize)>) {
+    let mut phrase = Phrase {
+        ids: [0; MAX_PHRASE_WORDS],
+        len: len as u8,
+    };
+    for (slot, term) in phrase.ids.iter_mut().zip(&a.terms[start..start + len]) {
+        *slot = term.id;
+    }
+    let ids = phrase.ids();
+    if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
+        return;
+    }
+    found.push((phrase.key(), start));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::analysis::analyzer::Analyzer;
+
+    fn spelled(text: &str) -> Vec<(String, usize)> {
+        let analyzer = Analyzer::indonesian();
+        let mut memo = analyzer.memo();
+        let a = analyzer.analyze(text, &mut memo);
+        names(&a)
+            .longer()
+            .map(|(_, occ)| {
+                let t = &a.terms[occ.starts[0]];
+                (
+                    a.text[t.start..]
+                        .split(',')
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    occ.starts.len(),
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn keywords_names_are_runs_of_name_words() {
+        let found = spelled(
+            "Pelatih Everton menyambut Wayne Rooney, kata Ronald Koeman. Rooney senang bertemu \
+             Ronald Koeman di Goodison Park.",
+        );
+        let starts: Vec<&str> = found.iter().map(|(s, _)| s.as_str()).collect();
+        assert!(
+            starts.iter().any(|s| s.starts_with("Wayne Rooney")),
+            "{found:?}"
+        );
+        assert!(
+            found
+                .iter()
+                .any(|(s, n)| s.starts_with("Ronald Koeman") && *n == 2),
+            "{found:?}"
+        );
+        assert!(
+            !starts.iter().any(|s| s.starts_with("Rooney senang")),
+            "{found:?}"
+        );
+    }
+}
