@@ -27,6 +27,11 @@ pub struct Keyword {
     pub score: f64,
     /// Occurrences in the document.
     pub count: usize,
+    /// Other names of the same entity in the text: an acronym's expansion, or the acronym
+    /// of a name written out ("NATO" with "North Atlantic Treaty Organization"). Left out
+    /// of JSON when empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
 }
 
 /// One summary sentence.

@@ -491,3 +491,52 @@ fn cli_options_that_do_not_apply_are_usage_errors() {
         String::from_utf8_lossy(&ok.stderr)
     );
 }
+
+#[test]
+fn cli_an_acronym_and_its_expansion_are_one_keyword_with_an_alias() {
+    // Written for this test: the acronym defined once after its expansion, then used alone.
+    let text = "Badan Penanggulangan Bencana Daerah (BPBD) Kabupaten Garut mencatat ratusan rumah \
+        terendam banjir. Petugas BPBD mengevakuasi warga ke masjid dan sekolah terdekat. \
+        Menurut BPBD, hujan deras sejak Senin malam membuat Sungai Cimanuk meluap. \
+        Kepala BPBD meminta warga di bantaran sungai tetap waspada. \
+        BPBD juga menyiapkan dapur umum bagi para pengungsi banjir.";
+    for format in ["json", "jsonl"] {
+        let out = stdout_of(
+            ringkas(None)
+                .args(["-f", format, "-k", "10"])
+                .write_stdin(text),
+        );
+        let record: Record = serde_json::from_str(out.trim()).expect("one record");
+        let r = report(&record);
+        let bpbd: Vec<_> = r
+            .keywords
+            .iter()
+            .filter(|k| k.term.contains("BPBD") || k.term.contains("Penanggulangan"))
+            .collect();
+        assert_eq!(bpbd.len(), 1, "{format}: {:?}", r.keywords);
+        assert_eq!(bpbd[0].term, "BPBD");
+        assert_eq!(bpbd[0].aliases, ["Badan Penanggulangan Bencana Daerah"]);
+        assert!(
+            r.keywords
+                .iter()
+                .filter(|k| k.term != "BPBD")
+                .all(|k| k.aliases.is_empty())
+        );
+    }
+    // Merging keeps the ranking a prefix: -k 3 is the start of -k 10.
+    let terms = |k: &str| -> Vec<String> {
+        let out = stdout_of(
+            ringkas(None)
+                .args(["-f", "json", "-k", k])
+                .write_stdin(text),
+        );
+        let record: Record = serde_json::from_str(&out).expect("one record");
+        report(&record)
+            .keywords
+            .iter()
+            .map(|k| k.term.clone())
+            .collect()
+    };
+    let (three, ten) = (terms("3"), terms("10"));
+    assert_eq!(three[..], ten[..3]);
+}

@@ -18,6 +18,8 @@ class Keyword(TypedDict):
     """Relative score; the best keyword scores 1."""
     count: int
     """Occurrences in the document."""
+    aliases: NotRequired[list[str]]
+    """Other names of the entity in the text (an acronym's expansion, or the acronym)."""
 
 class Features(TypedDict):
     """What the learned sentence ranker saw (src/ranker/features.rs defines each)."""

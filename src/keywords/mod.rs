@@ -11,6 +11,7 @@
 //! phrases (grouped by the packed sort of `pack`), `rank` scores, ranks and chooses them,
 //! and `surface` spells each chosen phrase as the text does.
 
+mod alias;
 mod generic;
 mod model;
 mod names;

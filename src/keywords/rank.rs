@@ -9,6 +9,7 @@ use crate::analysis::analyzer::Analysis;
 use crate::analysis::analyzer::Role;
 use crate::report::Keyword;
 
+use super::alias;
 use super::generic::is_generic;
 use super::model::TermScores;
 use super::names::names;
@@ -253,18 +254,24 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
                 1.0
             }
     };
+    // Keywords merged into an entity's first (`alias`) leave room that later ones fill.
+    let definitions = alias::definitions(&a.text);
+    let spare = if definitions.is_empty() {
+        0
+    } else {
+        ALIAS_SPARE
+    };
     let chosen = choose(
         ranked,
         &mut discount,
         &holding,
         a.vocab.len(),
-        k.max(REPLACING),
+        k.max(REPLACING) + spare,
         tf,
         probability,
     );
-    chosen
+    let keywords = chosen
         .into_iter()
-        .take(k)
         .map(|(phrase, score, count)| {
             let occ = if phrase.len == 1 {
                 phrases.get(&phrase)
@@ -278,9 +285,13 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
                 term: surface(a, &phrase, occ),
                 score: round4(score),
                 count,
+                aliases: Vec::new(),
             }
         })
-        .collect()
+        .collect();
+    let mut keywords = alias::merge(keywords, &definitions);
+    keywords.truncate(k);
+    keywords
 }
 
 /// The phrases of two or more words that occur at least twice, scored, in phrase order.
@@ -404,6 +415,9 @@ fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec
 /// A phrase may replace its part among the chosen entries only while fewer than this many are
 /// chosen (the cut-off that the old choice of ten keywords had; see [`extract`]).
 const REPLACING: usize = 10;
+/// Entries chosen beyond those asked for when the text defines an acronym, so that merging an
+/// entity's names (`alias`) still leaves as many keywords as asked for.
+const ALIAS_SPARE: usize = 8;
 
 /// Up to `k` entries (phrase, score, count), taken from `ranked` best first: each widened to
 /// the longer phrase its word mostly occurs in, and none sharing a word with an earlier one.

@@ -31,6 +31,16 @@ fn report(out: &mut Vec<u8>, r: &Report) -> serde_json::Result<()> {
         serde_json::to_writer(&mut *out, &keyword.score)?;
         out.extend_from_slice(b",\"count\":");
         serde_json::to_writer(&mut *out, &keyword.count)?;
+        if !keyword.aliases.is_empty() {
+            out.extend_from_slice(b",\"aliases\":[");
+            for (i, alias) in keyword.aliases.iter().enumerate() {
+                if i > 0 {
+                    out.push(b',');
+                }
+                string(out, alias);
+            }
+            out.push(b']');
+        }
         out.push(b'}');
     }
     out.extend_from_slice(b"],\"summary\":[");

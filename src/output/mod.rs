@@ -186,6 +186,7 @@ mod tests {
                 term: "beras".into(),
                 score: 1.0,
                 count: 2,
+                aliases: Vec::new(),
             }],
             summary: vec![SummarySentence {
                 index: 0,
@@ -296,6 +297,11 @@ mod tests {
             };
             r.keywords[0].term = term.clone();
             r.keywords[0].score = score;
+            // Aliases: none, one, or two (the field is left out when empty).
+            r.keywords[0].aliases = [source.clone(), text.clone()]
+                .into_iter()
+                .take(source.len() % 3)
+                .collect();
             r.summary[0].text = text.clone();
             for record in [
                 Record::Report(r),

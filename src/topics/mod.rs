@@ -156,6 +156,7 @@ mod tests {
                     term: term.into(),
                     score,
                     count: 1,
+                    aliases: Vec::new(),
                 })
                 .collect(),
             summary: Vec::new(),

@@ -583,6 +583,7 @@ mod tests {
                     term: k.to_string(),
                     score: 1.0 / (i + 1) as f64,
                     count: 1,
+                    aliases: Vec::new(),
                 })
                 .collect(),
             summary: vec![SummarySentence {

@@ -1,0 +1,290 @@
+//! An acronym and its expansion, defined in the text ("NATO (North Atlantic Treaty
+//! Organization)", "Komisi Pemberantasan Korupsi (KPK)"), are one keyword: shown as the text
+//! writes the entity most, with the other form as its alias. Pieces of two words or more of
+//! the expansion that occur only inside it ("Treaty Organization") are the same entity too.
+//!
+//! A definition is an all-capital token of two to ten letters in brackets right after the
+//! words whose initials spell it, or before brackets holding those words. Initials are those
+//! of capitalised words; short lower-case connectors ("dan", "of") may sit between them.
+
+use crate::report::Keyword;
+
+/// Lower-case words an expansion may hold without an initial in the acronym.
+const CONNECTORS: &[&str] = &[
+    "dan", "dari", "di", "untuk", "atas", "and", "of", "for", "the", "on", "in", "de", "la",
+];
+
+/// An acronym and the words it stands for, with how often the text writes each.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Definition {
+    acronym: String,
+    expansion: String,
+    acronym_count: usize,
+    expansion_count: usize,
+}
+
+/// The definitions `text` makes, each once, in order of first appearance.
+pub(super) fn definitions(text: &str) -> Vec<Definition> {
+    let mut found: Vec<Definition> = Vec::new();
+    let mut from = 0;
+    while let Some(open) = text[from..].find('(').map(|k| from + k) {
+        from = open + 1;
+        let Some(close) = text[open..].find(')').map(|k| open + k) else {
+            break;
+        };
+        let inside = text[open + 1..close].trim();
+        if inside.contains('\n') || inside.len() > 160 {
+            continue;
+        }
+        let before = &text[text[..open].rfind('\n').map_or(0, |k| k + 1)..open];
+        let pair = if is_acronym(inside) {
+            expansion_before(before, inside).map(|e| (inside.to_string(), e))
+        } else {
+            let acronym = before.split_whitespace().last().unwrap_or("");
+            let acronym = acronym.trim_matches(|c: char| !c.is_alphanumeric());
+            (is_acronym(acronym) && spells(acronym, &words(inside)))
+                .then(|| (acronym.to_string(), words(inside).join(" ")))
+        };
+        let Some((acronym, expansion)) = pair else {
+            continue;
+        };
+        if found.iter().any(|d| d.acronym == acronym) {
+            continue;
+        }
+        found.push(Definition {
+            acronym_count: count_words(text, &acronym),
+            // "kereta api (KA)": the expansion may be written in lower case too.
+            expansion_count: count_words(&text.to_lowercase(), &expansion.to_lowercase()),
+            acronym,
+            expansion,
+        });
+    }
+    found
+}
+
+/// Merges the keywords that name one defined entity into the first of them (in rank order),
+/// which reads as the form the text writes most and lists the other as its alias; later
+/// ones are dropped. Each keyword's fate depends only on the document, so `-k N` stays the
+/// start of `-k M`.
+pub(super) fn merge(keywords: Vec<Keyword>, definitions: &[Definition]) -> Vec<Keyword> {
+    if definitions.is_empty() {
+        return keywords;
+    }
+    let mut taken = vec![false; definitions.len()];
+    let mut out = Vec::with_capacity(keywords.len());
+    for mut keyword in keywords {
+        let Some(d) = definitions.iter().position(|d| names_entity(&keyword, d)) else {
+            out.push(keyword);
+            continue;
+        };
+        if taken[d] {
+            continue;
+        }
+        taken[d] = true;
+        let def = &definitions[d];
+        let (shown, alias) = if def.acronym_count >= def.expansion_count {
+            (&def.acronym, &def.expansion)
+        } else {
+            (&def.expansion, &def.acronym)
+        };
+        // Already named inside a keyword ranked before it ("Ditjen PKH" before "PKH").
+        let shown_words = words(shown);
+        if out.iter().any(|k: &Keyword| {
+            words(&k.term)
+                .windows(shown_words.len())
+                .any(|w| w == shown_words.as_slice())
+        }) {
+            continue;
+        }
+        // The expansion as the text spells it most, when the keyword is the whole of it.
+        if !keyword.term.eq_ignore_ascii_case(shown) {
+            keyword.term = shown.clone();
+        }
+        keyword.aliases = vec![alias.clone()];
+        keyword.count = keyword.count.max(def.acronym_count + def.expansion_count);
+        out.push(keyword);
+    }
+    out
+}
+
+/// Whether a keyword is the acronym, the expansion, or a piece of the expansion the text
+/// never writes outside it.
+fn names_entity(keyword: &Keyword, d: &Definition) -> bool {
+    if keyword.term == d.acronym || keyword.term.eq_ignore_ascii_case(&d.expansion) {
+        return true;
+    }
+    let piece = words(&keyword.term);
+    let whole = words(&d.expansion);
+    // Two words at least: one word of a name ("Peternakan") may name the topic.
+    let inside = piece.len() >= 2
+        && piece.len() < whole.len()
+        && whole
+            .windows(piece.len())
+            .any(|w| w.iter().zip(&piece).all(|(a, b)| a.eq_ignore_ascii_case(b)));
+    let capitalised = piece.iter().all(|w| w.starts_with(char::is_uppercase));
+    inside && capitalised && keyword.count <= d.expansion_count
+}
+
+/// An acronym: two to ten characters, capital letters (and digits after the first letter).
+fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=10).contains(&word.chars().count())
+        && letters >= 2
+        && word.starts_with(|c: char| c.is_uppercase())
+        && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+}
+
+/// The words just before `(ACRONYM` whose initials spell it.
+fn expansion_before(before: &str, acronym: &str) -> Option<String> {
+    let all = words(before);
+    let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    // The shortest stretch ending right before the bracket that spells it.
+    (letters..=all.len().min(letters * 2 + 2))
+        .map(|n| &all[all.len() - n..])
+        .find(|stretch| spells(acronym, stretch) && !is_connector(stretch[0]))
+        .map(|stretch| stretch.join(" "))
+}
+
+/// Whether the capitalised words' initials, connectors skipped, are the acronym's letters.
+fn spells(acronym: &str, words: &[&str]) -> bool {
+    let mut initials = String::new();
+    for w in words {
+        if is_connector(w) {
+            continue;
+        }
+        match w.chars().next() {
+            Some(first) if first.is_uppercase() => initials.push(first),
+            _ => return false,
+        }
+    }
+    let letters: String = acronym.chars().filter(|c| c.is_alphabetic()).collect();
+    !initials.is_empty() && initials == letters
+}
+
+fn is_connector(word: &str) -> bool {
+    CONNECTORS.contains(&word)
+}
+
+/// The words of a stretch of text, punctuation around them cut.
+fn words(text: &str) -> Vec<&str> {
+    text.split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// How often `phrase` occurs in `text` as whole words.
+fn count_words(text: &str, phrase: &str) -> usize {
+    let is_word = |c: char| c.is_alphanumeric();
+    text.match_indices(phrase)
+        .filter(|&(at, _)| {
+            !text[..at].ends_with(is_word) && !text[at + phrase.len()..].starts_with(is_word)
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keyword(term: &str, count: usize) -> Keyword {
+        Keyword {
+            term: term.to_string(),
+            score: 1.0,
+            count,
+            aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn alias_definitions_either_way_round() {
+        let text = "Aliansi NATO (North Atlantic Treaty Organization) bertemu. NATO sepakat. \
+                    Komisi Pemberantasan Korupsi (KPK) memeriksa saksi. KPK menahan dua orang. \
+                    Ia ke BPS (Badan Pusat Statistik) dan Organisasi Kesehatan Dunia (WHO).";
+        let d = definitions(text);
+        let pairs: Vec<(&str, &str, usize, usize)> = d
+            .iter()
+            .map(|d| {
+                (
+                    d.acronym.as_str(),
+                    d.expansion.as_str(),
+                    d.acronym_count,
+                    d.expansion_count,
+                )
+            })
+            .collect();
+        assert_eq!(
+            pairs,
+            [
+                ("NATO", "North Atlantic Treaty Organization", 2, 1),
+                ("KPK", "Komisi Pemberantasan Korupsi", 2, 1),
+                ("BPS", "Badan Pusat Statistik", 1, 1),
+            ]
+        );
+    }
+
+    #[test]
+    fn alias_needs_the_initials() {
+        // Brackets holding a year, a lower-case aside or an unrelated acronym define nothing.
+        let text = "Presiden Joko Widodo (2019) hadir. Harga naik (sedikit). Budi Santoso (PDIP) \
+                    bicara. Partai Amanat Nasional (PKB) menolak.";
+        assert_eq!(definitions(text), []);
+    }
+
+    #[test]
+    fn alias_merges_the_acronym_and_pieces_of_its_expansion() {
+        let text = "NATO (North Atlantic Treaty Organization) bertemu. NATO sepakat. NATO lagi.";
+        let merged = merge(
+            vec![
+                keyword("NATO", 3),
+                keyword("Brussels", 2),
+                keyword("Treaty Organization", 1),
+                keyword("Atlantic", 1),
+            ],
+            &definitions(text),
+        );
+        assert_eq!(merged.len(), 3, "{merged:?}");
+        assert_eq!(merged[0].term, "NATO");
+        assert_eq!(merged[0].aliases, ["North Atlantic Treaty Organization"]);
+        assert_eq!(merged[0].count, 4);
+        assert_eq!(merged[1].term, "Brussels");
+        assert!(merged[1].aliases.is_empty());
+        // One word of the name stays a keyword of its own.
+        assert_eq!(merged[2].term, "Atlantic");
+    }
+
+    #[test]
+    fn alias_named_inside_an_earlier_keyword_is_not_repeated() {
+        let text = "Ditjen PKH meninjau ternak. Direktorat Peternakan dan Kesehatan Hewan (PKH) \
+                    mengirim pakan. PKH juga memeriksa sapi.";
+        let merged = merge(
+            vec![
+                keyword("Ditjen PKH", 2),
+                keyword("ternak", 2),
+                keyword("Kesehatan Hewan", 1),
+            ],
+            &definitions(text),
+        );
+        let terms: Vec<&str> = merged.iter().map(|k| k.term.as_str()).collect();
+        assert_eq!(terms, ["Ditjen PKH", "ternak"]);
+    }
+
+    #[test]
+    fn alias_counts_a_lower_case_expansion() {
+        // Defined with capitals once, then written as the common noun it is.
+        let text = "Jalur Kereta Api (KA) tertimbun. Perjalanan kereta api dialihkan. Kereta api \
+                    tertahan.";
+        let merged = merge(vec![keyword("kereta api", 3)], &definitions(text));
+        assert_eq!(merged[0].term, "kereta api");
+        assert_eq!(merged[0].aliases, ["KA"]);
+    }
+
+    #[test]
+    fn alias_shows_the_form_written_most() {
+        let text = "Badan Pusat Statistik (BPS) mencatat inflasi. Menurut Badan Pusat Statistik, \
+                    harga naik.";
+        let merged = merge(vec![keyword("BPS", 1)], &definitions(text));
+        assert_eq!(merged[0].term, "Badan Pusat Statistik");
+        assert_eq!(merged[0].aliases, ["BPS"]);
+    }
+}
