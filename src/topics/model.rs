@@ -3,7 +3,7 @@
 //!
 //! [`TopicCollector`] takes the reports of a batch as they stream past, keeping per document
 //! only its best terms (as ids), its keywords (as ids) and its best sentence, so memory grows
-//! by a few hundred bytes a document. [`TopicCollector::finish`] then:
+//! by about a kilobyte a document. [`TopicCollector::finish`] then:
 //!
 //! 1. puts the documents in a canonical order (by a hash of their text, then id, then source),
 //!    so nothing below depends on the order they were read in or on the thread count;
