@@ -105,14 +105,18 @@ pub struct Effort {
     pub full_iterations: usize,
 }
 
+/// Eight restarts and ten full passes (were sixteen and twenty): with twice the fine clusters
+/// and longer document vectors, the same effort doubled the clustering time on 100,000
+/// files, and the halved effort gave the same topics on the training articles repeated ten
+/// times (22,630 documents) and, over eight seeds, no worse ones on train and dev.
 impl Default for Effort {
     fn default() -> Self {
         Effort {
-            restarts: 16,
+            restarts: 8,
             iterations: 60,
             seed: 0x72_69_6e_67_6b_61_73,
             sample: 4_000,
-            full_iterations: 20,
+            full_iterations: 10,
         }
     }
 }
@@ -351,7 +355,8 @@ pub fn fit(docs: &[Sparse], dim: usize, k: usize, effort: Effort) -> Fit {
 /// lower pair); it comes from the Gram matrix of the clusters' summed vectors, updated as they
 /// merge, so merging costs nothing per document. Over-clustering and merging finds the broad
 /// themes of a corpus better than k-means with `k` alone, which splits large, loose themes and
-/// merges small, tight ones. On the IndoSum training articles with 6 topics: average linkage
+/// merges small, tight ones. On the IndoSum training articles with 6 topics (48 terms a
+/// document, 30 fine clusters): average linkage
 /// NMI 0.65 / ARI 0.73, the cosine of the centroids 0.53 / 0.47 (it divides by how tight each
 /// cluster is, so a loose catch-all cluster swallows distinct small ones), k-means alone 0.61.
 pub fn merge_down(docs: &[Sparse], fit: &Fit, k: usize, refine: usize) -> Fit {
