@@ -136,7 +136,7 @@ pub(super) fn disambiguate_prefix(
             continue; // none of the group's rules can apply
         }
         let mut reading = None;
-        let mut root: Option<(String, (bool, bool))> = None;
+        let mut root: Option<(String, (bool, bool, u32))> = None;
         for rule in *rules {
             reading = rule(word);
             let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
@@ -147,9 +147,14 @@ pub(super) fn disambiguate_prefix(
             // (`terasa` is ter- on rasa, not on asa, which takes only meN-); among those, a
             // root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
             let entry = lexicon.entry(&candidate);
+            // Where ber-, ter-, per- may have lost their r before a root in r (`beragam`:
+            // ber- + agam or be- + ragam) and both roots take the prefix, the root hunspell
+            // lets take more affixes, the more productive one, wins.
+            let r_drop = ["ber", "ter", "per"].iter().any(|p| word.starts_with(p));
             let rank = (
                 entry.0 & prefix_classes(*prefix, word) != 0,
                 entry.preferred(),
+                if r_drop { entry.class_count() } else { 0 },
             );
             if root.as_ref().is_none_or(|(_, best)| rank > *best) {
                 root = Some((candidate, rank));
