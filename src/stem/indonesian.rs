@@ -233,10 +233,27 @@ impl IndonesianStemmer {
     /// on tetap, not tetapi.
     fn function_word_root(&self, (root, _, cut): Parse) -> String {
         let Some((_, suffix)) = cut.iter().find(|(affix, _)| *affix == Affix::Derivational) else {
-            return root;
+            return self.se_nya_root(root, &cut);
         };
         let whole = format!("{root}{}", suffix.trim_start_matches('-'));
         if auxiliary(&whole) { whole } else { root }
+    }
+
+    /// The root of the adverb se- + root + -nya (`sepenuhnya`, "fully"): hunspell lists
+    /// some se- words bare (`sepenuh`), which -nya alone would leave; when only -nya was cut
+    /// and the rest of the se- word is a root whose flags take se-, that root.
+    fn se_nya_root(&self, root: String, cut: &[(Affix, String)]) -> String {
+        let only_nya = matches!(cut, [(Affix::Possessive, nya)] if nya == "-nya");
+        let entry = |w: &str| self.lexicon.entry(w);
+        let inner = root.strip_prefix("se").filter(|rest| {
+            rest.len() >= 3
+                && entry(rest).affixable()
+                && entry(rest).takes_all(class_bit(b'S').unwrap_or(0))
+        });
+        match inner {
+            Some(rest) if only_nya && !entry(&root).affixable() => rest.to_owned(),
+            _ => root,
+        }
     }
 
     /// The root of a word no parse explains, read as one of two common slips of the pen.

@@ -900,3 +900,10 @@ fn stem_verbs_on_auxiliaries_keep_them_whole() {
         ("menetapi", "tetap"),
     ]);
 }
+
+#[test]
+fn stem_se_nya_adverbs_lose_both() {
+    // se- + root + -nya, where hunspell lists the se- word bare (sejati): the root, when its
+    // flags take se-; without -nya the listed word stays.
+    assert_stems(&[("sejatinya", "jati"), ("sejati", "sejati")]);
+}
