@@ -8,7 +8,7 @@
 
 use crate::stem::lexicon::Lexicon;
 use crate::stem::lexicon_format::class_bit;
-use crate::stem::rules::{Prefix, disambiguate_prefix, is_candidate_root};
+use crate::stem::rules::{Prefix, disambiguate_prefix, is_candidate_root, prefix_classes};
 
 pub(super) const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
 pub(super) const POSSESSIVES: [&str; 3] = ["ku", "mu", "nya"];
@@ -320,19 +320,8 @@ impl Removal {
                 Some("i") => bit(b'i'),
                 _ => 0,
             },
-            Affix::Prefix(prefix) => match prefix {
-                Prefix::Be => bit(b'B'),
-                Prefix::Di => bit(b'D'),
-                Prefix::Ke => bit(b'K'),
-                Prefix::Me => bit(b'M'),
-                Prefix::Se => bit(b'S'),
-                Prefix::Te => bit(b'T'),
-                // per- + a vowel root, or peN- + a root in r: either class will do.
-                Prefix::Pe if s.starts_with("per") => bit(b'R') | bit(b'P'),
-                Prefix::Pe => bit(b'P'),
-                Prefix::Other if is_proclitic(s, &self.result) => bit(b'U'),
-                Prefix::Other => 0,
-            },
+            Affix::Prefix(Prefix::Other) if is_proclitic(s, &self.result) => bit(b'U'),
+            Affix::Prefix(prefix) => prefix_classes(prefix, s),
         }
     }
 

@@ -55,6 +55,9 @@ impl IndonesianStemmer {
 
     fn trace(&self, word: &str, root: &str) -> Explanation {
         let plain = |rule| Explanation::plain(word, root.to_owned(), rule);
+        if self.function_word(word) == Some(root) {
+            return Explanation::split(word, root, "function word, kept whole but for a clitic");
+        }
         if root == word {
             return if self.lexicon().contains(word) {
                 plain("lexicon word")
@@ -81,7 +84,15 @@ impl IndonesianStemmer {
             for (affix, text) in cut {
                 explanation.add(affix, text);
             }
-            if found != root {
+            if root
+                .strip_prefix(found.as_str())
+                .is_some_and(|s| !s.is_empty())
+            {
+                // The root found and the suffix after it make an auxiliary (`dimulai`).
+                let suffix = format!("-{}", &root[found.len()..]);
+                explanation.suffixes.retain(|s| *s != suffix);
+                explanation.rule = "confix stripping; root and suffix make a function word";
+            } else if found != root {
                 // The root found is itself a listed derivation (`pelajar` in `mempelajari`).
                 let inner = Explanation::split(&found, root, "");
                 explanation.prefixes.extend(inner.prefixes);

@@ -11,6 +11,7 @@ use crate::stem::confix::{
     Affix, Context, DERIVATIONAL, MIN_LOAN_ROOT, PARTICLES, POSSESSIVES, Pass, Removal,
     strip_any_suffix,
 };
+use crate::stem::function_words::{auxiliary, function_word, numeral};
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 use crate::stem::rules::{is_consonant, is_vowel, prepend, starts_vowel};
@@ -39,10 +40,14 @@ impl IndonesianStemmer {
     }
 
     /// The root of `word`, which must already be lowercase. Lexicon words, short words and
-    /// words with digits come back borrowed, unchanged.
+    /// words with digits come back borrowed, unchanged; function words (see `function_words`)
+    /// lose only a clitic.
     pub fn stem<'w>(&self, word: &'w str) -> Cow<'w, str> {
         if is_short(word) || word.bytes().any(|b| b.is_ascii_digit()) {
             return Cow::Borrowed(word);
+        }
+        if let Some(root) = self.function_word(word) {
+            return Cow::Borrowed(root);
         }
         if self.is_root(word) {
             return Cow::Borrowed(self.listed_derivation(word).unwrap_or(word));
@@ -53,6 +58,12 @@ impl IndonesianStemmer {
         self.stem_single(word)
     }
 
+    /// The function word `word` is, with a clitic on or as an ordinal (ke- on a numeral:
+    /// `kesebelas`, `kesembilan`), if any: see `function_words`.
+    pub(crate) fn function_word<'w>(&self, word: &'w str) -> Option<&'w str> {
+        function_word(word).or_else(|| word.strip_prefix("ke").and_then(numeral))
+    }
+
     /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
     /// [`IndonesianStemmer::bare_derivation`].
     pub(crate) fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
@@ -60,7 +71,9 @@ impl IndonesianStemmer {
             return None;
         }
         if self.lexicon.is_affix_root(word) {
-            return self.listed_prefixed(word);
+            return self
+                .listed_prefixed(word)
+                .or_else(|| self.listed_suffixed(word));
         }
         self.bare_derivation(word)
     }
@@ -101,6 +114,25 @@ impl IndonesianStemmer {
             && self.lexicon.is_affix_root(rest)
             && self.lexicon.contains(&prepend(other, rest));
         paired.then_some(rest)
+    }
+
+    /// The root of an affix root hunspell lists that is a verb in -i or -kan on another root
+    /// whose flags take that suffix (`curigai` is curiga + -i): listed only to carry the di-
+    /// and meN- of the derived verb, so its own flags take di- and no derivational suffix
+    /// (a verb in -i takes no -an, -i or -kan; `abadi`, which takes -kan, is a root).
+    /// Function words (`tetapi`, `mulai`) never get here.
+    fn listed_suffixed<'w>(&self, word: &'w str) -> Option<&'w str> {
+        let bit = |c: u8| class_bit(c).unwrap_or(0);
+        let own = self.lexicon.entry(word);
+        if !own.takes_all(bit(b'D')) || [b'a', b'i', b'k'].iter().any(|&c| own.takes_all(bit(c))) {
+            return None;
+        }
+        let (rest, class) = match word.strip_suffix("kan") {
+            Some(rest) => (rest, b'k'),
+            None => (word.strip_suffix('i')?, b'i'),
+        };
+        let entry = self.lexicon.entry(rest);
+        (rest.len() >= 3 && entry.affixable() && entry.takes_all(bit(class))).then_some(rest)
     }
 
     /// The root of a bare lexicon word that is an affix root with suffixes or a repeated first
@@ -180,7 +212,8 @@ impl IndonesianStemmer {
 
     fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
         match self
-            .confix_strip(word)
+            .confix_strip_traced(word)
+            .map(|parse| self.function_word_root(parse))
             .or_else(|| self.partial_reduplication(word))
         {
             Some(root) => match self.listed_derivation(&root) {
@@ -191,6 +224,35 @@ impl IndonesianStemmer {
                 Some(root) => Cow::Owned(root),
                 None => fallback(word),
             },
+        }
+    }
+
+    /// The root of a parse, or the auxiliary it makes with the innermost derivational suffix
+    /// cut: a verb made on an auxiliary keeps it whole (`dimulai`, `memulai` are di-, meN- on
+    /// mulai, not on mula + -i). Other function words do not take verb affixes: `menetapi` is
+    /// on tetap, not tetapi.
+    fn function_word_root(&self, (root, _, cut): Parse) -> String {
+        let Some((_, suffix)) = cut.iter().find(|(affix, _)| *affix == Affix::Derivational) else {
+            return self.se_nya_root(root, &cut);
+        };
+        let whole = format!("{root}{}", suffix.trim_start_matches('-'));
+        if auxiliary(&whole) { whole } else { root }
+    }
+
+    /// The root of the adverb se- + root + -nya (`sepenuhnya`, "fully"): hunspell lists
+    /// some se- words bare (`sepenuh`), which -nya alone would leave; when only -nya was cut
+    /// and the rest of the se- word is a root whose flags take se-, that root.
+    fn se_nya_root(&self, root: String, cut: &[(Affix, String)]) -> String {
+        let only_nya = matches!(cut, [(Affix::Possessive, nya)] if nya == "-nya");
+        let entry = |w: &str| self.lexicon.entry(w);
+        let inner = root.strip_prefix("se").filter(|rest| {
+            rest.len() >= 3
+                && entry(rest).affixable()
+                && entry(rest).takes_all(class_bit(b'S').unwrap_or(0))
+        });
+        match inner {
+            Some(rest) if only_nya && !entry(&root).affixable() => rest.to_owned(),
+            _ => root,
         }
     }
 

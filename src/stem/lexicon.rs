@@ -68,6 +68,11 @@ impl Entry {
         self.0 & Entry::PREFERRED != 0
     }
 
+    /// How many affix classes hunspell's flags give the root.
+    pub(super) fn class_count(self) -> u32 {
+        (self.0 & ((1 << CLASS_LETTERS.len()) - 1)).count_ones()
+    }
+
     pub(super) fn takes_all(self, classes: u32) -> bool {
         self.0 & classes == classes
     }

@@ -13,10 +13,11 @@
 //! crate sees [`Stemmer`] and, per worker, [`MemoStemmer`] (the analyzer's word table, kept in
 //! `analysis::memo` and re-exported here). The parts: `lexicon` (the root words and the affixes
 //! each takes), `indonesian` (the stemmer), `confix` (Enhanced Confix Stripping), `rules` (the
-//! prefix-disambiguation table), `explain` (`ringkas stem --explain`).
+//! prefix-disambiguation table), `explain` (`ringkas stem --explain`), `function_words` (closed-class words kept whole).
 
 mod confix;
 pub mod explain;
+mod function_words;
 mod indonesian;
 mod lexicon;
 pub(crate) mod lexicon_format;

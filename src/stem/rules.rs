@@ -6,6 +6,7 @@
 //! letter tests the rules share sit at the top.
 
 use crate::stem::lexicon::Lexicon;
+use crate::stem::lexicon_format::class_bit;
 
 /// The prefix families, for the forbidden-confix and repeated-prefix checks.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -135,27 +136,54 @@ pub(super) fn disambiguate_prefix(
             continue; // none of the group's rules can apply
         }
         let mut reading = None;
-        let mut root = None;
+        let mut root: Option<(String, (bool, bool, u32))> = None;
         for rule in *rules {
             reading = rule(word);
             let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
             else {
                 continue;
             };
-            // A later root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
-            let preferred = lexicon.entry(&candidate).preferred();
-            if root.is_none() || preferred {
-                root = Some(candidate);
-            }
-            if preferred {
-                break;
+            // A root whose hunspell flags take this prefix beats one whose flags do not
+            // (`terasa` is ter- on rasa, not on asa, which takes only meN-); among those, a
+            // root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
+            let entry = lexicon.entry(&candidate);
+            // Where ber-, ter-, per- may have lost their r before a root in r (`beragam`:
+            // ber- + agam or be- + ragam) and both roots take the prefix, the root hunspell
+            // lets take more affixes, the more productive one, wins.
+            let r_drop = ["ber", "ter", "per"].iter().any(|p| word.starts_with(p));
+            let rank = (
+                entry.0 & prefix_classes(*prefix, word) != 0,
+                entry.preferred(),
+                if r_drop { entry.class_count() } else { 0 },
+            );
+            if root.as_ref().is_none_or(|(_, best)| rank > *best) {
+                root = Some((candidate, rank));
             }
         }
-        if let Some(reading) = root.or(reading) {
+        if let Some(reading) = root.map(|(root, _)| root).or(reading) {
             return Some((*prefix, reading));
         }
     }
     None
+}
+
+/// The hunspell affix classes (bits of [`CLASS_LETTERS`](crate::stem::CLASS_LETTERS)) of which
+/// a root must take one to carry `prefix` as written at the start of `word`; 0 for the infixes
+/// and proclitics, which the caller tells apart.
+pub(super) fn prefix_classes(prefix: Prefix, word: &str) -> u32 {
+    let bit = |c: u8| class_bit(c).unwrap_or(0);
+    match prefix {
+        Prefix::Be => bit(b'B'),
+        Prefix::Di => bit(b'D'),
+        Prefix::Ke => bit(b'K'),
+        Prefix::Me => bit(b'M'),
+        Prefix::Se => bit(b'S'),
+        Prefix::Te => bit(b'T'),
+        // per- + a vowel root, or peN- + a root in r: either class will do.
+        Prefix::Pe if word.starts_with("per") => bit(b'R') | bit(b'P'),
+        Prefix::Pe => bit(b'P'),
+        Prefix::Other => 0,
+    }
 }
 
 /// The letters every rule of a prefix family needs at the start of a word, so that a word

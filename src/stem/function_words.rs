@@ -1,0 +1,104 @@
+//! Function words: the closed-class words the stemmer keeps whole whatever affix they seem
+//! to carry (`kalian`, `tapi`, `selasa`, `adalah`). Data, not code: the list and the reasons
+//! for what it holds are in `data/function-words-id.txt`.
+
+use std::sync::OnceLock;
+
+use crate::stem::confix::{PARTICLES, POSSESSIVES};
+use crate::util::hash::FastSet;
+
+const EMBEDDED: &str = include_str!("../../data/function-words-id.txt");
+
+/// The listed words, and those of them in the numerals and auxiliaries groups.
+struct Lists {
+    words: FastSet<&'static str>,
+    numerals: FastSet<&'static str>,
+    auxiliaries: FastSet<&'static str>,
+}
+
+fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        let mut lists = Lists {
+            words: FastSet::default(),
+            numerals: FastSet::default(),
+            auxiliaries: FastSet::default(),
+        };
+        let mut group = "";
+        for line in EMBEDDED.lines().map(str::trim) {
+            if let Some(name) = line.strip_prefix("# --") {
+                group = name.trim();
+            } else if !line.is_empty() && !line.starts_with('#') {
+                lists.words.insert(line);
+                match group {
+                    "numerals" => lists.numerals.insert(line),
+                    "aspect and modal auxiliaries" => lists.auxiliaries.insert(line),
+                    _ => false,
+                };
+            }
+        }
+        lists
+    })
+}
+
+fn words() -> &'static FastSet<&'static str> {
+    &lists().words
+}
+
+/// Whether `word` is a listed auxiliary, a verb that takes verb affixes itself (`mulai`:
+/// `dimulai`, `memulai`).
+pub(super) fn auxiliary(word: &str) -> bool {
+    lists().auxiliaries.contains(word)
+}
+
+/// Whether `word` is a listed numeral, which ke- makes an ordinal (`kesebelas`).
+pub(super) fn numeral(word: &str) -> Option<&str> {
+    lists().numerals.contains(word).then_some(word)
+}
+
+/// The function word `word` is, or is with one clitic on (`kalianlah`, `tapinya`): the word
+/// itself first, so that a listed word ending in a clitic's letters (`adalah`, `maupun`)
+/// stays whole.
+pub(super) fn function_word(word: &str) -> Option<&str> {
+    let words = words();
+    if words.contains(word) {
+        return Some(word);
+    }
+    PARTICLES
+        .iter()
+        .chain(POSSESSIVES.iter())
+        .filter_map(|clitic| word.strip_suffix(clitic))
+        .find(|rest| words.contains(rest))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn function_words_list_is_lowercase_and_unique() {
+        let listed: Vec<&str> = EMBEDDED
+            .lines()
+            .map(str::trim)
+            .filter(|w| !w.is_empty() && !w.starts_with('#'))
+            .collect();
+        assert_eq!(listed.len(), words().len(), "a word listed twice");
+        for w in listed {
+            assert!(w.bytes().all(|b| b.is_ascii_lowercase()), "{w}");
+        }
+    }
+
+    #[test]
+    fn function_words_take_clitics_but_stay_whole() {
+        assert_eq!(function_word("kalian"), Some("kalian"));
+        assert_eq!(function_word("kalianlah"), Some("kalian"));
+        assert_eq!(function_word("adalah"), Some("adalah"));
+        assert_eq!(function_word("tapinya"), Some("tapi"));
+        assert_eq!(function_word("kaliannya"), Some("kalian"));
+        assert_eq!(function_word("rumahnya"), None);
+        assert_eq!(function_word("setelah"), None);
+        assert_eq!(numeral("sebelas"), Some("sebelas"));
+        assert_eq!(numeral("rabu"), None);
+        assert!(auxiliary("mulai") && !auxiliary("tetapi"));
+    }
+}
