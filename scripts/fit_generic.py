@@ -21,7 +21,7 @@ WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--gold", default="../shared/data/indosum-train.jsonl")
+    ap.add_argument("--gold", default="eval/data/indosum-train.jsonl")
     ap.add_argument("--tools", default="../shared/tools")
     ap.add_argument("--min-df", type=int, default=40, help="articles a generic word occurs in, at least")
     ap.add_argument("--max-rate", type=float, default=0.15,
@@ -30,9 +30,10 @@ def main():
     sys.path.insert(0, a.tools)
     import keywords_eval as ke  # noqa: E402  (the judges' normaliser)
 
-    here = Path(__file__).resolve().parent.parent
-    stop = {l.strip() for l in open(here / "stopwords" / "id.txt", encoding="utf-8")
-            if l.strip() and not l.startswith("#")}
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from fit_keywords import load_stopwords  # noqa: E402
+
+    stop = load_stopwords()
     df, pos = Counter(), Counter()
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8")]
     for rec in recs:

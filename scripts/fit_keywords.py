@@ -24,6 +24,13 @@ WORD_RE = re.compile(r"[^\W_]+(?:-[^\W_]+)*")
 FEATURES = ["ln_tf", "first", "lead", "spread", "proper", "length", "sentence_idf", "corpus_idf"]
 
 
+def load_stopwords():
+    """The embedded Indonesian stopword list (`stopwords/id.txt`)."""
+    here = Path(__file__).resolve().parent.parent
+    with open(here / "stopwords" / "id.txt", encoding="utf-8") as f:
+        return {l.strip() for l in f if l.strip() and not l.startswith("#")}
+
+
 def features(tf, first, n_sent, df, proper, length, corpus_idf):
     return [
         math.log(tf),
@@ -116,9 +123,7 @@ def main():
     sys.path.insert(0, a.tools)
     import keywords_eval as ke  # noqa: E402  (the judges' normaliser: labels mean what P@10 means)
 
-    here = Path(__file__).resolve().parent.parent
-    stop = {l.strip() for l in open(here / "stopwords" / "id.txt", encoding="utf-8")
-            if l.strip() and not l.startswith("#")}
+    stop = load_stopwords()
     recs = [json.loads(l) for l in open(a.gold, encoding="utf-8")][: a.limit]
     corpus = None
     if a.corpus:

@@ -26,6 +26,7 @@ pub(super) struct Definition {
 /// The definitions `text` makes, each once, in order of first appearance.
 pub(super) fn definitions(text: &str) -> Vec<Definition> {
     let mut found: Vec<Definition> = Vec::new();
+    let mut lower: Option<String> = None;
     let mut from = 0;
     while let Some(open) = text[from..].find('(').map(|k| from + k) {
         from = open + 1;
@@ -54,7 +55,10 @@ pub(super) fn definitions(text: &str) -> Vec<Definition> {
         found.push(Definition {
             acronym_count: count_words(text, &acronym),
             // "kereta api (KA)": the expansion may be written in lower case too.
-            expansion_count: count_words(&text.to_lowercase(), &expansion.to_lowercase()),
+            expansion_count: count_words(
+                lower.get_or_insert_with(|| text.to_lowercase()),
+                &expansion.to_lowercase(),
+            ),
             acronym,
             expansion,
         });
