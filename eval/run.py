@@ -7,6 +7,8 @@
   python3 eval/run.py stem --gold FILE [--ringkas BIN]   stemming accuracy on word<TAB>root pairs
   python3 eval/run.py keywords  [--ringkas BIN] [--batch]   needs PySastrawi (see eval/README.md)
   python3 eval/run.py web       [--ringkas BIN]    the noisy dev articles: ROUGE and noise leaks
+  python3 eval/run.py reliability [--ringkas BIN] [--batch]   what keyword scores mean: by score band,
+                                                   how often the headline / summary holds the keyword
   python3 eval/run.py table     [--ringkas BIN] [--stem-gold FILE]   all of it, as Markdown
 
 `scripts/eval.sh` builds ringkas, makes the virtual environment and writes `table` into the
@@ -135,6 +137,61 @@ def keywords(a):
     return {k: round(v, 3) for k, v in res.items()}, failures
 
 
+RELIABILITY_BANDS = (0.0, 0.3, 0.5, 0.6, 0.7, 0.8, 0.9, 1.01)
+
+
+def reliability(a):
+    """What a keyword score means: the top 20 keywords of each dev article grouped by score
+    band, with how many there are, their mean score, the share whose words the headline or
+    human summary holds (P@k's criterion) and the share whose words the headline holds."""
+    gold = load_jsonl(DEV)
+    failures = []
+    if a.batch:
+        lines = (json.dumps({"id": r["id"], "text": r["text"]}) + "\n" for r in gold)
+        out = run([a.ringkas, "--input", "jsonl", "-f", "jsonl", "-q", "-k", "20", "-n", "0"], "".join(lines))
+        preds = {}
+        for line in out.splitlines():
+            rec = json.loads(line)
+            if "error" in rec:
+                failures.append(f"{rec.get('id')}: {rec['error']}")
+            else:
+                preds[rec["id"]] = rec["keywords"]
+    else:
+
+        def one(rec):
+            try:
+                return json.loads(run([a.ringkas, "-f", "json", "-k", "20", "-n", "0"], rec["text"]))["keywords"]
+            except Exception as e:  # noqa: BLE001
+                failures.append(f"{rec['id']}: {e}")
+                return []
+
+        preds = dict(zip((r["id"] for r in gold), parallel(one, gold, a.jobs)))
+    metric = metrics.KeywordMetric()
+    bands = [[0, 0.0, 0, 0] for _ in RELIABILITY_BANDS[1:]]
+    for rec in gold:
+        summary = rec["summary"] if isinstance(rec["summary"], str) else " ".join(rec["summary"])
+        head = metric.headline(rec)
+        both = head | set(metric.tokens(summary))
+        for k in preds.get(rec["id"], []):
+            toks = set(metric.tokens(k["term"]))
+            band = next(i for i, hi in enumerate(RELIABILITY_BANDS[1:]) if k["score"] < hi)
+            b = bands[band]
+            b[0] += 1
+            b[1] += k["score"]
+            b[2] += bool(toks) and toks <= both
+            b[3] += bool(toks) and toks <= head
+    rows = [
+        "| keyword score | keywords | mean score | in headline or summary | in headline |",
+        "|---|---|---|---|---|",
+    ]
+    for (lo, hi), (n, total, in_both, in_head) in zip(zip(RELIABILITY_BANDS, RELIABILITY_BANDS[1:]), bands):
+        if n:
+            rows.append(
+                f"| {lo:.1f} to {min(hi, 1.0):.1f} | {n} | {total / n:.2f} | {in_both / n:.0%} | {in_head / n:.0%} |"
+            )
+    return "\n".join(rows), failures
+
+
 def web(a):
     recs = load_jsonl(DEV_WEB)
 
@@ -203,10 +260,10 @@ def table(a):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("what", choices=["summary", "lead", "sentences", "stem", "keywords", "web", "table"])
+    ap.add_argument("what", choices=["summary", "lead", "sentences", "stem", "keywords", "reliability", "web", "table"])
     ap.add_argument("--ringkas", default=str(ROOT / "target" / "release" / "ringkas"), help="the binary")
     ap.add_argument("--jobs", type=int, default=2, help="runs in parallel")
-    ap.add_argument("--batch", action="store_true", help="keywords: the articles as one batch")
+    ap.add_argument("--batch", action="store_true", help="keywords, reliability: the articles as one batch")
     ap.add_argument("--gold", help="stem: word<TAB>root pairs")
     ap.add_argument("--stem-gold", help="table: add the stemming row from these pairs")
     ap.add_argument("--json", action="store_true", help="one JSON line (not for table)")

@@ -23,9 +23,10 @@ pub struct Layout {
 pub struct Keyword {
     /// How it reads in the text (its most frequent spelling), never a bare stem.
     pub term: String,
-    /// Relative score; the best keyword scores 1.
+    /// The model's probability that a headline or summary of the document uses it, times
+    /// the discounts for verbs and generic words (README: what a score means).
     pub score: f64,
-    /// Occurrences in the document.
+    /// Occurrences of its words in the document, in any of their forms (one stem).
     pub count: usize,
     /// Other names of the same entity in the text: an acronym's expansion, or the acronym
     /// of a name written out ("NATO" with "North Atlantic Treaty Organization"). Left out

@@ -222,6 +222,15 @@ fn write_corpus<W: Write>(out: &mut W, corpus: &Corpus, rows: &[Row]) -> io::Res
     out.write_all(b"</tbody>\n</table>\n</section>\n")
 }
 
+/// A keyword score as the share of a bar: its log-odds, from 0.5 (even odds: empty) to 0.99
+/// (full). Scores are probabilities that crowd near 1 for a document's best keywords (0.98,
+/// 0.95, 0.90 are odds of 49, 19 and 9 to 1), so a bar of the probability itself would make
+/// them all look alike; on the log-odds scale they differ as the evidence does.
+fn bar(score: f64) -> f64 {
+    let odds = |p: f64| (p / (1.0 - p)).ln();
+    (odds(score.clamp(0.5, 0.99)) / odds(0.99)).clamp(0.0, 1.0)
+}
+
 fn write_report<W: Write>(out: &mut W, n: usize, r: &Report) -> io::Result<()> {
     writeln!(
         out,
@@ -234,7 +243,7 @@ fn write_report<W: Write>(out: &mut W, n: usize, r: &Report) -> io::Result<()> {
     if !r.keywords.is_empty() {
         out.write_all(b"<h3>Keywords</h3>\n<ol class=\"kw\">\n")?;
         for k in &r.keywords {
-            let width = (k.score.clamp(0.0, 1.0) * 100.0).round();
+            let width = (bar(k.score) * 100.0).round();
             writeln!(
                 out,
                 "<li><span>{}</span><span class=\"bar\" title=\"{:.2}\"><span style=\"width:{width}%\">\
@@ -291,6 +300,17 @@ fn write_report<W: Write>(out: &mut W, n: usize, r: &Report) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn html_bars_spread_the_scores_near_the_top() {
+        assert_eq!(bar(0.3), 0.0);
+        assert_eq!(bar(0.5), 0.0);
+        assert_eq!(bar(0.99), 1.0);
+        assert_eq!(bar(1.0), 1.0);
+        let (top, next) = (bar(0.98), bar(0.90));
+        assert!(top - next > 0.3, "{top} {next}");
+        assert!(bar(0.7) < bar(0.8) && bar(0.8) < bar(0.9));
+    }
 
     #[test]
     fn html_escape_covers_markup_and_quotes() {

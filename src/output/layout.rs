@@ -1,11 +1,11 @@
-//! Where things are in a document: the byte spans of its sentences and of each keyword's
+//! Where things are in a document: the byte spans of its sentences and of each keyword's own
 //! occurrences, for views that show the whole text (`--highlight`, the HTML page).
 //!
 //! Built only when asked for (`Config::layout`), so the JSON of an ordinary run is unchanged.
 //! Spans point into the normalised text the analyzer saw (LF line ends, ASCII quotes), which
 //! the layout carries with it.
 
-use crate::analysis::analyzer::{Analysis, Term};
+use crate::analysis::analyzer::Analysis;
 use crate::report::{Keyword, Layout, Span};
 
 /// A stretch of the text and how to show it.
@@ -26,7 +26,7 @@ impl Layout {
         Layout {
             text: a.text.clone(),
             sentences: a.sentences.iter().map(|s| [s.start, s.end]).collect(),
-            keywords: keywords.iter().map(|k| occurrences(a, &k.term)).collect(),
+            keywords: keywords.iter().map(|k| occurrences(a, k)).collect(),
         }
     }
 
@@ -78,35 +78,48 @@ impl Layout {
     }
 }
 
-/// The spans of a keyword's occurrences: runs of content words with the keyword's keys, not
-/// split by punctuation (the runs `keywords::extract` counts), found from its first spelling.
-fn occurrences(a: &Analysis, term: &str) -> Vec<Span> {
-    let n = term.split(' ').count();
-    let runs = || {
-        a.sentences.iter().flat_map(move |s| {
+/// The spans of a keyword's own occurrences: where the text writes it or one of its aliases,
+/// in any case, the last word perhaps with a clitic ("NATO", "nato", "anggotanya" for
+/// "anggota") or reduplicated ("negara-negara"), never split by punctuation. Words that only
+/// share a stem with it ("kuat", "diperkuat" for "memperkuat") count for its score and
+/// `count`, but are not its occurrences.
+fn occurrences(a: &Analysis, keyword: &Keyword) -> Vec<Span> {
+    let mut spans: Vec<Span> = Vec::new();
+    for form in std::iter::once(&keyword.term).chain(&keyword.aliases) {
+        let words: Vec<String> = form.split(' ').map(str::to_lowercase).collect();
+        let n = words.len();
+        for s in &a.sentences {
             let terms = &a.terms[s.terms.clone()];
-            (0..terms.len().saturating_sub(n - 1))
-                .map(move |j| &terms[j..j + n])
-                .filter(|run| {
-                    run.iter().all(|t| t.content) && run[1..].iter().all(|t| !t.boundary_before)
-                })
-        })
+            for run in terms.windows(n) {
+                let written = run[1..].iter().all(|t| !t.boundary_before)
+                    && run.iter().zip(&words).enumerate().all(|(i, (t, word))| {
+                        own_form(&a.surface(t).to_lowercase(), word, i + 1 == n)
+                    });
+                if written {
+                    spans.push([run[0].start, run[n - 1].end]);
+                }
+            }
+        }
+    }
+    spans.sort_unstable();
+    spans.dedup();
+    spans
+}
+
+/// Clitics that attach to a word without making another one.
+const CLITICS: [&str; 6] = ["nya", "lah", "kah", "pun", "ku", "mu"];
+
+/// Whether `written` (lowercase) is `word`, or, when `last`, `word` with a clitic or
+/// reduplicated.
+fn own_form(written: &str, word: &str, last: bool) -> bool {
+    if written == word {
+        return true;
+    }
+    let Some(rest) = written.strip_prefix(word).filter(|_| last) else {
+        return false;
     };
-    let spelled = |run: &[Term]| {
-        let words: Vec<_> = run.iter().map(|t| a.surface(t)).collect();
-        words.join(" ")
-    };
-    let Some(first) = runs()
-        .find(|run| spelled(run) == term)
-        .or_else(|| runs().find(|run| spelled(run).to_lowercase() == term.to_lowercase()))
-    else {
-        return Vec::new();
-    };
-    let ids: Vec<u32> = first.iter().map(|t| t.id).collect();
-    runs()
-        .filter(|run| run.iter().map(|t| t.id).eq(ids.iter().copied()))
-        .map(|run| [run[0].start, run[n - 1].end])
-        .collect()
+    let rest = rest.strip_prefix('-').unwrap_or(rest);
+    CLITICS.contains(&rest) || rest == word
 }
 
 #[cfg(test)]
@@ -133,7 +146,11 @@ mod tests {
         let (report, layout) = layout(TEXT);
         assert_eq!(layout.keywords.len(), report.keywords.len());
         for (k, spans) in report.keywords.iter().zip(&layout.keywords) {
-            assert_eq!(spans.len(), k.count, "{}: {spans:?}", k.term);
+            assert!(
+                !spans.is_empty() && spans.len() <= k.count,
+                "{}: {spans:?}",
+                k.term
+            );
             for s in spans {
                 assert!(
                     layout.text[s[0]..s[1]].eq_ignore_ascii_case(&k.term),
@@ -142,6 +159,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn layout_marks_a_keywords_own_occurrences_not_its_stem() {
+        let text = "Memperkuat Pertahanan\n\nNATO memperkuat pertahanan. Aliansi itu ingin \
+            memperkuat pertahanan bersama. Pertahanan yang kuat perlu. Anggota memperkuatnya \
+            lagi, dan pertahanan diperkuat. North Atlantic Treaty Organization (NATO) lahir 1949.";
+        let engine = Engine::new(&Config::default()).expect("default config loads");
+        let analyzer = engine.analyzer();
+        let a = analyzer.analyze(text, &mut analyzer.memo());
+        let spans = |term: &str, aliases: &[&str]| -> Vec<&str> {
+            let k = Keyword {
+                term: term.into(),
+                score: 1.0,
+                count: 0,
+                aliases: aliases.iter().map(|s| s.to_string()).collect(),
+            };
+            occurrences(&a, &k)
+                .iter()
+                .map(|s| &a.text[s[0]..s[1]])
+                .collect()
+        };
+        assert_eq!(
+            spans("memperkuat", &[]),
+            ["Memperkuat", "memperkuat", "memperkuat", "memperkuatnya"]
+        );
+        assert_eq!(
+            spans("NATO", &["North Atlantic Treaty Organization"]),
+            ["NATO", "North Atlantic Treaty Organization", "NATO"]
+        );
+        assert_eq!(spans("pertahanan bersama", &[]), ["pertahanan bersama"]);
     }
 
     #[test]

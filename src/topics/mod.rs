@@ -2,12 +2,15 @@
 //! where each is most prominent.
 //!
 //! Built from the reports as they stream past, in input order: a topic's score is the sum of
-//! its relative keyword scores over the documents (a term that is a strong keyword of many
-//! documents characterises the collection; ties go to more documents, then more occurrences,
-//! then the term). Terms are matched case-insensitively and shown in
+//! its keyword scores over the documents (a term that is a strong keyword of many documents
+//! characterises the collection), weighed down for Indonesian by how many articles of news at
+//! large hold its words (`background`: "Indonesia" and "orang" are keywords of many batches
+//! without saying what any is about). Ties go to more documents, then more occurrences, then
+//! the term. Terms are matched case-insensitively and shown in
 //! their most frequent spelling. The result depends only on the reports and their order, never
 //! on thread count or hash order.
 
+pub mod background;
 pub mod cluster;
 pub mod model;
 pub mod output;
@@ -16,6 +19,7 @@ use std::collections::HashMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::config::Language;
 use crate::keywords::round4;
 use crate::report::Report;
 
@@ -41,7 +45,7 @@ pub struct Corpus {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Topic {
     pub term: String,
-    /// Sum of the term's relative keyword scores over the documents.
+    /// Sum of the term's keyword scores over the documents, times its background weight.
     pub score: f64,
     /// Documents that have it among their keywords.
     pub documents: usize,
@@ -61,6 +65,8 @@ struct Tally {
     /// Spellings in first-seen order, with counts.
     spellings: Vec<(String, usize)>,
     score: f64,
+    /// The background weight of the term (the same for all its spellings: it is case-blind).
+    weight: f64,
     documents: usize,
     /// Occurrences over all documents: breaks ties between equal scores.
     count: usize,
@@ -73,9 +79,19 @@ struct Tally {
 pub struct TopicCounter {
     documents: usize,
     tallies: HashMap<String, Tally>,
+    /// Weigh keywords by how frequent their words are in news at large (Indonesian only).
+    background: bool,
 }
 
 impl TopicCounter {
+    /// A counter for documents in `language`.
+    pub fn new(language: Language) -> Self {
+        TopicCounter {
+            background: language == Language::Indonesian,
+            ..TopicCounter::default()
+        }
+    }
+
     pub fn add(&mut self, report: &Report) {
         let doc = self.documents;
         self.documents += 1;
@@ -85,7 +101,14 @@ impl TopicCounter {
                 Some((_, n)) => *n += 1,
                 None => tally.spellings.push((k.term.clone(), 1)),
             }
-            tally.score += k.score;
+            if tally.documents == 0 {
+                tally.weight = if self.background {
+                    background::weight(&k.term)
+                } else {
+                    1.0
+                };
+            }
+            tally.score += k.score * tally.weight;
             tally.documents += 1;
             tally.count += k.count;
             let at = tally
@@ -171,7 +194,7 @@ mod tests {
 
     #[test]
     fn topics_rank_by_summed_score_and_list_prominent_documents() {
-        let mut counter = TopicCounter::default();
+        let mut counter = TopicCounter::new(Language::Indonesian);
         counter.add(&report("a", &[("Banjir", 1.0), ("beras", 0.2)]));
         counter.add(&report("b", &[("banjir", 0.5), ("cabai", 1.0)]));
         counter.add(&report("c", &[("banjir", 0.7), ("beras", 0.9)]));
@@ -184,6 +207,28 @@ mod tests {
         assert_eq!((banjir.score, banjir.documents), (2.9, 4));
         let sources: Vec<&str> = banjir.prominent.iter().map(|p| p.source.as_str()).collect();
         assert_eq!(sources, ["a", "c", "d"], "ties keep input order");
+    }
+
+    #[test]
+    fn topics_words_found_everywhere_weigh_less() {
+        let docs = [
+            ("a", [("Indonesia", 0.98), ("banjir", 0.9)]),
+            ("b", [("Indonesia", 0.97), ("banjir", 0.8)]),
+            ("c", [("Indonesia", 0.99), ("gempa", 0.9)]),
+        ];
+        let top = |language| {
+            let mut counter = TopicCounter::new(language);
+            for (source, keywords) in &docs {
+                counter.add(&report(source, keywords));
+            }
+            counter.finish(1).topics[0].term.clone()
+        };
+        assert_eq!(top(Language::Indonesian), "banjir");
+        assert_eq!(
+            top(Language::English),
+            "Indonesia",
+            "no background for English"
+        );
     }
 
     #[test]

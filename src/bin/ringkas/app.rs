@@ -141,7 +141,7 @@ fn summarise(cli: &Cli, engine: &Engine) -> Result<Status, Failure> {
         .run
         .view
         .corpus_topics
-        .map(|n| (n, TopicCounter::default()));
+        .map(|n| (n, TopicCounter::new(engine.analyzer().language())));
     // JSON prints one object only for one named file or plain stdin (and no corpus record);
     // a folder, several paths or JSON Lines give an array whatever their count, so a script's
     // `jq '.[]'` does not break when a folder happens to hold one file.
