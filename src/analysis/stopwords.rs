@@ -46,9 +46,13 @@ impl Stopwords {
         Ok(())
     }
 
-    /// Whether `word` (lowercase) is a stopword.
+    /// Whether `word` (lowercase) is a stopword: listed, or the reduplication of a listed
+    /// word ("lagi-lagi", "sama-sama"), which is as much a function word as its base.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
+            || word
+                .split_once('-')
+                .is_some_and(|(base, again)| base == again && self.words.contains(base))
     }
 
     pub fn len(&self) -> usize {
@@ -83,6 +87,19 @@ mod tests {
         assert!(id.len() >= 300);
         let en = Stopwords::embedded(Language::English);
         assert!(en.contains("the") && !en.contains("government"));
+    }
+
+    #[test]
+    fn stopwords_reduplicate_a_listed_word_only() {
+        let id = Stopwords::embedded(Language::Indonesian);
+        // Not listed whole: their bases are.
+        for w in ["lagi-lagi", "hanya-hanya", "kini-kini"] {
+            assert!(id.contains(w), "{w}");
+        }
+        // Reduplicated content words, and pairs of two different words, stay content.
+        for w in ["rumah-rumah", "harga-harga", "lagi-rumah", "-", "lagi-"] {
+            assert!(!id.contains(w), "{w}");
+        }
     }
 
     #[test]

@@ -63,7 +63,101 @@ pub(super) fn definitions(text: &str) -> Vec<Definition> {
             expansion,
         });
     }
+    let apart = written_apart(text, &found);
+    if !apart.is_empty() {
+        let lower = lower.get_or_insert_with(|| text.to_lowercase());
+        found.extend(apart.into_iter().map(|(acronym, expansion)| Definition {
+            acronym_count: count_words(text, &acronym),
+            expansion_count: count_words(lower, &expansion.to_lowercase()),
+            acronym,
+            expansion,
+        }));
+    }
     found
+}
+
+/// The acronyms `text` uses without a bracketed definition, each with the one stretch of
+/// capitalised words whose initials spell it, where the text also writes that stretch as a
+/// name of its own ("AS" and "di Amerika Serikat,"; "SBY" and "Susilo Bambang Yudhoyono"), in
+/// order of the acronyms. A stretch that is only ever part of a longer name ("Serikat Donald"
+/// in "Amerika Serikat Donald Trump") names nothing; an acronym two such stretches spell is
+/// left alone.
+fn written_apart(text: &str, defined: &[Definition]) -> Vec<(String, String)> {
+    // Each word, and whether punctuation cuts a name before or after it.
+    let tokens: Vec<(&str, bool, bool)> = text
+        .split_whitespace()
+        .filter_map(|raw| {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let cut_before = !raw.starts_with(char::is_alphanumeric);
+            let cut_after = !raw.ends_with(char::is_alphanumeric);
+            (!word.is_empty()).then_some((word, cut_before, cut_after))
+        })
+        .collect();
+    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    // Acronyms written at least once on their own, not as the tail or head of a longer name
+    // ("FC" only ever in "Barcelona FC" stands for no name of the text).
+    let acronyms: std::collections::BTreeSet<&str> = (0..tokens.len())
+        .filter(|&i| {
+            let (word, cut_before, cut_after) = tokens[i];
+            is_acronym(word)
+                && word.chars().all(char::is_alphabetic)
+                && (i == 0 || cut_before || tokens[i - 1].2 || !capitalised(tokens[i - 1].0))
+                && (cut_after || tokens.get(i + 1).is_none_or(|n| n.1 || !capitalised(n.0)))
+        })
+        .map(|i| tokens[i].0)
+        .filter(|w| defined.iter().all(|d| d.acronym != *w))
+        .collect();
+    if acronyms.is_empty() {
+        return Vec::new();
+    }
+    // Title-case words: a capital, then a lower-case letter ("Amerika", not "PT").
+    let title = |w: &str| {
+        let mut chars = w.chars();
+        chars.next().is_some_and(char::is_uppercase) && chars.next().is_some_and(char::is_lowercase)
+    };
+    // (acronym, expansion) for each stretch written as a name of its own, sorted, deduplicated.
+    let mut standalone: Vec<(&str, String)> = Vec::new();
+    for i in 0..tokens.len() {
+        if !title(tokens[i].0) {
+            continue;
+        }
+        let open = i == 0 || tokens[i].1 || tokens[i - 1].2 || !capitalised(tokens[i - 1].0);
+        let mut initials = String::new();
+        for j in i..tokens.len().min(i + 16) {
+            let (word, cut_before, cut_after) = tokens[j];
+            if j > i && cut_before {
+                break;
+            }
+            if title(word) {
+                initials.extend(word.chars().next());
+            } else if !(j > i && is_connector(word)) {
+                break;
+            }
+            if initials.chars().count() > 10 {
+                break;
+            }
+            let closed = cut_after || tokens.get(j + 1).is_none_or(|n| n.1 || !capitalised(n.0));
+            if title(word) && open && closed {
+                if let Some(acronym) = acronyms.get(initials.as_str()) {
+                    let words: Vec<&str> = tokens[i..=j].iter().map(|t| t.0).collect();
+                    standalone.push((acronym, words.join(" ")));
+                }
+            }
+            if cut_after {
+                break;
+            }
+        }
+    }
+    standalone.sort_unstable_by(|x, y| {
+        x.0.cmp(y.0)
+            .then_with(|| x.1.to_lowercase().cmp(&y.1.to_lowercase()))
+    });
+    standalone.dedup_by(|x, y| x.0 == y.0 && x.1.eq_ignore_ascii_case(&y.1));
+    standalone
+        .chunk_by(|x, y| x.0 == y.0)
+        .filter(|same| same.len() == 1)
+        .map(|one| (one[0].0.to_string(), one[0].1.clone()))
+        .collect()
 }
 
 /// Merges the keywords that name one defined entity into the first of them (in rank order),
@@ -281,6 +375,54 @@ mod tests {
         let merged = merge(vec![keyword("kereta api", 3)], &definitions(text));
         assert_eq!(merged[0].term, "kereta api");
         assert_eq!(merged[0].aliases, ["KA"]);
+    }
+
+    #[test]
+    fn alias_acronym_and_name_written_apart() {
+        let text = "Presiden Amerika Serikat Donald Trump tiba. Hubungan AS dan China memanas. \
+                    Pejabat di Amerika Serikat, kata AS, menunggu. Susilo Bambang Yudhoyono \
+                    hadir; SBY bicara. Kampus SD di Tanah Abang.";
+        let pairs: Vec<(String, String)> = definitions(text)
+            .into_iter()
+            .map(|d| (d.acronym, d.expansion))
+            .collect();
+        // "Serikat Donald" is only ever inside a longer name: "SD" is spelled by nothing.
+        assert_eq!(
+            pairs,
+            [
+                ("AS".to_string(), "Amerika Serikat".to_string()),
+                ("SBY".to_string(), "Susilo Bambang Yudhoyono".to_string()),
+            ]
+        );
+        let merged = merge(
+            vec![
+                keyword("Amerika Serikat", 2),
+                keyword("China", 1),
+                keyword("AS", 2),
+            ],
+            &definitions(text),
+        );
+        let terms: Vec<(&str, &[String])> = merged
+            .iter()
+            .map(|k| (k.term.as_str(), k.aliases.as_slice()))
+            .collect();
+        assert_eq!(
+            terms,
+            [
+                ("AS", &["Amerika Serikat".to_string()][..]),
+                ("China", &[][..])
+            ]
+        );
+    }
+
+    #[test]
+    fn alias_written_apart_needs_one_reading() {
+        // Two names spell "PB": which one the acronym means is not known.
+        let text = "Ketua PB hadir. Partai Buruh menolak, dan Persatuan Bulutangkis diam.";
+        assert_eq!(definitions(text), []);
+        // "FC" is only ever part of a club's name, never written for "Fabio Capello".
+        let text = "Pelatih Fabio Capello datang. Barcelona FC menang, lalu Chelsea FC kalah.";
+        assert_eq!(definitions(text), []);
     }
 
     #[test]

@@ -210,7 +210,8 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     let phrases = collect(a, tf);
     let names = names(a);
     let mut longer = score_longer(a, &phrases, &names, tf, probability);
-    let scored = merge_words(&phrases, &longer, probability);
+    let mut scored = merge_words(&phrases, &longer, probability);
+    scored.retain(|s| s.phrase.len > 1 || !stray_letters(a, s.first));
     // A name written in full once is not ranked, yet its words may widen to it.
     let once_end = a
         .sentences
@@ -379,6 +380,16 @@ const GENERIC_WORD: f64 = 0.5;
 /// body sentences (or the title), where the human summary mostly draws from. Chosen on train
 /// (3: P@10 0.833, NR@10 0.607 on 1,000 articles; 6: 0.827, 0.610; anywhere: 0.822, 0.592).
 const ONCE_NAMES_LEAD: usize = 3;
+
+/// Whether the word at `at` in `a.terms` is one or two letters not written as an acronym
+/// ("of", "co", "No", "Ka"): a stray piece of a name, an address or an abbreviation, never a
+/// keyword on its own ("AS", "PC" are).
+fn stray_letters(a: &Analysis, at: usize) -> bool {
+    a.terms.get(at).is_some_and(|t| {
+        let raw = &a.text[t.start..t.end];
+        raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+    })
+}
 
 /// Whether the word at `at` in `a.terms` is a generic word of news, not a name.
 fn generic_word(a: &Analysis, at: usize) -> bool {

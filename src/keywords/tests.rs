@@ -96,3 +96,15 @@ fn keywords_prefer_nouns_to_affixed_verbs() {
     let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
     assert!(!terms.contains(&"membahas"), "{terms:?}");
 }
+
+#[test]
+fn keywords_skip_stray_letters_but_keep_short_acronyms() {
+    let kw = keywords(
+        "Kebijakan AS soal tarif baja. Menurut AS, tarif baja dari Eropa naik. \
+         Tarif baja Un diumumkan. Baja Un dikirim. Un menolak tarif baja.",
+        10,
+    );
+    let terms: Vec<&str> = kw.iter().map(|k| k.term.as_str()).collect();
+    assert!(terms.contains(&"AS"), "{terms:?}");
+    assert!(!terms.contains(&"Un"), "{terms:?}");
+}
