@@ -108,7 +108,7 @@ impl Analyzer {
         let (tokens, sentence_ends) = tokenize(&text, &spans);
         let dateline_end = dateline_end(&text, &spans, &tokens);
         memo.begin_document();
-        let raws = note_case(&text, &spans, &tokens, &sentence_ends, memo);
+        let raws = note_case(&text, &spans, &tokens, &sentence_ends, dateline_end, memo);
         let cut = Cut {
             text: &text,
             spans: &spans,

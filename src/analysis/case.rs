@@ -34,16 +34,24 @@ pub(super) fn note_case(
     spans: &[SentenceSpan],
     tokens: &[Token],
     sentence_ends: &[usize],
+    dateline_end: usize,
     memo: &mut MemoStemmer<'_>,
 ) -> Vec<Raw> {
     let mut raws = vec![Raw::default(); tokens.len()];
     let mut scratch = String::new();
     let mut from = 0;
+    // The first word after a dateline ("Jakarta, CNN Indonesia -- Rencana PT ...") opens
+    // the sentence as much as the dateline's first word does.
+    let mut after_dateline = dateline_end > 0;
     for (span, &to) in spans.iter().zip(sentence_ends) {
         for (k, (t, r)) in tokens[from..to].iter().zip(&mut raws[from..to]).enumerate() {
             r.weak_case = span.heading || k == 0;
             if t.kind != TokenKind::Word {
                 continue;
+            }
+            if after_dateline && t.start >= dateline_end {
+                r.weak_case = true;
+                after_dateline = false;
             }
             let w = &text[t.start..t.end];
             let lower = if is_plain_lowercase(text.as_bytes(), t.start, t.end) {

@@ -225,11 +225,12 @@ fn names_entity(keyword: &Keyword, d: &Definition) -> bool {
 
 /// An acronym: two to ten characters, capital letters (and digits after the first letter).
 fn is_acronym(word: &str) -> bool {
-    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
-    (2..=10).contains(&word.chars().count())
-        && letters >= 2
-        && word.starts_with(|c: char| c.is_uppercase())
+    // Cheapest tests first: most words are lower case or long.
+    word.starts_with(|c: char| c.is_uppercase())
+        && word.len() <= 40
         && word.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+        && (2..=10).contains(&word.chars().count())
+        && word.chars().filter(|c| c.is_alphabetic()).count() >= 2
 }
 
 /// The words just before `(ACRONYM` whose initials spell it.

@@ -306,7 +306,8 @@ fn score_longer(
     let mut longer: Vec<Scored> = Vec::with_capacity(phrases.phrases.len());
     for (phrase, occ) in phrases.longer() {
         let count = occ.starts.len();
-        if count < 2 {
+        // A phrase ending in a stray word ("University of") is a piece of a longer one.
+        if count < 2 || stray_letters(a, occ.starts[0] + phrase.len as usize - 1) {
             continue;
         }
         longer.push(Scored {

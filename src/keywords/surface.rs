@@ -9,8 +9,24 @@ use super::phrases::{Occurrences, Phrase};
 /// Spellings of one phrase searched one by one before they are indexed by hash.
 const LINEAR_SPELLINGS: usize = 8;
 
-/// The most frequent spelling of a phrase; ties go to the first seen.
+/// The most frequent spelling of a phrase, ties to the first seen; where that one ends in the
+/// clitic -nya ("kenaikannya") and the text also writes the phrase without it ("kenaikan"),
+/// the spelling without. A word whose stem ends so itself ("bertanya": "tanya") keeps it.
 pub(super) fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> String {
+    let last = &a.terms[occ.starts[0] + phrase.len as usize - 1];
+    let clitic = !last.proper && !a.key(last).ends_with("nya");
+    let (best, bare) = most_spelled(a, phrase, occ, clitic);
+    bare.unwrap_or(best)
+}
+
+/// The most frequent spelling of a phrase (ties go to the first seen) and, when `clitic` and
+/// that spelling ends in -nya, the spelling without it if the text has it.
+fn most_spelled(
+    a: &Analysis,
+    phrase: &Phrase,
+    occ: Occurrences<'_>,
+    clitic: bool,
+) -> (String, Option<String>) {
     // Spellings in order of first appearance, found by hash: a linear search made a word
     // written in thousands of spellings ("BeKaSi", "bEkAsI", ...) quadratic. Only a new
     // spelling is spelt out and costs an allocation.
@@ -38,7 +54,7 @@ pub(super) fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> St
     let mut text = String::new();
     if let [start] = occ.starts {
         spell(*start, &mut text);
-        return text;
+        return (text, None);
     }
     // A few spellings are searched in place; the index is built only past `LINEAR_SPELLINGS`.
     let mut counts: Vec<(String, usize)> = Vec::new();
@@ -76,7 +92,13 @@ pub(super) fn surface(a: &Analysis, phrase: &Phrase, occ: Occurrences<'_>) -> St
             best = i;
         }
     }
-    counts.swap_remove(best).0
+    let bare = clitic
+        .then(|| counts[best].0.strip_suffix("nya"))
+        .flatten()
+        .filter(|bare| bare.len() > 3 && !bare.ends_with('-'))
+        .and_then(|bare| counts.iter().find(|(s, _)| s == bare))
+        .map(|(s, _)| s.clone());
+    (counts.swap_remove(best).0, bare)
 }
 
 /// Whether `text` is how `terms` read in a keyword (their surfaces joined by spaces), checked

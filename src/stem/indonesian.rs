@@ -222,7 +222,12 @@ impl IndonesianStemmer {
             },
             None => match self.misspelt(word) {
                 Some(root) => Cow::Owned(root),
-                None => fallback(word),
+                // A clitic stacked on a word the lexicon explains ("selornyanya"): the rest
+                // is stemmed as a word, so that stemming the stem changes nothing.
+                None => match fallback(word) {
+                    Cow::Borrowed(rest) if rest.len() < word.len() => self.stem_single(rest),
+                    rest => rest,
+                },
             },
         }
     }

@@ -907,3 +907,14 @@ fn stem_se_nya_adverbs_lose_both() {
     // flags take se-; without -nya the listed word stays.
     assert_stems(&[("sejatinya", "jati"), ("sejati", "sejati")]);
 }
+
+#[test]
+fn stem_a_stacked_clitic_on_a_known_word_is_stemmed_once_for_all() {
+    // Whatever the fallback leaves of a word with a clitic too many is a word again: its
+    // stem is the stem of the stem.
+    let s = stemmer();
+    for word in ["selornyanya", "bukunyanya", "dipukulnyanya"] {
+        let stem = s.stem(word).into_owned();
+        assert_eq!(s.stem(&stem), stem, "{word} -> {stem}");
+    }
+}
