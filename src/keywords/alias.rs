@@ -7,6 +7,7 @@
 //! words whose initials spell it, or before brackets holding those words. Initials are those
 //! of capitalised words; short lower-case connectors ("dan", "of") may sit between them.
 
+use crate::analysis::analyzer::Analysis;
 use crate::report::Keyword;
 
 /// Lower-case words an expansion may hold without an initial in the acronym.
@@ -23,8 +24,10 @@ pub(super) struct Definition {
     expansion_count: usize,
 }
 
-/// The definitions `text` makes, each once, in order of first appearance.
-pub(super) fn definitions(text: &str) -> Vec<Definition> {
+/// The definitions `text` makes, each once, in order of first appearance. `text` is
+/// normalised (`analysis::normalize`): its only spaces are ASCII ones.
+pub(super) fn definitions(a: &Analysis) -> Vec<Definition> {
+    let text = a.text.as_str();
     let mut found: Vec<Definition> = Vec::new();
     let mut lower: Option<String> = None;
     let mut from = 0;
@@ -41,7 +44,7 @@ pub(super) fn definitions(text: &str) -> Vec<Definition> {
         let pair = if is_acronym(inside) {
             expansion_before(before, inside).map(|e| (inside.to_string(), e))
         } else {
-            let acronym = before.split_whitespace().last().unwrap_or("");
+            let acronym = before.split_ascii_whitespace().last().unwrap_or("");
             let acronym = acronym.trim_matches(|c: char| !c.is_alphanumeric());
             (is_acronym(acronym) && spells(acronym, &words(inside)))
                 .then(|| (acronym.to_string(), words(inside).join(" ")))
@@ -63,7 +66,7 @@ pub(super) fn definitions(text: &str) -> Vec<Definition> {
             expansion,
         });
     }
-    let apart = written_apart(text, &found);
+    let apart = written_apart(a, &found);
     if !apart.is_empty() {
         let lower = lower.get_or_insert_with(|| text.to_lowercase());
         found.extend(apart.into_iter().map(|(acronym, expansion)| Definition {
@@ -82,15 +85,19 @@ pub(super) fn definitions(text: &str) -> Vec<Definition> {
 /// order of the acronyms. A stretch that is only ever part of a longer name ("Serikat Donald"
 /// in "Amerika Serikat Donald Trump") names nothing; an acronym two such stretches spell is
 /// left alone.
-fn written_apart(text: &str, defined: &[Definition]) -> Vec<(String, String)> {
-    // Each word, and whether punctuation cuts a name before or after it.
-    let tokens: Vec<(&str, bool, bool)> = text
-        .split_whitespace()
-        .filter_map(|raw| {
-            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-            let cut_before = !raw.starts_with(char::is_alphanumeric);
-            let cut_after = !raw.ends_with(char::is_alphanumeric);
-            (!word.is_empty()).then_some((word, cut_before, cut_after))
+fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> {
+    // Each word the analysis cut, and whether anything but spaces (punctuation, a sentence
+    // end) cuts a name before or after it.
+    let text = a.text.as_bytes();
+    let gap = |from: usize, to: usize| text[from..to].iter().any(|&b| b != b' ');
+    let tokens: Vec<(&str, bool, bool)> = a
+        .terms
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let cut_before = i == 0 || gap(a.terms[i - 1].end, t.start);
+            let cut_after = a.terms.get(i + 1).is_none_or(|n| gap(t.end, n.start));
+            (&a.text[t.start..t.end], cut_before, cut_after)
         })
         .collect();
     let capitalised = |w: &str| w.starts_with(char::is_uppercase);
@@ -266,7 +273,7 @@ fn is_connector(word: &str) -> bool {
 
 /// The words of a stretch of text, punctuation around them cut.
 fn words(text: &str) -> Vec<&str> {
-    text.split_whitespace()
+    text.split_ascii_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect()
@@ -285,6 +292,14 @@ fn count_words(text: &str, phrase: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyzer::Analyzer;
+
+    /// The definitions of `text` as the analyzer reads it.
+    fn definitions(text: &str) -> Vec<Definition> {
+        let analyzer = Analyzer::indonesian();
+        let mut memo = analyzer.memo();
+        super::definitions(&analyzer.analyze(text, &mut memo))
+    }
 
     fn keyword(term: &str, count: usize) -> Keyword {
         Keyword {

@@ -256,7 +256,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
             }
     };
     // Keywords merged into an entity's first (`alias`) leave room that later ones fill.
-    let definitions = alias::definitions(&a.text);
+    let definitions = alias::definitions(a);
     let spare = if definitions.is_empty() {
         0
     } else {
