@@ -79,6 +79,13 @@ impl IndonesianStemmer {
         if word.contains('-') {
             return plain("reduplication or hyphenated clitic");
         }
+        if self.slip_over_bare_parse(word).as_deref() == Some(root) {
+            return Explanation::split(
+                word,
+                root,
+                "misspelling: -kan written without its k, over a bare-word parse",
+            );
+        }
         if let Some((found, pass, cut)) = self.confix_strip_traced(word) {
             let rule = match pass {
                 Pass::Licensed => "confix stripping: root whose flags take the affixes",

@@ -222,6 +222,9 @@ impl IndonesianStemmer {
     }
 
     fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        if let Some(root) = self.slip_over_bare_parse(word) {
+            return Cow::Owned(root);
+        }
         match self
             .confix_strip_traced(word)
             .map(|parse| self.function_word_root(parse))
@@ -272,6 +275,20 @@ impl IndonesianStemmer {
         }
     }
 
+    /// The root of a word whose only parse takes a bare lexicon word as the root of a
+    /// di-/meN- word in -an (`dipraktikan`: di- + praktikan, a word hunspell gives no
+    /// affixes), when the word is that -kan verb with its k lost on a root that takes -kan
+    /// (praktik + -kan): a slip of the pen explains it better than a root of no affixes.
+    pub(crate) fn slip_over_bare_parse(&self, word: &str) -> Option<String> {
+        let (bare, pass, _) = self.confix_strip_traced(word)?;
+        if pass != Pass::Bare {
+            return None;
+        }
+        // Only the root itself in -an: `dikepulauan` is di + kepulauan, not pulau + -kan.
+        self.kan_slip(word)
+            .filter(|root| bare.strip_prefix(root.as_str()) == Some("an"))
+    }
+
     /// The root of a word no parse explains, read as a common slip of the pen.
     pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
         self.misspelt_traced(word).map(|(root, _)| root)
@@ -289,24 +306,10 @@ impl IndonesianStemmer {
     /// is often written onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is
     /// stemmed alone.
     pub(crate) fn misspelt_traced(&self, word: &str) -> Option<(String, &'static str)> {
-        // Clitics after the slip (`membacaannya`, `ditunjukanlah`) are read as without them.
-        let strip = |word: &'_ str, list: &[&'static str]| {
-            list.iter()
-                .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
-                .unwrap_or((word.len(), ""))
-        };
-        let (len, particle) = strip(word, &PARTICLES);
-        let (len, possessive) = strip(&word[..len], &POSSESSIVES);
-        let body = &word[..len];
-        let possessive = format!("{possessive}{particle}");
-        let kan = body
-            .strip_suffix("an")
-            .filter(|_| word.starts_with("di") || word.starts_with("me"));
-        if let Some(stem) = kan
-            && let Some(root) = self.repaired(&format!("{stem}kan{possessive}"), b"k", "-kan")
-        {
+        if let Some(root) = self.kan_slip(word) {
             return Some((root, "misspelling: -kan written without its k"));
         }
+        let (body, possessive) = clitics_off(word);
         let ke_kan = body.strip_suffix("kan").filter(|_| word.starts_with("ke"));
         if let Some(stem) = ke_kan
             && let Some(root) = self.repaired(&format!("{stem}an{possessive}"), b"Ka", "-an")
@@ -326,6 +329,16 @@ impl IndonesianStemmer {
                 "misspelling: the preposition di written onto its noun",
             )
         })
+    }
+
+    /// The root of a di-/meN- word in -an read as -kan with its k lost, when the root takes
+    /// -kan (`ditunjukan`).
+    fn kan_slip(&self, word: &str) -> Option<String> {
+        let (body, possessive) = clitics_off(word);
+        let stem = body
+            .strip_suffix("an")
+            .filter(|_| word.starts_with("di") || word.starts_with("me"))?;
+        self.repaired(&format!("{stem}kan{possessive}"), b"k", "-kan")
     }
 
     /// The root of `repaired`, a word with its slip mended, when a parse cuts `suffix` and the
@@ -459,6 +472,19 @@ fn fallback(word: &str) -> Cow<'_, str> {
         w = rest;
     }
     Cow::Borrowed(w)
+}
+
+/// `word` without its clitics (`ditunjukanlah`: `ditunjukan`), and the clitics as written.
+/// Clitics after a slip of the pen are read as without them.
+fn clitics_off(word: &str) -> (&str, String) {
+    let strip = |word: &'_ str, list: &[&'static str]| {
+        list.iter()
+            .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
+            .unwrap_or((word.len(), ""))
+    };
+    let (len, particle) = strip(word, &PARTICLES);
+    let (len, possessive) = strip(&word[..len], &POSSESSIVES);
+    (&word[..len], format!("{possessive}{particle}"))
 }
 
 /// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.

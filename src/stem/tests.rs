@@ -986,3 +986,15 @@ fn stem_listed_passive_verbs_lose_their_suffix() {
     assert_eq!(stemmer.stem("tinggalkanlah"), "tinggal");
     assert_eq!(stemmer.stem("kutinggalkan"), "tinggal");
 }
+
+#[test]
+fn stem_lost_k_beats_a_bare_root() {
+    // di-/meN- + a bare listed word in -an is the -kan verb with its k lost when the root
+    // takes -kan: hunspell gives the bare word (besaran, bubuhan) no affixes.
+    assert_stems(&[
+        ("dibesaran", "besar"),
+        ("membubuhan", "bubuh"),
+        ("dibaringan", "baring"),
+        ("besaran", "besar"),
+    ]);
+}
