@@ -74,7 +74,26 @@ impl<'l> Context<'l> {
             .iter()
             .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
         is_candidate_root(self.lexicon, &self.current, self.bare, derived)
+            && self.loan_roots_long()
             && (!self.licensed || self.licenses())
+    }
+
+    /// Whether every loan suffix cut (-is, -isme, -isasi) after a prefix left a root of at
+    /// least [`MIN_LOAN_ROOT`] letters: loans that take Indonesian prefixes are long (`ideal`,
+    /// `kanon`), while a short root before -is is mostly a native word's own letters
+    /// (`dibabis`, `berlogis` are no bab, log + -is).
+    fn loan_roots_long(&self) -> bool {
+        let prefixed = self
+            .removals
+            .iter()
+            .any(|r| matches!(r.affix, Affix::Prefix(_)));
+        let loan = self.removals.iter().any(|r| {
+            r.affix == Affix::Derivational
+                && r.subject
+                    .strip_prefix(r.result.as_str())
+                    .is_some_and(is_loan_suffix)
+        });
+        !(prefixed && loan) || self.current.len() >= MIN_LOAN_ROOT
     }
 
     /// Whether the current root takes the affixes cut, as hunspell's flags say: the prefix
@@ -212,7 +231,7 @@ impl<'l> Context<'l> {
             Affix::Prefix(p) => Some(p),
             _ => None,
         });
-        if prefix != Prefix::Other && prefixes.any(|p| p == prefix) {
+        if prefix != Prefix::Other && prefixes.any(|p| p == prefix) && !self.pen_per(prefix) {
             return true;
         }
         let first_prefix = !self
@@ -240,6 +259,26 @@ impl<'l> Context<'l> {
                 | (Prefix::Se, "i" | "kan")
                 | (Prefix::Te, "an")
         )
+    }
+
+    /// Whether removing `prefix` now takes per- off what peN- left: `pemer-` is peN- + per-
+    /// (`pemersatu`, `pemercepat`), as `memper-` is meN- + per-, the one pe- family twice.
+    fn pen_per(&self, prefix: Prefix) -> bool {
+        let last = self
+            .removals
+            .iter()
+            .rev()
+            .find(|r| matches!(r.affix, Affix::Prefix(_)));
+        prefix == Prefix::Pe
+            && self.current.starts_with("per")
+            && last.is_some_and(|r| {
+                r.affix == Affix::Prefix(Prefix::Pe)
+                    && r.subject.starts_with("pem")
+                    && r.result == self.current
+                    && !self.removals.iter().any(|o| {
+                        o.affix == Affix::Prefix(Prefix::Pe) && o.subject.starts_with("per")
+                    })
+            })
     }
 
     /// ECS "loop pengembalian akhiran": put the suffixes back one by one, innermost first,
@@ -341,6 +380,11 @@ fn is_proclitic(subject: &str, result: &str) -> bool {
         .any(|p| subject.strip_prefix(p) == Some(result))
 }
 
+/// Whether a cut suffix (`-isme`) is a loan suffix, which hunspell has no flag for.
+pub(super) fn is_loan_suffix(suffix: &str) -> bool {
+    matches!(suffix.trim_start_matches('-'), "is" | "isme" | "isasi")
+}
+
 /// Shortest root a loan suffix (-is, -isme, -isasi) is taken off for a listed word.
 pub(super) const MIN_LOAN_ROOT: usize = 5;
 
@@ -349,7 +393,10 @@ fn prefix_first(word: &str) -> bool {
         word.strip_prefix(prefix)
             .is_some_and(|rest| rest.ends_with(suffix))
     };
-    confix("be", "lah")
+    // A native root in -is (`tangis`, `tipis`) under a prefix is likelier than a loan
+    // suffix -is on another root (`menangis` is meN- + tangis, not menang + -is).
+    word.ends_with("is")
+        || confix("be", "lah")
         || confix("be", "an")
         || confix("me", "i")
         || confix("di", "i")

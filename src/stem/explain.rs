@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::stem::confix::POSSESSIVES;
+use crate::stem::function_words::auxiliary;
 use crate::stem::{Affix, IndonesianStemmer, Pass, Stemmer};
 
 /// The analysis of one word.
@@ -55,6 +57,9 @@ impl IndonesianStemmer {
 
     fn trace(&self, word: &str, root: &str) -> Explanation {
         let plain = |rule| Explanation::plain(word, root.to_owned(), rule);
+        if self.fraction(word) == Some(root) {
+            return Explanation::fraction(word, root);
+        }
         if self.function_word(word) == Some(root) {
             return Explanation::split(word, root, "function word, kept whole but for a clitic");
         }
@@ -74,6 +79,13 @@ impl IndonesianStemmer {
         if word.contains('-') {
             return plain("reduplication or hyphenated clitic");
         }
+        if self.slip_over_bare_parse(word).as_deref() == Some(root) {
+            return Explanation::split(
+                word,
+                root,
+                "misspelling: -kan written without its k, over a bare-word parse",
+            );
+        }
         if let Some((found, pass, cut)) = self.confix_strip_traced(word) {
             let rule = match pass {
                 Pass::Licensed => "confix stripping: root whose flags take the affixes",
@@ -88,10 +100,15 @@ impl IndonesianStemmer {
                 .strip_prefix(found.as_str())
                 .is_some_and(|s| !s.is_empty())
             {
-                // The root found and the suffix after it make an auxiliary (`dimulai`).
+                // The root found and the suffix after it make an auxiliary (`dimulai`) or
+                // a loan listed with its suffix (`dinetralisasi`).
                 let suffix = format!("-{}", &root[found.len()..]);
                 explanation.suffixes.retain(|s| *s != suffix);
-                explanation.rule = "confix stripping; root and suffix make a function word";
+                explanation.rule = if auxiliary(root) {
+                    "confix stripping; root and suffix make a function word"
+                } else {
+                    "confix stripping; the lexicon lists the loan with its suffix"
+                };
             } else if found != root {
                 // The root found is itself a listed derivation (`pelajar` in `mempelajari`).
                 let inner = Explanation::split(&found, root, "");
@@ -101,8 +118,8 @@ impl IndonesianStemmer {
             }
             return explanation;
         }
-        if self.misspelt(word).as_deref() == Some(root) {
-            return Explanation::split(word, root, "misspelling: -kan without k, or di + noun");
+        if let Some((_, rule)) = self.misspelt_traced(word).filter(|(r, _)| r == root) {
+            return Explanation::split(word, root, rule);
         }
         Explanation::split(word, root, "dwipurwa or unknown word: clitic only")
     }
@@ -132,6 +149,35 @@ impl Explanation {
             }
             if !tail.is_empty() {
                 explanation.suffixes.push(format!("-{tail}"));
+            }
+        }
+        explanation
+    }
+
+    /// A fraction's prefixes one by one: `ke-`, `se-`, `per-`, and `se-` when the numeral
+    /// lost it (`seperseratus`); the clitic after the numeral.
+    fn fraction(word: &str, root: &str) -> Explanation {
+        let mut explanation =
+            Explanation::plain(word, root.to_owned(), "fraction: se- per- + numeral");
+        let at = word.rfind(root).unwrap_or(0);
+        let mut head = &word[..at];
+        if head.starts_with("kese") {
+            explanation.prefixes.push("ke-".to_owned());
+            head = &head[2..];
+        }
+        for prefix in ["se", "per", "se"] {
+            if let Some(rest) = head.strip_prefix(prefix) {
+                explanation.prefixes.push(format!("{prefix}-"));
+                head = rest;
+            }
+        }
+        let tail = &word[at + root.len()..];
+        if !tail.is_empty() {
+            let clitic = Some(format!("-{tail}"));
+            if POSSESSIVES.contains(&tail) {
+                explanation.possessive = clitic;
+            } else {
+                explanation.particle = clitic;
             }
         }
         explanation
@@ -198,6 +244,26 @@ mod tests {
         let unknown = explain("jokowinya");
         assert_eq!(unknown.root, "jokowi");
         assert_eq!(unknown.entry, None);
+    }
+
+    #[test]
+    fn explain_names_the_newer_rules() {
+        let fraction = explain("kesepertiganya");
+        assert_eq!(fraction.prefixes, ["ke-", "se-", "per-"]);
+        assert_eq!(fraction.possessive.as_deref(), Some("-nya"));
+        assert!(fraction.rule.starts_with("fraction"), "{}", fraction.rule);
+        assert!(explain("kesulitkan").rule.contains("k too many"));
+        assert!(explain("ukuranya").rule.contains("-anya"));
+        let loan = explain("dinormalisasi");
+        assert_eq!(
+            (loan.root.as_str(), loan.prefixes.len()),
+            ("normalisasi", 1)
+        );
+        assert!(
+            loan.suffixes.is_empty() && loan.rule.contains("loan"),
+            "{}",
+            loan.rule
+        );
     }
 
     #[test]

@@ -71,6 +71,21 @@ pub(super) fn function_word(word: &str) -> Option<&str> {
         .find(|rest| words.contains(rest))
 }
 
+/// The numeral of a fraction, se- + per- + a numeral (`sepertiga`, `seperseratus`; a numeral
+/// in se- keeps it when listed so: `sepersepuluh`), as an ordinal with ke- and with one clitic
+/// on (`kesepersepuluhnya`): the denominator is the word's root, as it is of `pertiga`.
+pub(super) fn fraction(word: &str) -> Option<&str> {
+    let body = PARTICLES
+        .iter()
+        .chain(POSSESSIVES.iter())
+        .find_map(|clitic| word.strip_suffix(clitic))
+        .filter(|body| body.contains("seper"))
+        .unwrap_or(word);
+    let body = body.strip_prefix("ke").unwrap_or(body);
+    let rest = body.strip_prefix("seper")?;
+    numeral(rest).or_else(|| rest.strip_prefix("se").and_then(numeral))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,5 +115,10 @@ mod tests {
         assert_eq!(numeral("sebelas"), Some("sebelas"));
         assert_eq!(numeral("rabu"), None);
         assert!(auxiliary("mulai") && !auxiliary("tetapi"));
+        assert_eq!(fraction("seperlima"), Some("lima"));
+        assert_eq!(fraction("seperseratus"), Some("ratus"));
+        assert_eq!(fraction("kesepersebelasnya"), Some("sebelas"));
+        assert_eq!(fraction("seperti"), None);
+        assert_eq!(fraction("sepertinya"), None);
     }
 }

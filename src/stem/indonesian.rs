@@ -9,9 +9,9 @@ use std::sync::Arc;
 
 use crate::stem::confix::{
     Affix, Context, DERIVATIONAL, MIN_LOAN_ROOT, PARTICLES, POSSESSIVES, Pass, Removal,
-    strip_any_suffix,
+    is_loan_suffix, strip_any_suffix,
 };
-use crate::stem::function_words::{auxiliary, function_word, numeral};
+use crate::stem::function_words::{auxiliary, fraction, function_word, numeral};
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 use crate::stem::rules::{is_consonant, is_vowel, prepend, starts_vowel};
@@ -58,10 +58,18 @@ impl IndonesianStemmer {
         self.stem_single(word)
     }
 
-    /// The function word `word` is, with a clitic on or as an ordinal (ke- on a numeral:
-    /// `kesebelas`, `kesembilan`), if any: see `function_words`.
+    /// The function word `word` is, with a clitic on, as an ordinal (ke- on a numeral:
+    /// `kesebelas`, `kesembilan`) or as the denominator of a fraction (`sepertiga`), if any:
+    /// see `function_words`.
     pub(crate) fn function_word<'w>(&self, word: &'w str) -> Option<&'w str> {
-        function_word(word).or_else(|| word.strip_prefix("ke").and_then(numeral))
+        function_word(word)
+            .or_else(|| word.strip_prefix("ke").and_then(numeral))
+            .or_else(|| fraction(word))
+    }
+
+    /// The denominator of a fraction: see `function_words::fraction`.
+    pub(crate) fn fraction<'w>(&self, word: &'w str) -> Option<&'w str> {
+        fraction(word)
     }
 
     /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
@@ -118,13 +126,16 @@ impl IndonesianStemmer {
 
     /// The root of an affix root hunspell lists that is a verb in -i or -kan on another root
     /// whose flags take that suffix (`curigai` is curiga + -i): listed only to carry the di-
-    /// and meN- of the derived verb, so its own flags take di- and no derivational suffix
+    /// (or ku-/kau-) and meN- of the derived verb, so its own flags take di- or ku-/kau- and
+    /// no derivational suffix
     /// (a verb in -i takes no -an, -i or -kan; `abadi`, which takes -kan, is a root).
     /// Function words (`tetapi`, `mulai`) never get here.
     fn listed_suffixed<'w>(&self, word: &'w str) -> Option<&'w str> {
         let bit = |c: u8| class_bit(c).unwrap_or(0);
         let own = self.lexicon.entry(word);
-        if !own.takes_all(bit(b'D')) || [b'a', b'i', b'k'].iter().any(|&c| own.takes_all(bit(c))) {
+        // di- or the ku-/kau- of the passive (`biarkan` U: kubiarkan): a verb's prefixes.
+        let verb = own.0 & (bit(b'D') | bit(b'U')) != 0;
+        if !verb || [b'a', b'i', b'k'].iter().any(|&c| own.takes_all(bit(c))) {
             return None;
         }
         let (rest, class) = match word.strip_suffix("kan") {
@@ -211,6 +222,9 @@ impl IndonesianStemmer {
     }
 
     fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
+        if let Some(root) = self.slip_over_bare_parse(word) {
+            return Cow::Owned(root);
+        }
         match self
             .confix_strip_traced(word)
             .map(|parse| self.function_word_root(parse))
@@ -235,13 +249,18 @@ impl IndonesianStemmer {
     /// The root of a parse, or the auxiliary it makes with the innermost derivational suffix
     /// cut: a verb made on an auxiliary keeps it whole (`dimulai`, `memulai` are di-, meN- on
     /// mulai, not on mula + -i). Other function words do not take verb affixes: `menetapi` is
-    /// on tetap, not tetapi.
+    /// on tetap, not tetapi. Likewise a loan the lexicon lists with its loan suffix keeps it
+    /// under a prefix, as it does alone (`dinetralisasi` is di- + netralisasi).
     fn function_word_root(&self, (root, _, cut): Parse) -> String {
         let Some((_, suffix)) = cut.iter().find(|(affix, _)| *affix == Affix::Derivational) else {
             return self.se_nya_root(root, &cut);
         };
         let whole = format!("{root}{}", suffix.trim_start_matches('-'));
-        if auxiliary(&whole) { whole } else { root }
+        if auxiliary(&whole) || (is_loan_suffix(suffix) && self.lexicon.contains(&whole)) {
+            whole
+        } else {
+            root
+        }
     }
 
     /// The root of the adverb se- + root + -nya (`sepenuhnya`, "fully"): hunspell lists
@@ -261,42 +280,96 @@ impl IndonesianStemmer {
         }
     }
 
-    /// The root of a word no parse explains, read as one of two common slips of the pen.
+    /// The root of a word whose only parse takes a bare lexicon word as the root of a
+    /// di-/meN- word in -an (`dipraktikan`: di- + praktikan, a word hunspell gives no
+    /// affixes), when the word is that -kan verb with its k lost on a root that takes -kan
+    /// (praktik + -kan): a slip of the pen explains it better than a root of no affixes.
+    pub(crate) fn slip_over_bare_parse(&self, word: &str) -> Option<String> {
+        let (bare, pass, _) = self.confix_strip_traced(word)?;
+        if pass != Pass::Bare {
+            return None;
+        }
+        // Only the root itself in -an: `dikepulauan` is di + kepulauan, not pulau + -kan.
+        self.kan_slip(word)
+            .filter(|root| bare.strip_prefix(root.as_str()) == Some("an"))
+    }
+
+    /// The root of a word no parse explains, read as a common slip of the pen.
+    pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
+        self.misspelt_traced(word).map(|(root, _)| root)
+    }
+
+    /// [`IndonesianStemmer::misspelt`] with the slip that explained the word, for
+    /// `ringkas stem --explain`.
+    ///
     /// Indonesian forms no di-...-an or meN-...-an, so such a word is a -kan with its k lost,
     /// mostly after a root ending in k (`ditunjukan`, `meledakan`, `digunaan`): it is read as
-    /// the -kan word when the root takes -kan. And the preposition di is often written
-    /// onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is stemmed alone.
-    pub(crate) fn misspelt(&self, word: &str) -> Option<String> {
-        // Clitics after the slip (`membacaannya`, `ditunjukanlah`) are read as without them.
-        let strip = |word: &'_ str, list: &[&'static str]| {
-            list.iter()
-                .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
-                .unwrap_or((word.len(), ""))
-        };
-        let (len, particle) = strip(word, &PARTICLES);
-        let (len, possessive) = strip(&word[..len], &POSSESSIVES);
-        let body = &word[..len];
-        let possessive = format!("{possessive}{particle}");
-        let kan = body
-            .strip_suffix("an")
-            .filter(|_| word.starts_with("di") || word.starts_with("me"));
-        if let Some(stem) = kan {
-            let repaired = format!("{stem}kan{possessive}");
-            if let Some((root, _, cut)) = self.confix_strip_traced(&repaired) {
-                let takes_kan = self
-                    .lexicon
-                    .entry(&root)
-                    .takes_all(class_bit(b'k').unwrap_or(0));
-                if takes_kan && cut.iter().any(|(_, text)| text == "-kan") {
-                    return Some(root);
-                }
-            }
+    /// the -kan word when the root takes -kan. Nor does it form ke-...-kan: such a word is the
+    /// ke-...-an confix with a k too many (`kemasukkan`, `kelakukan`), read so when the root
+    /// takes ke-...-an. -annya is often written -anya (`tujuanya`, `ukuranya`): when -nya
+    /// leaves no word the lexicon knows, the word is read as -an + -nya. And the preposition di
+    /// is often written onto the noun after it (`dikecamatan`, `dipegunungan`): the rest is
+    /// stemmed alone.
+    pub(crate) fn misspelt_traced(&self, word: &str) -> Option<(String, &'static str)> {
+        if let Some(root) = self.kan_slip(word) {
+            return Some((root, "misspelling: -kan written without its k"));
+        }
+        let (body, possessive) = clitics_off(word);
+        let ke_kan = body.strip_suffix("kan").filter(|_| word.starts_with("ke"));
+        if let Some(stem) = ke_kan
+            && let Some(root) = self.repaired(&format!("{stem}an{possessive}"), b"Ka", "-an")
+        {
+            return Some((root, "misspelling: ke-...-an written with a k too many"));
+        }
+        if let Some(root) = self.anya(word) {
+            return Some((root, "misspelling: -annya written -anya"));
         }
         let rest = word.strip_prefix("di").filter(|rest| rest.len() >= 4)?;
         self.root_of(rest).map(|root| {
-            self.listed_derivation(&root)
-                .map_or(root.clone(), str::to_owned)
+            let root = self
+                .listed_derivation(&root)
+                .map_or(root.clone(), str::to_owned);
+            (
+                root,
+                "misspelling: the preposition di written onto its noun",
+            )
         })
+    }
+
+    /// The root of a di-/meN- word in -an read as -kan with its k lost, when the root takes
+    /// -kan (`ditunjukan`).
+    fn kan_slip(&self, word: &str) -> Option<String> {
+        let (body, possessive) = clitics_off(word);
+        let stem = body
+            .strip_suffix("an")
+            .filter(|_| word.starts_with("di") || word.starts_with("me"))?;
+        self.repaired(&format!("{stem}kan{possessive}"), b"k", "-kan")
+    }
+
+    /// The root of `repaired`, a word with its slip mended, when a parse cuts `suffix` and the
+    /// root takes every affix class in `classes`.
+    fn repaired(&self, repaired: &str, classes: &[u8], suffix: &str) -> Option<String> {
+        let (root, _, cut) = self.confix_strip_traced(repaired)?;
+        let mask = classes.iter().map(|&c| class_bit(c).unwrap_or(0)).sum();
+        let takes = self.lexicon.entry(&root).takes_all(mask);
+        (takes && cut.iter().any(|(_, text)| text == suffix)).then_some(root)
+    }
+
+    /// The root of a word in -anya that is -an or a root in -an + -nya with one n written
+    /// (`ukuranya`, `jalanya`): only when -nya alone leaves no word the lexicon explains
+    /// (`celananya` is celana + -nya).
+    fn anya(&self, word: &str) -> Option<String> {
+        let head = word
+            .strip_suffix("nya")
+            .filter(|head| head.ends_with('a'))?;
+        if self.root_of(head).is_some() {
+            return None;
+        }
+        let root = self.root_of(&format!("{head}nnya"))?;
+        Some(
+            self.listed_derivation(&root)
+                .map_or(root.clone(), str::to_owned),
+        )
     }
 
     /// Dwipurwa, the reduplicated first syllable written `Ce-`: `rerata` is `rata`,
@@ -404,6 +477,19 @@ fn fallback(word: &str) -> Cow<'_, str> {
         w = rest;
     }
     Cow::Borrowed(w)
+}
+
+/// `word` without its clitics (`ditunjukanlah`: `ditunjukan`), and the clitics as written.
+/// Clitics after a slip of the pen are read as without them.
+fn clitics_off(word: &str) -> (&str, String) {
+    let strip = |word: &'_ str, list: &[&'static str]| {
+        list.iter()
+            .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
+            .unwrap_or((word.len(), ""))
+    };
+    let (len, particle) = strip(word, &PARTICLES);
+    let (len, possessive) = strip(&word[..len], &POSSESSIVES);
+    (&word[..len], format!("{possessive}{particle}"))
 }
 
 /// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.

@@ -918,3 +918,94 @@ fn stem_a_stacked_clitic_on_a_known_word_is_stemmed_once_for_all() {
         assert_eq!(s.stem(&stem), stem, "{word} -> {stem}");
     }
 }
+
+#[test]
+fn stem_pemer_is_pen_and_per() {
+    // pemer- is peN- on a per- verb (memperkuat: pemerkuat), the pe- family twice.
+    assert_stems(&[
+        ("pemerkuat", "kuat"),
+        ("pemersempit", "sempit"),
+        ("pemerkaya", "kaya"),
+        // A root in per- stays whole.
+        ("pemeriksa", "periksa"),
+    ]);
+}
+
+#[test]
+fn stem_fractions_keep_the_numeral() {
+    // se- + per- + numeral: the denominator, with ke- and a clitic too.
+    assert_stems(&[
+        ("seperlima", "lima"),
+        ("seperseratus", "ratus"),
+        ("kesepertiganya", "tiga"),
+        ("sepertujuh", "tujuh"),
+        ("seperti", "seperti"),
+    ]);
+}
+
+#[test]
+fn stem_ke_kan_is_a_misspelt_ke_an() {
+    // ke-...-kan is no confix: ke-...-an with a k too many, when the root takes ke-...-an.
+    assert_stems(&[
+        ("kesulitkan", "sulit"),
+        ("kerusakkan", "rusak"),
+        ("kemudahkan", "mudah"),
+    ]);
+}
+
+#[test]
+fn stem_anya_is_a_misspelt_annya() {
+    // -annya written -anya, when -nya alone leaves no word the lexicon knows.
+    assert_stems(&[
+        ("ukuranya", "ukur"),
+        ("kemampuanya", "mampu"),
+        ("kebiasaanya", "biasa"),
+        // -nya on a root in -a stays a plain -nya.
+        ("celananya", "celana"),
+        ("jalanya", "jala"),
+    ]);
+}
+
+#[test]
+fn stem_listed_loans_keep_their_suffix() {
+    // A loan listed with -isasi keeps it under a prefix, as it does alone; one not listed
+    // loses it.
+    assert_stems(&[
+        ("dinormalisasi", "normalisasi"),
+        ("terkristalisasi", "kristalisasi"),
+        ("difinalisasi", "final"),
+    ]);
+}
+
+#[test]
+fn stem_native_roots_in_is_keep_it() {
+    // -is after a prefix is a native root's own letters before it is a loan suffix.
+    assert_stems(&[
+        ("menipis", "tipis"),
+        ("menangis", "tangis"),
+        ("ditangisi", "tangis"),
+        ("berlogis", "logis"),
+    ]);
+}
+
+#[test]
+fn stem_listed_passive_verbs_lose_their_suffix() {
+    // A listed verb in -kan whose flags take only ku-/kau- (the passive's prefixes) and no
+    // suffix is the root that takes -kan with -kan on.
+    let lexicon = Arc::new(Lexicon::parse("tinggal DMkl\ntinggalkan U\n"));
+    let stemmer = IndonesianStemmer::new(lexicon);
+    assert_eq!(stemmer.stem("tinggalkanlah"), "tinggal");
+    assert_eq!(stemmer.stem("kutinggalkan"), "tinggal");
+}
+
+#[test]
+fn stem_lost_k_beats_a_bare_root() {
+    // di-/meN- + a bare listed word in -an is the -kan verb with its k lost when the root
+    // takes -kan: hunspell gives the bare word (besaran, bubuhan) no affixes.
+    assert_stems(&[
+        ("dibesaran", "besar"),
+        ("membubuhan", "bubuh"),
+        ("dibaringan", "baring"),
+        ("besaran", "besar"),
+    ]);
+}

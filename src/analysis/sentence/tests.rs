@@ -330,6 +330,31 @@ fn sentence_company_and_institution_forms() {
 }
 
 #[test]
+fn sentence_issue_21_abbreviations() {
+    // The forms issue 21 found missing, each where it matters: a title (Tb., Pres.) or a
+    // street or hospital form (JL., RS.) before a name never ends a sentence; a company
+    // form after a name (LLC., Inc.) does before a capital that starts a new sentence.
+    assert_sentences(
+        "Gubernur Tb. Hasanuddin hadir. Pres. Jokowi berpidato di RS. Fatmawati. \
+         Kantornya di JL. Sudirman nomor 5.",
+        &[
+            "Gubernur Tb. Hasanuddin hadir.",
+            "Pres. Jokowi berpidato di RS. Fatmawati.",
+            "Kantornya di JL. Sudirman nomor 5.",
+        ],
+    );
+    assert_sentences(
+        "Saham Acme LLC. Naik tajam. Ia bekerja di Apple Inc. Kantornya di California.",
+        &[
+            "Saham Acme LLC.",
+            "Naik tajam.",
+            "Ia bekerja di Apple Inc.",
+            "Kantornya di California.",
+        ],
+    );
+}
+
+#[test]
 fn sentence_units_numerals_and_eras_may_end_a_sentence() {
     // A capital after a number is a unit or an era, I/V/X after a lower-case word a
     // numeral: not the initial of a name.
