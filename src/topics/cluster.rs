@@ -530,6 +530,25 @@ mod tests {
     }
 
     #[test]
+    fn cluster_merge_down_moves_a_misplaced_document_in_one_pass() {
+        let docs = groups();
+        // Group 0 without its first document, group 1 with it, group 2 in two halves.
+        let mut assignment = vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3];
+        assignment[0] = 1;
+        let fine = Fit {
+            k: 4,
+            assignment,
+            similarity: vec![0.0; 15],
+            centroids: vec![0.0; 9 * 4],
+            objective: 0.0,
+        };
+        let merged = merge_down(&docs, &fine, 3, 1);
+        assert_eq!(merged.k, 3);
+        let want: Vec<usize> = (0..15).map(|d| merged.assignment[d / 5 * 5 + 1]).collect();
+        assert_eq!(merged.assignment, want, "{merged:?}");
+    }
+
+    #[test]
     fn cluster_keeps_k_clusters_and_handles_tiny_inputs() {
         let docs = groups();
         let fit15 = fit(&docs, 9, 15, Effort::default());

@@ -56,6 +56,16 @@ pub const LABEL_SHARE: f64 = 0.4;
 /// cluster, which [`Effort::full_iterations`] keeps in check.
 pub const OVER_CLUSTER: usize = 10;
 pub const MIN_FINE: usize = 20;
+/// With a given number of topics, the merged topics are refined by this many k-means passes
+/// (each document moves to its nearest topic centroid, then the centroids are recomputed),
+/// not run to convergence: one pass mends the documents the merging put on the wrong side
+/// of a border, while more drift back towards plain k-means with K clusters, which splits
+/// large, loose themes. With 6 topics, the mean over eight seeds of the seeding on the
+/// IndoSum training articles: NMI 0.673 / ARI 0.714 with one pass, 0.672 / 0.703 with three,
+/// 0.659 / 0.651 run to convergence; on dev 0.624 / 0.598 either way. Without a given number
+/// the merged topics are still refined to convergence: one pass there gave train 0.701 /
+/// 0.755 against 0.704 / 0.762.
+pub const REFINE_GIVEN: usize = 1;
 /// Top terms listed per topic.
 pub const TOP_TERMS: usize = 10;
 /// Summary sentences per topic.
@@ -293,6 +303,10 @@ impl<'s> TopicCollector<'s> {
                     effort.full_iterations
                 } else {
                     effort.iterations
+                };
+                let refine = match stop {
+                    Stop::At(_) => REFINE_GIVEN,
+                    Stop::Below { .. } => refine,
                 };
                 cluster::merge(&docs, &wide, stop, refine)
             }
