@@ -317,6 +317,34 @@ fn recompute(
     }
 }
 
+/// A fit of the given assignment: its centroids (the normalised sums of the documents) and
+/// each document's similarity to its own centroid; no document moves.
+pub fn of_assignment(docs: &[Sparse], dim: usize, k: usize, assignment: Vec<usize>) -> Fit {
+    let mut centroids = vec![0.0; dim * k];
+    recompute(docs, &assignment, &vec![0.0; docs.len()], k, &mut centroids);
+    let similarity: Vec<f64> = docs
+        .iter()
+        .zip(&assignment)
+        .map(|(doc, &c)| {
+            doc.iter()
+                .map(|&(i, w)| f64::from(w) * centroids[i as usize * k + c])
+                .sum()
+        })
+        .collect();
+    Fit {
+        k,
+        objective: similarity.iter().sum(),
+        assignment,
+        similarity,
+        centroids,
+    }
+}
+
+/// `passes` k-means passes over `docs` from the centroids of `fit` (at least one).
+pub fn refine(docs: &[Sparse], fit: Fit, passes: usize) -> Fit {
+    iterate(docs, fit.k, fit.centroids, passes)
+}
+
 /// The best of `effort.restarts` seeded runs with `k` clusters (`k` is capped by the number of
 /// documents). `docs` are unit vectors in the canonical order, dimensions below `dim`.
 pub fn fit(docs: &[Sparse], dim: usize, k: usize, effort: Effort) -> Fit {

@@ -13,6 +13,7 @@
 //!    topics asked for, at least [`MIN_FINE`]) and merges the most similar ones: down to the
 //!    number of topics asked for, or, without one, while the two most alike topics are more
 //!    alike than the corpus at large ([`MERGE_RATIO`]; at most [`TopicOptions::max_topics`]);
+//!    with a number asked for, several such clusterings vote ([`crate::topics::consensus`]);
 //! 4. moves documents whose similarity to their topic's centroid is below
 //!    [`TopicOptions::other_below`] to the "other" group (topic 0);
 //! 5. labels each topic with the key phrases that separate it from the rest: for a phrase
@@ -30,6 +31,7 @@ use crate::keywords::round4;
 use crate::report::Report;
 use crate::stem::Stemmer;
 use crate::topics::cluster::{self, DocTerms, Effort, Sparse, Stop};
+use crate::topics::consensus;
 use crate::util::hash::{FastMap, Interner};
 
 /// Terms kept per document for clustering (its best by TF-IDF). A news article has about
@@ -296,17 +298,14 @@ impl<'s> TopicCollector<'s> {
         let fine = fine.min(n / 4);
         let fit = match stop {
             Stop::At(k) if fine <= k => cluster::fit(&docs, dim, k, effort),
-            _ => {
+            Stop::At(k) => consensus::topics(&docs, dim, k, fine, effort, REFINE_GIVEN),
+            Stop::Below { .. } => {
                 let wide = cluster::fit(&docs, dim, fine.max(1), effort);
                 // A large corpus starts the refinement close to its end: fewer rounds suffice.
                 let refine = if n > effort.sample {
                     effort.full_iterations
                 } else {
                     effort.iterations
-                };
-                let refine = match stop {
-                    Stop::At(_) => REFINE_GIVEN,
-                    Stop::Below { .. } => refine,
                 };
                 cluster::merge(&docs, &wide, stop, refine)
             }
