@@ -1,8 +1,8 @@
 //! Topics from a consensus of several seeded clusterings (evidence accumulation).
 //!
 //! One seeding of k-means decides much: over eight seeds, six-topic NMI on the 200 IndoSum
-//! dev articles ran from 0.545 to 0.677. So with a given number of topics, [`MEMBERS`]
-//! clusterings vote: each is one seeded run of the fine clusters, merged down to the topics
+//! dev articles ran from 0.545 to 0.677. So once the number of topics is known (given, or
+//! chosen by merging one clustering), [`MEMBERS`] clusterings vote: each is one seeded run of the fine clusters, merged down to the topics
 //! and refined by one pass ([`cluster::merge`]); two documents belong together as often as
 //! the members put them in one topic. Documents that every member puts together form an
 //! atom, and the atoms merge by average linkage of that agreement down to the topics: the
