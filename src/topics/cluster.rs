@@ -317,6 +317,34 @@ fn recompute(
     }
 }
 
+/// A fit of the given assignment: its centroids (the normalised sums of the documents) and
+/// each document's similarity to its own centroid; no document moves.
+pub fn of_assignment(docs: &[Sparse], dim: usize, k: usize, assignment: Vec<usize>) -> Fit {
+    let mut centroids = vec![0.0; dim * k];
+    recompute(docs, &assignment, &vec![0.0; docs.len()], k, &mut centroids);
+    let similarity: Vec<f64> = docs
+        .iter()
+        .zip(&assignment)
+        .map(|(doc, &c)| {
+            doc.iter()
+                .map(|&(i, w)| f64::from(w) * centroids[i as usize * k + c])
+                .sum()
+        })
+        .collect();
+    Fit {
+        k,
+        objective: similarity.iter().sum(),
+        assignment,
+        similarity,
+        centroids,
+    }
+}
+
+/// `passes` k-means passes over `docs` from the centroids of `fit` (at least one).
+pub fn refine(docs: &[Sparse], fit: Fit, passes: usize) -> Fit {
+    iterate(docs, fit.k, fit.centroids, passes)
+}
+
 /// The best of `effort.restarts` seeded runs with `k` clusters (`k` is capped by the number of
 /// documents). `docs` are unit vectors in the canonical order, dimensions below `dim`.
 pub fn fit(docs: &[Sparse], dim: usize, k: usize, effort: Effort) -> Fit {
@@ -527,6 +555,25 @@ mod tests {
         assert_eq!(merged.k, 3, "{merged:?}");
         let down = merge_down(&docs, &wide, 2, 10);
         assert_eq!(down.k, 2);
+    }
+
+    #[test]
+    fn cluster_merge_down_moves_a_misplaced_document_in_one_pass() {
+        let docs = groups();
+        // Group 0 without its first document, group 1 with it, group 2 in two halves.
+        let mut assignment = vec![0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 2, 2, 2, 3, 3];
+        assignment[0] = 1;
+        let fine = Fit {
+            k: 4,
+            assignment,
+            similarity: vec![0.0; 15],
+            centroids: vec![0.0; 9 * 4],
+            objective: 0.0,
+        };
+        let merged = merge_down(&docs, &fine, 3, 1);
+        assert_eq!(merged.k, 3);
+        let want: Vec<usize> = (0..15).map(|d| merged.assignment[d / 5 * 5 + 1]).collect();
+        assert_eq!(merged.assignment, want, "{merged:?}");
     }
 
     #[test]

@@ -12,6 +12,7 @@
 
 pub mod background;
 pub mod cluster;
+pub mod consensus;
 pub mod model;
 pub mod output;
 

@@ -13,6 +13,7 @@
 //!    topics asked for, at least [`MIN_FINE`]) and merges the most similar ones: down to the
 //!    number of topics asked for, or, without one, while the two most alike topics are more
 //!    alike than the corpus at large ([`MERGE_RATIO`]; at most [`TopicOptions::max_topics`]);
+//!    then several such clusterings, down to that number, vote ([`crate::topics::consensus`]);
 //! 4. moves documents whose similarity to their topic's centroid is below
 //!    [`TopicOptions::other_below`] to the "other" group (topic 0);
 //! 5. labels each topic with the key phrases that separate it from the rest: for a phrase
@@ -30,6 +31,7 @@ use crate::keywords::round4;
 use crate::report::Report;
 use crate::stem::Stemmer;
 use crate::topics::cluster::{self, DocTerms, Effort, Sparse, Stop};
+use crate::topics::consensus;
 use crate::util::hash::{FastMap, Interner};
 
 /// Terms kept per document for clustering (its best by TF-IDF). A news article has about
@@ -56,6 +58,16 @@ pub const LABEL_SHARE: f64 = 0.4;
 /// cluster, which [`Effort::full_iterations`] keeps in check.
 pub const OVER_CLUSTER: usize = 10;
 pub const MIN_FINE: usize = 20;
+/// With a given number of topics, the merged topics are refined by this many k-means passes
+/// (each document moves to its nearest topic centroid, then the centroids are recomputed),
+/// not run to convergence: one pass mends the documents the merging put on the wrong side
+/// of a border, while more drift back towards plain k-means with K clusters, which splits
+/// large, loose themes. With 6 topics, the mean over eight seeds of the seeding on the
+/// IndoSum training articles: NMI 0.673 / ARI 0.714 with one pass, 0.672 / 0.703 with three,
+/// 0.659 / 0.651 run to convergence; on dev 0.624 / 0.598 either way. Without a given number
+/// the merged topics are still refined to convergence: one pass there gave train 0.701 /
+/// 0.755 against 0.704 / 0.762.
+pub const REFINE_GIVEN: usize = 1;
 /// Top terms listed per topic.
 pub const TOP_TERMS: usize = 10;
 /// Summary sentences per topic.
@@ -286,7 +298,8 @@ impl<'s> TopicCollector<'s> {
         let fine = fine.min(n / 4);
         let fit = match stop {
             Stop::At(k) if fine <= k => cluster::fit(&docs, dim, k, effort),
-            _ => {
+            Stop::At(k) => consensus::topics(&docs, dim, k, fine, effort, REFINE_GIVEN),
+            Stop::Below { .. } => {
                 let wide = cluster::fit(&docs, dim, fine.max(1), effort);
                 // A large corpus starts the refinement close to its end: fewer rounds suffice.
                 let refine = if n > effort.sample {
@@ -294,7 +307,17 @@ impl<'s> TopicCollector<'s> {
                 } else {
                     effort.iterations
                 };
-                cluster::merge(&docs, &wide, stop, refine)
+                let merged = cluster::merge(&docs, &wide, stop, refine);
+                // The merge chooses the number; the vote then makes that many topics, as if
+                // it had been given (train NMI 0.704 -> 0.724, dev 0.552 -> 0.658, the means
+                // over eight seeds).
+                let k = merged.k;
+                let fine = (OVER_CLUSTER * k).max(MIN_FINE).min(n / 4);
+                if fine > k && k > 1 {
+                    consensus::topics(&docs, dim, k, fine, effort, REFINE_GIVEN)
+                } else {
+                    merged
+                }
             }
         };
         // Topics numbered by size, largest first (ties by the cluster's first document).
