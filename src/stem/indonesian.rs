@@ -222,11 +222,12 @@ impl IndonesianStemmer {
     }
 
     fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
-        if let Some(root) = self.slip_over_bare_parse(word) {
+        // One parse, looked at twice: confix stripping is most of a new word's cost.
+        let parse = self.confix_strip_traced(word);
+        if let Some(root) = self.slip_over(word, parse.as_ref()) {
             return Cow::Owned(root);
         }
-        match self
-            .confix_strip_traced(word)
+        match parse
             .map(|parse| self.function_word_root(parse))
             .or_else(|| self.partial_reduplication(word))
         {
@@ -285,8 +286,13 @@ impl IndonesianStemmer {
     /// affixes), when the word is that -kan verb with its k lost on a root that takes -kan
     /// (praktik + -kan): a slip of the pen explains it better than a root of no affixes.
     pub(crate) fn slip_over_bare_parse(&self, word: &str) -> Option<String> {
-        let (bare, pass, _) = self.confix_strip_traced(word)?;
-        if pass != Pass::Bare {
+        self.slip_over(word, self.confix_strip_traced(word).as_ref())
+    }
+
+    /// [`IndonesianStemmer::slip_over_bare_parse`] given the word's parse.
+    fn slip_over(&self, word: &str, parse: Option<&Parse>) -> Option<String> {
+        let (bare, pass, _) = parse?;
+        if *pass != Pass::Bare {
             return None;
         }
         // Only the root itself in -an: `dikepulauan` is di + kepulauan, not pulau + -kan.
