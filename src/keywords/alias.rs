@@ -86,32 +86,30 @@ pub(super) fn definitions(a: &Analysis) -> Vec<Definition> {
 /// in "Amerika Serikat Donald Trump") names nothing; an acronym two such stretches spell is
 /// left alone.
 fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> {
-    // Each word the analysis cut, and whether anything but spaces (punctuation, a sentence
-    // end) cuts a name before or after it.
+    let terms = &a.terms;
+    let word = |i: usize| &a.text[terms[i].start..terms[i].end];
+    let capitalised = |i: usize| word(i).starts_with(char::is_uppercase);
+    // Whether anything but spaces comes between term `i - 1` and term `i`: punctuation, a
+    // dash ("Suara.com - Partai ..."), a line end. (`boundary_before` does not count dashes.)
     let text = a.text.as_bytes();
-    let gap = |from: usize, to: usize| text[from..to].iter().any(|&b| b != b' ');
-    let tokens: Vec<(&str, bool, bool)> = a
-        .terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| {
-            let cut_before = i == 0 || gap(a.terms[i - 1].end, t.start);
-            let cut_after = a.terms.get(i + 1).is_none_or(|n| gap(t.end, n.start));
-            (&a.text[t.start..t.end], cut_before, cut_after)
-        })
-        .collect();
-    let capitalised = |w: &str| w.starts_with(char::is_uppercase);
+    let cut = |i: usize| {
+        i == 0
+            || i >= terms.len()
+            || text[terms[i - 1].end..terms[i].start]
+                .iter()
+                .any(|&b| b != b' ')
+    };
+    // Whether a word stands apart from a capitalised neighbour before / after it.
+    let apart_before = |i: usize| cut(i) || !capitalised(i - 1);
+    let apart_after = |i: usize| cut(i + 1) || !capitalised(i + 1);
     // Acronyms written at least once on their own, not as the tail or head of a longer name
     // ("FC" only ever in "Barcelona FC" stands for no name of the text).
-    let acronyms: std::collections::BTreeSet<&str> = (0..tokens.len())
+    let acronyms: std::collections::BTreeSet<&str> = (0..terms.len())
         .filter(|&i| {
-            let (word, cut_before, cut_after) = tokens[i];
-            is_acronym(word)
-                && word.chars().all(char::is_alphabetic)
-                && (i == 0 || cut_before || tokens[i - 1].2 || !capitalised(tokens[i - 1].0))
-                && (cut_after || tokens.get(i + 1).is_none_or(|n| n.1 || !capitalised(n.0)))
+            let w = word(i);
+            is_acronym(w) && w.chars().all(char::is_alphabetic) && apart_before(i) && apart_after(i)
         })
-        .map(|i| tokens[i].0)
+        .map(word)
         .filter(|w| defined.iter().all(|d| d.acronym != *w))
         .collect();
     if acronyms.is_empty() {
@@ -124,34 +122,30 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     };
     // (acronym, expansion) for each stretch written as a name of its own, sorted, deduplicated.
     let mut standalone: Vec<(&str, String)> = Vec::new();
-    for i in 0..tokens.len() {
-        if !title(tokens[i].0) {
+    for i in 0..terms.len() {
+        if !title(word(i)) {
             continue;
         }
-        let open = i == 0 || tokens[i].1 || tokens[i - 1].2 || !capitalised(tokens[i - 1].0);
+        let open = apart_before(i);
         let mut initials = String::new();
-        for j in i..tokens.len().min(i + 16) {
-            let (word, cut_before, cut_after) = tokens[j];
-            if j > i && cut_before {
+        for j in i..terms.len().min(i + 16) {
+            if j > i && cut(j) {
                 break;
             }
-            if title(word) {
-                initials.extend(word.chars().next());
-            } else if !(j > i && is_connector(word)) {
+            let w = word(j);
+            if title(w) {
+                initials.extend(w.chars().next());
+            } else if !(j > i && is_connector(w)) {
                 break;
             }
             if initials.chars().count() > 10 {
                 break;
             }
-            let closed = cut_after || tokens.get(j + 1).is_none_or(|n| n.1 || !capitalised(n.0));
-            if title(word) && open && closed {
+            if title(w) && open && apart_after(j) {
                 if let Some(acronym) = acronyms.get(initials.as_str()) {
-                    let words: Vec<&str> = tokens[i..=j].iter().map(|t| t.0).collect();
+                    let words: Vec<&str> = (i..=j).map(word).collect();
                     standalone.push((acronym, words.join(" ")));
                 }
-            }
-            if cut_after {
-                break;
             }
         }
     }
