@@ -10,6 +10,8 @@ use std::borrow::Cow;
 
 use serde::Serialize;
 
+use crate::stem::function_words::fraction;
+
 use crate::stem::confix::POSSESSIVES;
 use crate::stem::function_words::auxiliary;
 use crate::stem::{Affix, IndonesianStemmer, Pass, Stemmer};
@@ -57,7 +59,7 @@ impl IndonesianStemmer {
 
     fn trace(&self, word: &str, root: &str) -> Explanation {
         let plain = |rule| Explanation::plain(word, root.to_owned(), rule);
-        if self.fraction(word) == Some(root) {
+        if fraction(word) == Some(root) {
             return Explanation::fraction(word, root);
         }
         if self.function_word(word) == Some(root) {

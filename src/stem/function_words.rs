@@ -75,6 +75,9 @@ pub(super) fn function_word(word: &str) -> Option<&str> {
 /// in se- keeps it when listed so: `sepersepuluh`), as an ordinal with ke- and with one clitic
 /// on (`kesepersepuluhnya`): the denominator is the word's root, as it is of `pertiga`.
 pub(super) fn fraction(word: &str) -> Option<&str> {
+    if !word.contains("seper") {
+        return None;
+    }
     let body = PARTICLES
         .iter()
         .chain(POSSESSIVES.iter())

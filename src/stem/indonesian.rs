@@ -67,11 +67,6 @@ impl IndonesianStemmer {
             .or_else(|| fraction(word))
     }
 
-    /// The denominator of a fraction: see `function_words::fraction`.
-    pub(crate) fn fraction<'w>(&self, word: &'w str) -> Option<&'w str> {
-        fraction(word)
-    }
-
     /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
     /// [`IndonesianStemmer::bare_derivation`].
     pub(crate) fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
