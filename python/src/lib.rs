@@ -7,6 +7,16 @@
 //! its serde model, the same model the CLI's `--format json` writes. Rust works with the GIL
 //! released.
 
+// The binary's allocator, from the binary's own source file: the analysis makes and frees many
+// small blocks on every worker, which mimalloc serves with less CPU than the system allocator
+// (`docs/PERFORMANCE.md`). It serves only this module's Rust allocations; Python objects are
+// still made by Python's allocator.
+#[path = "../../src/bin/ringkas/allocator.rs"]
+mod allocator;
+
+#[global_allocator]
+static ALLOCATOR: allocator::MiMalloc = allocator::MiMalloc;
+
 use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -309,29 +319,88 @@ fn analyze_many<'py>(
         }
         None => None,
     };
-    let records = py
-        .detach(|| -> Result<Vec<Record>, Error> {
-            let engine = engine(settings)?;
-            Ok(run(&engine, &inputs, model.as_deref()))
-        })
-        .map_err(|e| py_err(&e))?;
-    let out = PyList::empty(py);
-    for (i, mut record) in records.into_iter().enumerate() {
-        if let Some(id) = ids.as_ref().and_then(|ids| ids[i].clone()) {
+    let out = PyList::empty(py).unbind();
+    let mut sink = ListSink {
+        out: &out,
+        ids: ids.as_deref(),
+        raise,
+        done: 0,
+        waiting: Vec::new(),
+        failure: None,
+    };
+    // The run flushes the sink after every chunk, the last one included.
+    let ran = py.detach(|| -> Result<std::io::Result<ringkas::Outcome>, Error> {
+        let engine = engine(settings)?;
+        let source = &inputs[..];
+        let model = model.as_deref().map(|m| &m.df);
+        Ok(engine.run_source(&source, model, &mut NoProgress, &mut sink))
+    });
+    if let Some(err) = sink.failure {
+        return Err(err);
+    }
+    ran.map_err(|e| py_err(&e))?
+        .expect("only a Python error stops the records");
+    Ok(out.into_bound(py))
+}
+
+/// Where `analyze_many`'s records go: each chunk of them becomes Python objects as soon as it
+/// is done, with the GIL taken for that chunk only, so converting overlaps the workers' work on
+/// the next chunks instead of following the whole batch.
+struct ListSink<'a> {
+    out: &'a Py<PyList>,
+    ids: Option<&'a [Option<serde_json::Value>]>,
+    /// `errors="raise"`: the first error record stops the run with a `ValueError`.
+    raise: bool,
+    /// Records handed on so far (the index of the next).
+    done: usize,
+    /// Records of the chunk under way, converted at the next `flush`.
+    waiting: Vec<Record>,
+    /// What stopped the run.
+    failure: Option<PyErr>,
+}
+
+impl ringkas::pipeline::Sink for ListSink<'_> {
+    fn record(&mut self, mut record: Record) -> std::io::Result<()> {
+        let i = self.done;
+        self.done += 1;
+        if let Some(id) = self.ids.and_then(|ids| ids[i].as_ref()) {
+            let id = Some(ringkas::report::Id::of(id));
             match &mut record {
-                Record::Report(r) => r.id = Some(ringkas::report::Id::of(&id)),
-                Record::Error(e) => e.id = Some(ringkas::report::Id::of(&id)),
+                Record::Report(r) => r.id = id,
+                Record::Error(e) => e.id = id,
             }
         }
-        if let (true, Record::Error(e)) = (raise, &record) {
-            return Err(PyValueError::new_err(format!(
+        if let (true, Record::Error(e)) = (self.raise, &record) {
+            return self.stop(PyValueError::new_err(format!(
                 "texts[{i}]: {}: {}",
                 e.source, e.error
             )));
         }
-        out.append(to_python(py, &record)?)?;
+        self.waiting.push(record);
+        Ok(())
     }
-    Ok(out)
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        let converted = Python::attach(|py| -> PyResult<()> {
+            let out = self.out.bind(py);
+            for record in self.waiting.drain(..) {
+                out.append(to_python(py, &record)?)?;
+            }
+            Ok(())
+        });
+        match converted {
+            Ok(()) => Ok(()),
+            Err(err) => self.stop(err),
+        }
+    }
+}
+
+impl ListSink<'_> {
+    /// Stops the run with `err`, raised once the workers are done.
+    fn stop(&mut self, err: PyErr) -> std::io::Result<()> {
+        self.failure = Some(err);
+        Err(std::io::Error::other("stopped by a Python error"))
+    }
 }
 
 fn strings(values: &Bound<'_, PyAny>, what: &str) -> PyResult<Vec<String>> {
