@@ -147,8 +147,8 @@ impl Model {
     pub fn score(&self, f: &Features) -> f64 {
         let splits = self.splits_per_tree();
         let mut sum = 0.0;
-        for (tree, leaves) in self.leaves.chunks_exact(splits + 1).enumerate() {
-            let nodes = &self.splits[tree * splits..(tree + 1) * splits];
+        let trees = self.splits.chunks_exact(splits);
+        for (nodes, leaves) in trees.zip(self.leaves.chunks_exact(splits + 1)) {
             let mut k = 0;
             for _ in 0..self.depth {
                 let (feature, threshold) = nodes[k];
