@@ -74,6 +74,10 @@ pub struct Config {
     pub layout: bool,
     /// The most bytes read of one input (`crate::input::DEFAULT_MAX_BYTES`).
     pub max_bytes: u64,
+    /// Memory for the analyses a batch's first pass keeps for the second
+    /// (`crate::pipeline::KEPT_BYTES`): whole ones in its first half, packed ones after; past
+    /// it they go to a temporary file.
+    pub kept_bytes: usize,
 }
 
 impl Default for Config {
@@ -89,6 +93,7 @@ impl Default for Config {
             explain: false,
             layout: false,
             max_bytes: crate::input::DEFAULT_MAX_BYTES,
+            kept_bytes: crate::pipeline::KEPT_BYTES,
         }
     }
 }

@@ -167,6 +167,15 @@ impl Sentence {
 }
 
 impl Analysis {
+    /// Heap bytes held (capacities, not lengths), for a memory budget.
+    pub fn heap_bytes(&self) -> usize {
+        self.text.capacity()
+            + self.sentences.capacity() * std::mem::size_of::<Sentence>()
+            + self.terms.capacity() * std::mem::size_of::<Term>()
+            + self.vocab.keys.capacity()
+            + self.vocab.ends.capacity() * std::mem::size_of::<usize>()
+    }
+
     /// The document's headline on one line, without a site name around it, if it has one.
     pub fn title(&self) -> Option<String> {
         let s = self.sentences.iter().find(|s| s.role == Role::Title)?;

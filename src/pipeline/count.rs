@@ -6,8 +6,7 @@ use rayon::prelude::*;
 
 use crate::error::Error;
 use crate::input::{Identity, Input, Place};
-use crate::pipeline::kept::{Counted, Kept, KeptDocument, Stamp};
-use crate::pipeline::packed::PackedAnalysis;
+use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
 use crate::pipeline::schedule::{Memos, PerWorker};
 use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
 use crate::score::{DocFreq, IdDocFreq};
@@ -47,7 +46,7 @@ impl Engine {
                 // Decided before the chunks ahead are kept: a chunk analysed as the budget
                 // runs out may pack analyses that are then dropped, which costs a little,
                 // never a result.
-                let keep = kept.as_ref().is_some_and(|k| k.open());
+                let keep = kept.as_ref().map_or(Keep::No, |k| k.keeping());
                 let noted = kept.is_some();
                 (!chunk.is_empty()).then_some((chunk, keep, noted))
             },
@@ -80,12 +79,12 @@ impl Engine {
         (self.add_up(counts, memos), seen)
     }
 
-    /// Analyses one input and counts its keys into this worker's table; packs the analysis
-    /// when it is to be kept. With what identifies the input as read.
+    /// Analyses one input and counts its keys into this worker's table; keeps the analysis
+    /// as `keep` says. With what identifies the input as read.
     fn count_one(
         &self,
         input: &Input,
-        keep: bool,
+        keep: Keep,
         memos: &Memos<'_>,
         counts: &PerWorker<IdDocFreq>,
     ) -> (Option<Identity>, Counted, Option<Error>) {
@@ -106,7 +105,7 @@ impl Engine {
             a
         });
         let bytes = doc.text.len() as u64;
-        let counted = match keep.then(|| PackedAnalysis::pack(&a)).flatten() {
+        let counted = match KeptAnalysis::new(a, keep) {
             Some(analysis) => Counted::Kept(KeptDocument {
                 analysis,
                 id: doc.id,

@@ -51,7 +51,7 @@ impl Engine {
         // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
         let kept = paired
             .doc
-            .and_then(|doc| Some((doc.analysis.unpack()?, doc.id, doc.bytes)));
+            .and_then(|doc| Some((doc.analysis.into_analysis()?, doc.id, doc.bytes)));
         let (work, id, bytes) = match kept {
             Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
             None => match read_again(input, paired.then, self.max_bytes) {

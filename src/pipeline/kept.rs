@@ -3,6 +3,7 @@
 use std::collections::VecDeque;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
+use crate::analysis::analyzer::Analysis;
 use crate::input::{Identity, Place};
 use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
 
@@ -29,9 +30,52 @@ pub(super) struct Paired {
 
 /// A document the first pass analysed, kept for the second.
 pub(super) struct KeptDocument {
-    pub(super) analysis: PackedAnalysis,
+    pub(super) analysis: KeptAnalysis,
     pub(super) id: Option<crate::report::Id>,
     pub(super) bytes: u64,
+}
+
+/// An analysis as it is kept: whole, as the second pass uses it, while the first half of the
+/// memory budget lasts; packed (about a fifth of the size, for the cost of packing and
+/// unpacking: 6 % of a batch's instructions) after that and in the temporary file.
+pub(super) enum KeptAnalysis {
+    Whole(Box<Analysis>),
+    Packed(PackedAnalysis),
+}
+
+/// How the first pass keeps the analyses of a chunk (see [`Kept::keeping`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Keep {
+    No,
+    Whole,
+    Packed,
+}
+
+impl KeptAnalysis {
+    /// `a` kept as `keep` says; `None` when it is not kept, or does not pack (a text too long
+    /// for 32-bit offsets, which is analysed again).
+    pub(super) fn new(a: Analysis, keep: Keep) -> Option<KeptAnalysis> {
+        match keep {
+            Keep::No => None,
+            Keep::Whole => Some(KeptAnalysis::Whole(Box::new(a))),
+            Keep::Packed => PackedAnalysis::pack(&a).map(KeptAnalysis::Packed),
+        }
+    }
+
+    fn heap_bytes(&self) -> usize {
+        match self {
+            KeptAnalysis::Whole(a) => a.heap_bytes(),
+            KeptAnalysis::Packed(p) => p.heap_bytes(),
+        }
+    }
+
+    /// The analysis; `None` when packed bytes do not unpack (a damaged temporary file).
+    pub(super) fn into_analysis(self) -> Option<Analysis> {
+        match self {
+            KeptAnalysis::Whole(a) => Some(*a),
+            KeptAnalysis::Packed(p) => p.unpack(),
+        }
+    }
 }
 
 /// What the first pass learnt of one input (its keys are counted already).
@@ -42,10 +86,11 @@ pub(super) enum Counted {
     Failed,
 }
 
-/// The analyses the first pass keeps for the second, in input order: in memory until
-/// [`KEPT_BYTES`] is spent, then in an unnamed temporary file (in `$TMPDIR`, gone when the run
-/// ends) up to [`SPILL_BYTES`]. Packed, an analysis takes a little over twice its text, written and
-/// read back in order, so a batch of any size is analysed once while memory stays flat. When
+/// The analyses the first pass keeps for the second, in input order: in memory until its
+/// budget (`Config::kept_bytes`) is spent, whole in the first half and packed after, then in an
+/// unnamed temporary file (in `$TMPDIR`, gone when the run ends) up to [`SPILL_BYTES`]. Packed,
+/// an analysis takes a little over twice its text, written and read back in order, so a batch
+/// of any size is analysed once while memory stays flat. When
 /// the file cannot be made or written (a full disk), keeping stops there and the rest is
 /// analysed again in the second pass: slower, never wrong. The second pass takes analyses from
 /// the front, freeing as it goes.
@@ -143,8 +188,17 @@ impl Kept {
         paired
     }
 
-    pub(super) fn open(&self) -> bool {
-        !self.closed
+    /// How the analyses of the chunk about to be analysed are to be kept: whole while less
+    /// than half the memory budget is spent (the chunks already in the workers' hands may
+    /// spend more of it), packed while any room is left in memory or the temporary file.
+    pub(super) fn keeping(&self) -> Keep {
+        if self.closed {
+            Keep::No
+        } else if matches!(self.spill, Spill::Unused) && self.bytes < self.budget / 2 {
+            Keep::Whole
+        } else {
+            Keep::Packed
+        }
     }
 
     pub(super) fn push(&mut self, counted: Counted) {
@@ -187,9 +241,19 @@ impl Kept {
             return Err(io::Error::other("temporary file already read"));
         };
         let mut entry = Vec::new();
-        match doc {
+        // A whole analysis that met a full memory budget is packed here.
+        let packed;
+        let analysis = match doc.map(|d| &d.analysis) {
+            Some(KeptAnalysis::Whole(a)) => {
+                packed = PackedAnalysis::pack(a).ok_or_else(|| io::Error::other("too long"))?;
+                Some(&packed)
+            }
+            Some(KeptAnalysis::Packed(p)) => Some(p),
+            None => None,
+        };
+        match doc.zip(analysis) {
             None => entry.push(SPILL_FAILED),
-            Some(doc) => {
+            Some((doc, analysis)) => {
                 match &doc.id {
                     None => entry.push(SPILL_NO_ID),
                     Some(id) => {
@@ -200,7 +264,7 @@ impl Kept {
                     }
                 }
                 put_varint(&mut entry, doc.bytes);
-                entry.extend_from_slice(doc.analysis.as_bytes());
+                entry.extend_from_slice(analysis.as_bytes());
             }
         }
         // Each entry after its length, eight bytes.
@@ -281,7 +345,7 @@ pub(super) fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument
     };
     let bytes = get_varint(&mut rest).ok_or_else(damaged)?;
     Ok(Some(KeptDocument {
-        analysis: PackedAnalysis::from_bytes(rest.to_vec()),
+        analysis: KeptAnalysis::Packed(PackedAnalysis::from_bytes(rest.to_vec())),
         id,
         bytes,
     }))
@@ -299,7 +363,7 @@ mod tests {
         let a = analyzer.analyze("Harga beras naik. Warga mengeluh.", &mut memo);
         let mut kept = Kept::new(0, u64::MAX);
         let doc = |id| KeptDocument {
-            analysis: PackedAnalysis::pack(&a).expect("a short text packs"),
+            analysis: KeptAnalysis::new(a.clone(), Keep::Whole).expect("kept"),
             id,
             bytes: 33,
         };
@@ -311,7 +375,10 @@ mod tests {
         let first = kept.next().expect("first entry");
         assert_eq!(first.id, id);
         assert_eq!(first.bytes, 33);
-        assert_eq!(first.analysis.unpack().expect("unpacks").terms, a.terms);
+        assert_eq!(
+            first.analysis.into_analysis().expect("unpacks").terms,
+            a.terms
+        );
         assert!(kept.next().is_none(), "the failed input");
         assert_eq!(kept.next().expect("third entry").id, None);
         assert!(kept.next().is_none(), "past the end");

@@ -44,9 +44,9 @@ pub(crate) const CHUNK: usize = 128;
 /// are in `docs/PERFORMANCE.md`.
 pub(crate) const AHEAD: usize = 4;
 
-/// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`); the
-/// rest go to a temporary file, which costs little more than memory.
-const KEPT_BYTES: usize = 16 << 20;
+/// Memory for the analyses the first pass of a batch keeps for the second (see `Kept`), by
+/// default; the rest go to a temporary file, which costs little more than memory.
+pub const KEPT_BYTES: usize = 16 << 20;
 
 /// Below this many sentences, scoring them in parallel costs more than it saves.
 pub(crate) const PARALLEL_SENTENCES: usize = 64;
@@ -67,7 +67,7 @@ pub struct Engine {
     layout: bool,
     ranker: &'static Model,
     pool: rayon::ThreadPool,
-    /// Budget for the analyses a batch's first pass keeps ([`KEPT_BYTES`]).
+    /// Budget for the analyses a batch's first pass keeps (`Config::kept_bytes`).
     kept_bytes: usize,
     /// Budget for the temporary file they go to after that ([`SPILL_BYTES`]).
     spill_bytes: u64,
@@ -115,7 +115,7 @@ impl Engine {
             layout: config.layout,
             ranker: Model::embedded(),
             pool,
-            kept_bytes: KEPT_BYTES,
+            kept_bytes: config.kept_bytes,
             spill_bytes: SPILL_BYTES,
             memo_bytes: MEMO_BYTES,
             max_bytes: config.max_bytes,
