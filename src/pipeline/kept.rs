@@ -90,10 +90,9 @@ pub(super) enum Counted {
 /// budget (`Config::kept_bytes`) is spent, whole in the first half and packed after, then in an
 /// unnamed temporary file (in `$TMPDIR`, gone when the run ends) up to [`SPILL_BYTES`]. Packed,
 /// an analysis takes a little over twice its text, written and read back in order, so a batch
-/// of any size is analysed once while memory stays flat. When
-/// the file cannot be made or written (a full disk), keeping stops there and the rest is
-/// analysed again in the second pass: slower, never wrong. The second pass takes analyses from
-/// the front, freeing as it goes.
+/// of any size is analysed once while memory stays flat. When the file cannot be made or
+/// written (a full disk), keeping stops there and the rest is analysed again in the second
+/// pass: slower, never wrong. The second pass takes analyses from the front, freeing as it goes.
 pub(super) struct Kept {
     memory: VecDeque<Option<KeptDocument>>,
     bytes: usize,
