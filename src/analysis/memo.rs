@@ -7,10 +7,11 @@
 
 use std::borrow::Cow;
 use std::fmt;
+use std::sync::Mutex;
 
 use crate::analysis::stopwords::Stopwords;
 use crate::stem::Stemmer;
-use crate::util::hash::Interner;
+use crate::util::hash::{FastMap, Interner};
 
 /// Memoised stemming for one run / one worker thread.
 ///
@@ -22,6 +23,8 @@ use crate::util::hash::Interner;
 /// A memo serves the analyzer that made it: it remembers that analyzer's stopword answers.
 pub struct MemoStemmer<'s> {
     stemmer: &'s Stemmer,
+    /// Stems the other workers of the run have found.
+    shared: Option<&'s SharedStems>,
     words: Interner,
     /// What is known of each word, by id.
     facts: Vec<Facts>,
@@ -29,6 +32,45 @@ pub struct MemoStemmer<'s> {
     document: u32,
     /// The ids of the current document's vocabulary keys, in vocabulary order.
     document_keys: Vec<WordId>,
+}
+
+/// The stems every worker of a run has found, for the others. Each worker's memo numbers
+/// words on its own, but a word's stem is the same wherever it is met, and stemming a new word
+/// takes thousands of instructions: with two workers, a third of all the stemming was of words
+/// the other worker had stemmed already. A worker asks here only for words new to its own
+/// memo, so the lock is taken once per distinct word, not once per token. What comes out does
+/// not depend on which worker stemmed a word first.
+#[derive(Debug, Default)]
+pub struct SharedStems {
+    /// Word to stem; `None` when the stem is the word itself.
+    stems: Mutex<FastMap<Box<str>, Option<Box<str>>>>,
+}
+
+/// Words [`SharedStems`] holds before it starts again from none (about 6 MB): it would
+/// otherwise grow with a corpus's every name and number.
+const SHARED_WORDS: usize = 1 << 17;
+
+impl SharedStems {
+    /// The stem of `word`, from the table or from `stemmer` (and then added to the table);
+    /// `None` when it is the word itself.
+    fn stem(&self, stemmer: &Stemmer, word: &str) -> Option<String> {
+        let lock = || self.stems.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(known) = lock().get(word) {
+            return known.as_deref().map(str::to_string);
+        }
+        // Stemmed without the lock: the other worker goes on meanwhile. Should both stem the
+        // same word at once, both find the same stem.
+        let stem = match stemmer.stem(word) {
+            Cow::Borrowed(stem) if stem == word => None,
+            stem => Some(stem.into_owned()),
+        };
+        let mut stems = lock();
+        if stems.len() >= SHARED_WORDS {
+            stems.clear();
+        }
+        stems.insert(word.into(), stem.as_deref().map(Box::from));
+        stem
+    }
 }
 
 /// A word's id in its [`MemoStemmer`].
@@ -81,10 +123,20 @@ impl<'s> MemoStemmer<'s> {
     pub fn new(stemmer: &'s Stemmer) -> Self {
         MemoStemmer {
             stemmer,
+            shared: None,
             words: Interner::default(),
             facts: Vec::new(),
             document: 0,
             document_keys: Vec::new(),
+        }
+    }
+
+    /// A memo for one of several workers of a run: the stems of words new to it come from
+    /// `shared` when another worker has found them.
+    pub fn sharing(stemmer: &'s Stemmer, shared: &'s SharedStems) -> Self {
+        MemoStemmer {
+            shared: Some(shared),
+            ..MemoStemmer::new(stemmer)
         }
     }
 
@@ -142,7 +194,10 @@ impl<'s> MemoStemmer<'s> {
     /// every number, name and address would otherwise grow with the corpus. Between
     /// documents only; any id handed out before means nothing after.
     pub fn clear(&mut self) {
-        *self = MemoStemmer::new(self.stemmer);
+        *self = MemoStemmer {
+            shared: self.shared,
+            ..MemoStemmer::new(self.stemmer)
+        };
     }
 
     /// The number of words (and keys) numbered so far: every id is below it.
@@ -188,12 +243,18 @@ impl<'s> MemoStemmer<'s> {
     #[cold]
     fn stem_new(&mut self, id: WordId) -> WordId {
         let word = self.words.get(id);
-        let stem = match self.stemmer.stem(word) {
-            Cow::Borrowed(stem) if stem == word => id,
-            stem => {
-                let stem = stem.into_owned();
-                self.id(&stem)
-            }
+        let stem = match self.shared {
+            Some(shared) => match shared.stem(self.stemmer, word) {
+                None => id,
+                Some(stem) => self.id(&stem),
+            },
+            None => match self.stemmer.stem(word) {
+                Cow::Borrowed(stem) if stem == word => id,
+                stem => {
+                    let stem = stem.into_owned();
+                    self.id(&stem)
+                }
+            },
         };
         self.facts[id as usize].stem = stem;
         stem
@@ -247,6 +308,28 @@ mod tests {
             assert_eq!(memo.stem(word), direct);
         }
         assert_eq!(Stemmer::english().stem("running"), "run");
+    }
+
+    #[test]
+    fn stem_memos_sharing_stems_match_direct_stemming() {
+        let stemmer = Stemmer::indonesian(Lexicon::embedded());
+        let shared = SharedStems::default();
+        let mut first = MemoStemmer::sharing(&stemmer, &shared);
+        let mut second = MemoStemmer::sharing(&stemmer, &shared);
+        let words = ["membangun", "rumah", "fiturnya", "pembangunan"];
+        for word in words {
+            let direct = stemmer.stem(word).into_owned();
+            assert_eq!(first.stem(word), direct);
+            // The second finds it in the table; "rumah" is its own stem there.
+            assert_eq!(second.stem(word), direct);
+        }
+        let table = shared.stems.lock().unwrap();
+        assert_eq!(table.len(), words.len());
+        assert_eq!(table.get("rumah"), Some(&None));
+        assert_eq!(table.get("membangun"), Some(&Some("bangun".into())));
+        drop(table);
+        first.clear();
+        assert!(first.shared.is_some(), "a cleared memo still shares");
         assert!(Stemmer::english().lexicon().is_none());
     }
 }

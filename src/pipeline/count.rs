@@ -4,6 +4,7 @@ use std::io;
 
 use rayon::prelude::*;
 
+use crate::analysis::memo::SharedStems;
 use crate::error::Error;
 use crate::input::{Identity, Input, Place};
 use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
@@ -19,7 +20,9 @@ impl Engine {
         progress: &mut dyn Progress,
     ) -> DocFreq {
         progress.pass(Pass::Counting);
-        self.count(source, &Memos::memos(self), progress, None).0
+        let shared = SharedStems::default();
+        self.count(source, &Memos::memos(self, &shared), progress, None)
+            .0
     }
 
     /// Document frequencies, and the number of inputs (readable or not). With `kept`, the

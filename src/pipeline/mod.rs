@@ -17,6 +17,7 @@ use std::io;
 use rayon::prelude::*;
 
 use crate::analysis::analyzer::Analyzer;
+use crate::analysis::memo::SharedStems;
 use crate::analysis::stopwords::Stopwords;
 use crate::config::{Config, Language, SummaryLength};
 use crate::error::Error;
@@ -162,7 +163,8 @@ impl Engine {
         progress: &mut dyn Progress,
         sink: &mut dyn Sink,
     ) -> io::Result<Outcome> {
-        let memos = Memos::memos(self);
+        let shared = SharedStems::default();
+        let memos = Memos::memos(self, &shared);
         let counted;
         let mut kept = Kept::new(self.kept_bytes, self.spill_bytes);
         let corpus = match model {

@@ -4,7 +4,7 @@ use std::collections::VecDeque;
 use std::io;
 use std::sync::Mutex;
 
-use crate::analysis::memo::MemoStemmer;
+use crate::analysis::memo::{MemoStemmer, SharedStems};
 use crate::pipeline::Engine;
 
 impl Engine {
@@ -70,8 +70,16 @@ pub(super) struct PerWorker<T> {
 pub(super) type Memos<'e> = PerWorker<MemoStemmer<'e>>;
 
 impl<'e> PerWorker<MemoStemmer<'e>> {
-    pub(super) fn memos(engine: &'e Engine) -> Self {
-        PerWorker::new(engine, || engine.analyzer.memo())
+    /// One memo per worker; with more than one worker, they share the stems they find.
+    pub(super) fn memos(engine: &'e Engine, shared: &'e SharedStems) -> Self {
+        let stemmer = engine.analyzer.stemmer();
+        PerWorker::new(engine, || {
+            if engine.pool.current_num_threads() > 1 {
+                MemoStemmer::sharing(stemmer, shared)
+            } else {
+                MemoStemmer::new(stemmer)
+            }
+        })
     }
 }
 
