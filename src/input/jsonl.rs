@@ -5,8 +5,10 @@ use std::io::{BufRead, BufReader, Read};
 use std::path::Path;
 use std::sync::Arc;
 
+use std::borrow::Cow;
+
 use serde::Deserialize;
-use serde::de::IgnoredAny;
+use serde::de::{DeserializeSeed, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde_json::value::RawValue;
 
 use crate::report::Id;
@@ -44,58 +46,151 @@ impl JsonLine {
             let reason = text.split(" at line ").next().unwrap_or(&text);
             self.error(format!("not JSON ({reason} at column {})", e.column()))
         };
-        if let Err(e) = std::str::from_utf8(&self.bytes) {
-            return Err(self.error(format!(
-                "invalid UTF-8 at byte {} of the line (line rejected; convert the file to UTF-8)",
-                e.valid_up_to()
-            )));
-        }
-        // Fields as the bytes they were written as; a later duplicate key wins.
-        let record: Vec<(String, &RawValue)> =
-            match serde_json::from_slice::<Fields<'_>>(&self.bytes) {
-                Ok(fields) => fields.0,
-                Err(e) => {
-                    return Err(match serde_json::from_slice::<IgnoredAny>(&self.bytes) {
-                        Ok(_) => self.error("not a JSON object".into()),
-                        Err(_) => not_json(e),
-                    });
-                }
-            };
-        let field = |name: &str| record.iter().rev().find(|(k, _)| k == name).map(|f| f.1);
-        let id = field("id").and_then(|raw| Id::new(raw.get()));
-        match field(self.field.as_ref()) {
-            Some(raw) => match serde_json::from_str::<String>(raw.get()) {
-                Ok(text) => Ok(Document { id, text }),
-                Err(_) => Err(self.error(format!("field `{}` is not a string", self.field))),
-            },
+        let line = match std::str::from_utf8(&self.bytes) {
+            Ok(line) => line,
+            Err(e) => {
+                return Err(self.error(format!(
+                    "invalid UTF-8 at byte {} of the line (line rejected; convert the file to UTF-8)",
+                    e.valid_up_to()
+                )));
+            }
+        };
+        // From the checked `str`: strings are not checked for UTF-8 again.
+        let mut de = serde_json::Deserializer::from_str(line);
+        let wanted = WantedSeed(&self.field)
+            .deserialize(&mut de)
+            .and_then(|w| de.end().map(|()| w));
+        let wanted = match wanted {
+            Ok(wanted) => wanted,
+            Err(e) => {
+                return Err(match serde_json::from_str::<IgnoredAny>(line) {
+                    Ok(_) => self.error("not a JSON object".into()),
+                    Err(_) => not_json(e),
+                });
+            }
+        };
+        let id = wanted.id.and_then(|raw| Id::new(raw.get()));
+        match wanted.text {
+            Some(Some(text)) => Ok(Document { id, text }),
+            Some(None) => Err(self.error(format!("field `{}` is not a string", self.field))),
             None => Err(self.error(format!("no field `{}`", self.field))),
         }
     }
 }
 
-/// The fields of a JSON object in order, each value unparsed.
-struct Fields<'a>(Vec<(String, &'a RawValue)>);
+/// What a line's object holds for us, each the last field of its name: the id as written and
+/// the text field, decoded (`Some(None)` when it is not a string). The other fields are
+/// passed over, and the text is read once, not found first and decoded after.
+struct Wanted<'a> {
+    id: Option<&'a RawValue>,
+    text: Option<Option<String>>,
+}
 
-impl<'de: 'a, 'a> Deserialize<'de> for Fields<'a> {
-    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct Visit<'a>(std::marker::PhantomData<&'a ()>);
-        impl<'de: 'a, 'a> serde::de::Visitor<'de> for Visit<'a> {
-            type Value = Fields<'a>;
-            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a JSON object")
-            }
-            fn visit_map<M: serde::de::MapAccess<'de>>(
-                self,
-                mut map: M,
-            ) -> Result<Fields<'a>, M::Error> {
-                let mut fields = Vec::new();
-                while let Some((k, v)) = map.next_entry::<String, &'de RawValue>()? {
-                    fields.push((k, v));
+/// Reads a [`Wanted`] whose text is the field named by the seed.
+struct WantedSeed<'f>(&'f str);
+
+impl<'de> DeserializeSeed<'de> for WantedSeed<'_> {
+    type Value = Wanted<'de>;
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Wanted<'de>, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> Visitor<'de> for WantedSeed<'_> {
+    type Value = Wanted<'de>;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<M: MapAccess<'de>>(self, mut map: M) -> Result<Wanted<'de>, M::Error> {
+        let mut wanted = Wanted {
+            id: None,
+            text: None,
+        };
+        while let Some(Key(key)) = map.next_key()? {
+            match (key == "id", key == self.0) {
+                (true, true) => {
+                    let raw: &RawValue = map.next_value()?;
+                    wanted.id = Some(raw);
+                    wanted.text = Some(serde_json::from_str::<String>(raw.get()).ok());
                 }
-                Ok(Fields(fields))
+                (true, false) => wanted.id = Some(map.next_value()?),
+                (false, true) => wanted.text = Some(map.next_value::<MaybeString>()?.0),
+                (false, false) => {
+                    map.next_value::<IgnoredAny>()?;
+                }
             }
         }
-        d.deserialize_map(Visit(std::marker::PhantomData))
+        Ok(wanted)
+    }
+}
+
+/// An object key, borrowed from the line unless it has escapes.
+struct Key<'a>(Cow<'a, str>);
+
+impl<'de> Deserialize<'de> for Key<'de> {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = Key<'de>;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a string")
+            }
+            fn visit_borrowed_str<E>(self, v: &'de str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Borrowed(v)))
+            }
+            fn visit_str<E>(self, v: &str) -> Result<Key<'de>, E> {
+                Ok(Key(Cow::Owned(v.to_string())))
+            }
+        }
+        d.deserialize_str(Visit)
+    }
+}
+
+/// A value that is a string, or any other JSON value (`None`), passed over.
+struct MaybeString(Option<String>);
+
+impl<'de> Deserialize<'de> for MaybeString {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visit;
+        impl<'de> Visitor<'de> for Visit {
+            type Value = MaybeString;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("any JSON value")
+            }
+            fn visit_str<E>(self, v: &str) -> Result<MaybeString, E> {
+                Ok(MaybeString(Some(v.to_string())))
+            }
+            fn visit_string<E>(self, v: String) -> Result<MaybeString, E> {
+                Ok(MaybeString(Some(v)))
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_unit<E>(self) -> Result<MaybeString, E> {
+                Ok(MaybeString(None))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<MaybeString, A::Error> {
+                while seq.next_element::<IgnoredAny>()?.is_some() {}
+                Ok(MaybeString(None))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<MaybeString, A::Error> {
+                while map.next_entry::<IgnoredAny, IgnoredAny>()?.is_some() {}
+                Ok(MaybeString(None))
+            }
+        }
+        d.deserialize_any(Visit)
     }
 }
 
@@ -318,5 +413,34 @@ mod tests {
         assert_eq!(errors[1], "-: line 3: no field `isi`");
         assert_eq!(errors[2], "-: line 4: field `isi` is not a string");
         assert_eq!(errors[3], "-: line 5: not a JSON object");
+    }
+
+    #[test]
+    fn input_jsonl_last_field_of_a_name_wins_and_keys_may_be_escaped() {
+        let got = lines(concat!(
+            "{\"isi\": \"Satu.\", \"id\": 1, \"isi\": \"Dua.\", \"id\": {\"a\": [1, \"x\"]}}\n",
+            "{\"is\\u0069\": \"Tiga \\u00e9.\", \"lain\": [{\"isi\": 5}], \"n\": null}\n",
+            "{\"isi\": \"Empat.\", \"isi\": [\"bukan\"]}\n",
+            "{\"isi\": \"x\"} sisa\n",
+        ));
+        assert_eq!(
+            got[..2],
+            [
+                Ok(Document {
+                    id: Id::new("{\"a\": [1, \"x\"]}"),
+                    text: "Dua.".into()
+                }),
+                Ok(Document {
+                    id: None,
+                    text: "Tiga \u{e9}.".into()
+                }),
+            ]
+        );
+        assert_eq!(got[2], Err("-: line 3: field `isi` is not a string".into()));
+        let trailing = got[3].as_ref().unwrap_err();
+        assert!(
+            trailing.starts_with("-: line 4: not JSON (trailing"),
+            "{trailing}"
+        );
     }
 }
