@@ -104,14 +104,23 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     let apart_after = |i: usize| cut(i + 1) || !capitalised(i + 1);
     // Acronyms written at least once on their own, not as the tail or head of a longer name
     // ("FC" only ever in "Barcelona FC" stands for no name of the text).
-    let acronyms: std::collections::BTreeSet<&str> = (0..terms.len())
-        .filter(|&i| {
-            let w = word(i);
-            is_acronym(w) && w.chars().all(char::is_alphabetic) && apart_before(i) && apart_after(i)
-        })
-        .map(word)
-        .filter(|w| defined.iter().all(|d| d.acronym != *w))
-        .collect();
+    let mut acronyms = Vec::new();
+    for (i, t) in terms.iter().enumerate() {
+        // Passed over on its first two bytes before any `char` is decoded: most words.
+        if !could_be_acronym(&text[t.start..t.end]) {
+            continue;
+        }
+        let w = word(i);
+        if is_acronym(w)
+            && w.chars().all(char::is_alphabetic)
+            && apart_before(i)
+            && apart_after(i)
+            && defined.iter().all(|d| d.acronym != w)
+        {
+            acronyms.push(w);
+        }
+    }
+    let acronyms = Acronyms::new(acronyms);
     if acronyms.is_empty() {
         return Vec::new();
     }
@@ -122,12 +131,21 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     };
     // (acronym, expansion) for each stretch written as a name of its own, sorted, deduplicated.
     let mut standalone: Vec<(&str, String)> = Vec::new();
+    let mut initials = String::new();
     for i in 0..terms.len() {
-        if !title(word(i)) {
+        // Most words start with a lower-case ASCII letter: passed over before any `char` is
+        // decoded.
+        if text.get(terms[i].start).is_some_and(u8::is_ascii_lowercase) {
+            continue;
+        }
+        let w = word(i);
+        // A stretch whose first initial starts no acronym spells none: most title words are
+        // passed over here.
+        if !title(w) || !acronyms.extends(&w[..w.chars().next().map_or(0, char::len_utf8)]) {
             continue;
         }
         let open = apart_before(i);
-        let mut initials = String::new();
+        initials.clear();
         for j in i..terms.len().min(i + 16) {
             if j > i && cut(j) {
                 break;
@@ -138,11 +156,13 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
             } else if !(j > i && is_connector(w)) {
                 break;
             }
-            if initials.chars().count() > 10 {
+            // Initials no acronym starts with spell none, however the stretch goes on (an
+            // acronym has at most ten letters, so this also bounds the stretch).
+            if !acronyms.extends(&initials) {
                 break;
             }
             if title(w) && open && apart_after(j) {
-                if let Some(acronym) = acronyms.get(initials.as_str()) {
+                if let Some(acronym) = acronyms.get(&initials) {
                     let words: Vec<&str> = (i..=j).map(word).collect();
                     standalone.push((acronym, words.join(" ")));
                 }
@@ -159,6 +179,39 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
         .filter(|same| same.len() == 1)
         .map(|one| (one[0].0.to_string(), one[0].1.clone()))
         .collect()
+}
+
+/// The acronyms a text writes on its own, sorted: looked up whole, or by the initials that
+/// start them.
+struct Acronyms<'t>(Vec<&'t str>);
+
+impl<'t> Acronyms<'t> {
+    fn new(mut acronyms: Vec<&'t str>) -> Self {
+        acronyms.sort_unstable();
+        acronyms.dedup();
+        Acronyms(acronyms)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// The first acronym not before `initials`: the one equal to them, or else the first that
+    /// they start, if any is.
+    fn first_from(&self, initials: &str) -> Option<&'t str> {
+        let at = self.0.partition_point(|a| *a < initials);
+        self.0.get(at).copied()
+    }
+
+    fn get(&self, initials: &str) -> Option<&'t str> {
+        self.first_from(initials).filter(|a| *a == initials)
+    }
+
+    /// Whether some acronym starts with `initials`.
+    fn extends(&self, initials: &str) -> bool {
+        self.first_from(initials)
+            .is_some_and(|a| a.starts_with(initials))
+    }
 }
 
 /// Merges the keywords that name one defined entity into the first of them (in rank order),
@@ -222,6 +275,18 @@ fn names_entity(keyword: &Keyword, d: &Definition) -> bool {
             .any(|w| w.iter().zip(&piece).all(|(a, b)| a.eq_ignore_ascii_case(b)));
     let capitalised = piece.iter().all(|w| w.starts_with(char::is_uppercase));
     inside && capitalised && keyword.count <= d.expansion_count
+}
+
+/// False for most words that are no acronym, from their first two bytes alone: a lower-case
+/// ASCII letter first or second ("kata", "Jakarta"). `is_acronym` of every term of a document
+/// was a tenth of keyword extraction.
+fn could_be_acronym(word: &[u8]) -> bool {
+    match word {
+        [first, rest @ ..] => {
+            !first.is_ascii_lowercase() && !rest.first().is_some_and(u8::is_ascii_lowercase)
+        }
+        [] => false,
+    }
 }
 
 /// An acronym: two to ten characters, capital letters (and digits after the first letter).
