@@ -132,10 +132,10 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     // (acronym, expansion) for each stretch written as a name of its own, sorted, deduplicated.
     let mut standalone: Vec<(&str, String)> = Vec::new();
     let mut initials = String::new();
-    for i in 0..terms.len() {
-        // Most words start with a lower-case ASCII letter: passed over before any `char` is
-        // decoded.
-        if text.get(terms[i].start).is_some_and(u8::is_ascii_lowercase) {
+    for (i, t) in terms.iter().enumerate() {
+        // Most words start with a byte no acronym starts with: passed over before any `char`
+        // is decoded.
+        if !text.get(t.start).is_some_and(|&b| acronyms.may_start(b)) {
             continue;
         }
         let w = word(i);
@@ -183,24 +183,43 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
 
 /// The acronyms a text writes on its own, sorted: looked up whole, or by the initials that
 /// start them.
-struct Acronyms<'t>(Vec<&'t str>);
+struct Acronyms<'t> {
+    sorted: Vec<&'t str>,
+    /// Whether some acronym starts with each byte.
+    first_bytes: [bool; 256],
+}
 
 impl<'t> Acronyms<'t> {
-    fn new(mut acronyms: Vec<&'t str>) -> Self {
-        acronyms.sort_unstable();
-        acronyms.dedup();
-        Acronyms(acronyms)
+    fn new(mut sorted: Vec<&'t str>) -> Self {
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut first_bytes = [false; 256];
+        for a in &sorted {
+            if let Some(&b) = a.as_bytes().first() {
+                first_bytes[usize::from(b)] = true;
+            }
+        }
+        Acronyms {
+            sorted,
+            first_bytes,
+        }
     }
 
     fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.sorted.is_empty()
+    }
+
+    /// Whether some acronym starts with the byte `b`: false for most words, found without a
+    /// search.
+    fn may_start(&self, b: u8) -> bool {
+        self.first_bytes[usize::from(b)]
     }
 
     /// The first acronym not before `initials`: the one equal to them, or else the first that
     /// they start, if any is.
     fn first_from(&self, initials: &str) -> Option<&'t str> {
-        let at = self.0.partition_point(|a| *a < initials);
-        self.0.get(at).copied()
+        let at = self.sorted.partition_point(|a| *a < initials);
+        self.sorted.get(at).copied()
     }
 
     fn get(&self, initials: &str) -> Option<&'t str> {
