@@ -284,16 +284,22 @@ fn names_entity(keyword: &Keyword, d: &Definition) -> bool {
     if keyword.term == d.acronym || keyword.term.eq_ignore_ascii_case(&d.expansion) {
         return true;
     }
+    // The cheap tests first, before the words are split out: most keywords fail them.
+    if keyword.count > d.expansion_count
+        || !keyword.term.contains(|c: char| c.is_ascii_whitespace())
+    {
+        return false;
+    }
     let piece = words(&keyword.term);
-    let whole = words(&d.expansion);
     // Two words at least: one word of a name ("Peternakan") may name the topic.
-    let inside = piece.len() >= 2
-        && piece.len() < whole.len()
+    if piece.len() < 2 || !piece.iter().all(|w| w.starts_with(char::is_uppercase)) {
+        return false;
+    }
+    let whole = words(&d.expansion);
+    piece.len() < whole.len()
         && whole
             .windows(piece.len())
-            .any(|w| w.iter().zip(&piece).all(|(a, b)| a.eq_ignore_ascii_case(b)));
-    let capitalised = piece.iter().all(|w| w.starts_with(char::is_uppercase));
-    inside && capitalised && keyword.count <= d.expansion_count
+            .any(|w| w.iter().zip(&piece).all(|(a, b)| a.eq_ignore_ascii_case(b)))
 }
 
 /// False for most words that are no acronym, from their first two bytes alone: a lower-case

@@ -388,7 +388,10 @@ const ONCE_NAMES_LEAD: usize = 3;
 fn stray_letters(a: &Analysis, at: usize) -> bool {
     a.terms.get(at).is_some_and(|t| {
         let raw = &a.text[t.start..t.end];
-        raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+        // Three ASCII bytes first are three characters: most words are passed over before any
+        // `char` is decoded.
+        let long = raw.as_bytes().get(..3).is_some_and(<[u8]>::is_ascii);
+        !long && raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
     })
 }
 
