@@ -366,8 +366,11 @@ fn words(text: &str) -> Vec<&str> {
 /// How often `phrase` occurs in `text` as whole words.
 fn count_words(text: &str, phrase: &str) -> usize {
     let is_word = |c: char| c.is_alphanumeric();
-    text.match_indices(phrase)
-        .filter(|&(at, _)| {
+    // The non-overlapping matches, as `str::match_indices` finds them, at a fraction of its
+    // cost (train: count_words 21.7M -> 4.4M instructions). Both are valid UTF-8, so a match
+    // starts and ends on character boundaries.
+    memchr::memmem::find_iter(text.as_bytes(), phrase.as_bytes())
+        .filter(|&at| {
             !text[..at].ends_with(is_word) && !text[at + phrase.len()..].starts_with(is_word)
         })
         .count()
@@ -391,6 +394,23 @@ mod tests {
             score: 1.0,
             count,
             aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn alias_count_words_matches_match_indices() {
+        let plain = |text: &str, phrase: &str| {
+            let is_word = |c: char| c.is_alphanumeric();
+            text.match_indices(phrase)
+                .filter(|&(at, _)| {
+                    !text[..at].ends_with(is_word)
+                        && !text[at + phrase.len()..].starts_with(is_word)
+                })
+                .count()
+        };
+        let text = "KPK, KPKK KPK. aa aaa a aa (KPK) é KPK é kpk KPKé KPK";
+        for phrase in ["KPK", "aa", "a", "é KPK", "kpk", "KPK é"] {
+            assert_eq!(count_words(text, phrase), plain(text, phrase), "{phrase}");
         }
     }
 
