@@ -59,7 +59,7 @@ pub(super) fn definitions(a: &Analysis) -> Vec<Definition> {
             acronym_count: count_words(text, &acronym),
             // "kereta api (KA)": the expansion may be written in lower case too.
             expansion_count: count_words(
-                lower.get_or_insert_with(|| text.to_lowercase()),
+                lower.get_or_insert_with(|| lowercase(text)),
                 &expansion.to_lowercase(),
             ),
             acronym,
@@ -68,7 +68,7 @@ pub(super) fn definitions(a: &Analysis) -> Vec<Definition> {
     }
     let apart = written_apart(a, &found);
     if !apart.is_empty() {
-        let lower = lower.get_or_insert_with(|| text.to_lowercase());
+        let lower = lower.get_or_insert_with(|| lowercase(text));
         found.extend(apart.into_iter().map(|(acronym, expansion)| Definition {
             acronym_count: count_words(text, &acronym),
             expansion_count: count_words(lower, &expansion.to_lowercase()),
@@ -105,9 +105,17 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     // Acronyms written at least once on their own, not as the tail or head of a longer name
     // ("FC" only ever in "Barcelona FC" stands for no name of the text).
     let mut acronyms = Vec::new();
+    // The words not starting with a lower-case ASCII letter, about a quarter of them: only
+    // these can be an acronym or start a name.
+    let mut capitals = Vec::new();
     for (i, t) in terms.iter().enumerate() {
+        let raw = &text[t.start..t.end];
+        if raw.first().is_none_or(u8::is_ascii_lowercase) {
+            continue;
+        }
+        capitals.push(i);
         // Passed over on its first two bytes before any `char` is decoded: most words.
-        if !could_be_acronym(&text[t.start..t.end]) {
+        if !could_be_acronym(raw) {
             continue;
         }
         let w = word(i);
@@ -132,10 +140,10 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     // (acronym, expansion) for each stretch written as a name of its own, sorted, deduplicated.
     let mut standalone: Vec<(&str, String)> = Vec::new();
     let mut initials = String::new();
-    for (i, t) in terms.iter().enumerate() {
+    for &i in &capitals {
         // Most words start with a byte no acronym starts with: passed over before any `char`
         // is decoded.
-        if !text.get(t.start).is_some_and(|&b| acronyms.may_start(b)) {
+        if !acronyms.may_start(text[terms[i].start]) {
             continue;
         }
         let w = word(i);
@@ -361,6 +369,16 @@ fn words(text: &str) -> Vec<&str> {
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// `text.to_lowercase()`, byte by byte when it is ASCII (where the two are the same): the
+/// whole text is lowered for every document that defines an acronym.
+fn lowercase(text: &str) -> String {
+    if text.is_ascii() {
+        text.to_ascii_lowercase()
+    } else {
+        text.to_lowercase()
+    }
 }
 
 /// How often `phrase` occurs in `text` as whole words.

@@ -210,8 +210,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     let phrases = collect(a, tf);
     let names = names(a);
     let mut longer = score_longer(a, &phrases, &names, tf, probability);
-    let mut scored = merge_words(&phrases, &longer, probability);
-    scored.retain(|s| s.phrase.len > 1 || !stray_letters(a, s.first));
+    let scored = merge_words(a, &phrases, &longer, probability);
     // A name written in full once is not ranked, yet its words may widen to it.
     let once_end = a
         .sentences
@@ -402,12 +401,27 @@ fn generic_word(a: &Analysis, at: usize) -> bool {
         .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
 }
 
-/// Single words and longer phrases, merged in phrase order.
-fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec<Scored> {
-    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
-    let mut rest = longer.iter().copied().peekable();
+/// Single words (but stray letters) and longer phrases, merged in phrase order.
+fn merge_words(
+    a: &Analysis,
+    phrases: &Phrases,
+    longer: &[Scored],
+    probability: &[f64],
+) -> Vec<Scored> {
+    // Sized by the vocabulary, a bound on the words: counting them was a pass of its own.
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_offsets.len() + longer.len());
+    let mut next = 0;
     for (id, occ) in phrases.words() {
-        let word = Scored {
+        // A longer phrase comes before the word exactly when its first word does: one that
+        // starts with the word has more words, or a second id, and sorts after it.
+        while let Some(s) = longer.get(next).filter(|s| s.phrase.ids[0] < id) {
+            scored.push(*s);
+            next += 1;
+        }
+        if stray_letters(a, occ.starts[0]) {
+            continue;
+        }
+        scored.push(Scored {
             phrase: Phrase {
                 ids: [id, 0, 0],
                 len: 1,
@@ -417,13 +431,9 @@ fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec
             first: occ.starts[0],
             name: false,
             noun: false,
-        };
-        while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
-            scored.push(s);
-        }
-        scored.push(word);
+        });
     }
-    scored.extend(rest);
+    scored.extend_from_slice(&longer[next..]);
     scored
 }
 
