@@ -334,8 +334,17 @@ fn is_acronym(word: &str) -> bool {
 
 /// The words just before `(ACRONYM` whose initials spell it.
 fn expansion_before(before: &str, acronym: &str) -> Option<String> {
-    let all = words(before);
     let letters = acronym.chars().filter(|c| c.is_alphabetic()).count();
+    // Only the last words can be a stretch: `before` is the whole line up to the bracket,
+    // often a paragraph, so its words are taken from the end.
+    let mut all: Vec<&str> = before
+        .split_ascii_whitespace()
+        .rev()
+        .map(trim_word)
+        .filter(|w| !w.is_empty())
+        .take(letters * 2 + 2)
+        .collect();
+    all.reverse();
     // The shortest stretch ending right before the bracket that spells it.
     (letters..=all.len().min(letters * 2 + 2))
         .map(|n| &all[all.len() - n..])
@@ -366,9 +375,14 @@ fn is_connector(word: &str) -> bool {
 /// The words of a stretch of text, punctuation around them cut.
 fn words(text: &str) -> Vec<&str> {
     text.split_ascii_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .map(trim_word)
         .filter(|w| !w.is_empty())
         .collect()
+}
+
+/// A word with the punctuation around it cut.
+fn trim_word(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
 }
 
 /// `text.to_lowercase()`, byte by byte when it is ASCII (where the two are the same): the
