@@ -147,30 +147,40 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
             continue;
         }
         let w = word(i);
+        let Some(first) = w.chars().next() else {
+            continue;
+        };
         // A stretch whose first initial starts no acronym spells none: most title words are
         // passed over here.
-        if !title(w) || !acronyms.extends(&w[..w.chars().next().map_or(0, char::len_utf8)]) {
+        if !title(w) || !acronyms.extends(first.encode_utf8(&mut [0; 4])) {
             continue;
         }
-        let open = apart_before(i);
+        // The stretch of this one word is left out: its one initial spells no acronym (they
+        // have two letters at least).
         initials.clear();
-        for j in i..terms.len().min(i + 16) {
-            if j > i && cut(j) {
+        initials.push(first);
+        for j in i + 1..terms.len().min(i + 16) {
+            if cut(j) {
                 break;
             }
             let w = word(j);
-            if title(w) {
-                initials.extend(w.chars().next());
-            } else if !(j > i && is_connector(w)) {
-                break;
+            let initial = title(w).then(|| w.chars().next()).flatten();
+            match initial {
+                Some(c) => initials.push(c),
+                None if is_connector(w) => {}
+                None => break,
             }
             // Initials no acronym starts with spell none, however the stretch goes on (an
             // acronym has at most ten letters, so this also bounds the stretch).
             if !acronyms.extends(&initials) {
                 break;
             }
-            if title(w) && open && apart_after(j) {
-                if let Some(acronym) = acronyms.get(&initials) {
+            if initial.is_none() {
+                continue;
+            }
+            // Whether the stretch stands apart is asked last: few stretches spell an acronym.
+            if let Some(acronym) = acronyms.get(&initials) {
+                if apart_before(i) && apart_after(j) {
                     let words: Vec<&str> = (i..=j).map(word).collect();
                     standalone.push((acronym, words.join(" ")));
                 }

@@ -384,13 +384,19 @@ const ONCE_NAMES_LEAD: usize = 3;
 /// Whether the word at `at` in `a.terms` is one or two letters not written as an acronym
 /// ("of", "co", "No", "Ka"): a stray piece of a name, an address or an abbreviation, never a
 /// keyword on its own ("AS", "PC" are).
+#[inline]
 fn stray_letters(a: &Analysis, at: usize) -> bool {
     a.terms.get(at).is_some_and(|t| {
-        let raw = &a.text[t.start..t.end];
-        // Three ASCII bytes first are three characters: most words are passed over before any
-        // `char` is decoded.
-        let long = raw.as_bytes().get(..3).is_some_and(<[u8]>::is_ascii);
-        !long && raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+        // Three ASCII bytes first are three characters: most words are passed over on their
+        // bytes, before the text is sliced as a `str` or any `char` decoded (it is asked of
+        // every word of a document).
+        let long = a.text.as_bytes()[t.start..t.end]
+            .get(..3)
+            .is_some_and(<[u8]>::is_ascii);
+        !long && {
+            let raw = &a.text[t.start..t.end];
+            raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+        }
     })
 }
 
