@@ -76,11 +76,6 @@ impl Phrases {
             })
     }
 
-    /// How many distinct single words there are.
-    pub(super) fn word_count(&self) -> usize {
-        self.word_offsets.windows(2).filter(|w| w[0] < w[1]).count()
-    }
-
     /// The phrases of two or more words that occur at least twice.
     pub(super) fn longer(&self) -> impl Iterator<Item = (&Phrase, Occurrences<'_>)> {
         self.phrases.iter().enumerate().map(|(k, (phrase, end))| {

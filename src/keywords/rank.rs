@@ -210,8 +210,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     let phrases = collect(a, tf);
     let names = names(a);
     let mut longer = score_longer(a, &phrases, &names, tf, probability);
-    let mut scored = merge_words(&phrases, &longer, probability);
-    scored.retain(|s| s.phrase.len > 1 || !stray_letters(a, s.first));
+    let scored = merge_words(a, &phrases, &longer, probability);
     // A name written in full once is not ranked, yet its words may widen to it.
     let once_end = a
         .sentences
@@ -385,10 +384,19 @@ const ONCE_NAMES_LEAD: usize = 3;
 /// Whether the word at `at` in `a.terms` is one or two letters not written as an acronym
 /// ("of", "co", "No", "Ka"): a stray piece of a name, an address or an abbreviation, never a
 /// keyword on its own ("AS", "PC" are).
+#[inline]
 fn stray_letters(a: &Analysis, at: usize) -> bool {
     a.terms.get(at).is_some_and(|t| {
-        let raw = &a.text[t.start..t.end];
-        raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+        // Three ASCII bytes first are three characters: most words are passed over on their
+        // bytes, before the text is sliced as a `str` or any `char` decoded (it is asked of
+        // every word of a document).
+        let long = a.text.as_bytes()[t.start..t.end]
+            .get(..3)
+            .is_some_and(<[u8]>::is_ascii);
+        !long && {
+            let raw = &a.text[t.start..t.end];
+            raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
+        }
     })
 }
 
@@ -399,12 +407,27 @@ fn generic_word(a: &Analysis, at: usize) -> bool {
         .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
 }
 
-/// Single words and longer phrases, merged in phrase order.
-fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec<Scored> {
-    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_count() + longer.len());
-    let mut rest = longer.iter().copied().peekable();
+/// Single words (but stray letters) and longer phrases, merged in phrase order.
+fn merge_words(
+    a: &Analysis,
+    phrases: &Phrases,
+    longer: &[Scored],
+    probability: &[f64],
+) -> Vec<Scored> {
+    // Sized by the vocabulary, a bound on the words: counting them was a pass of its own.
+    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_offsets.len() + longer.len());
+    let mut next = 0;
     for (id, occ) in phrases.words() {
-        let word = Scored {
+        // A longer phrase comes before the word exactly when its first word does: one that
+        // starts with the word has more words, or a second id, and sorts after it.
+        while let Some(s) = longer.get(next).filter(|s| s.phrase.ids[0] < id) {
+            scored.push(*s);
+            next += 1;
+        }
+        if stray_letters(a, occ.starts[0]) {
+            continue;
+        }
+        scored.push(Scored {
             phrase: Phrase {
                 ids: [id, 0, 0],
                 len: 1,
@@ -414,13 +437,9 @@ fn merge_words(phrases: &Phrases, longer: &[Scored], probability: &[f64]) -> Vec
             first: occ.starts[0],
             name: false,
             noun: false,
-        };
-        while let Some(s) = rest.next_if(|s| s.phrase < word.phrase) {
-            scored.push(s);
-        }
-        scored.push(word);
+        });
     }
-    scored.extend(rest);
+    scored.extend_from_slice(&longer[next..]);
     scored
 }
 
