@@ -115,10 +115,22 @@ impl<'s> MemoStemmer<'s> {
     /// The vocabulary id the key numbered `id` has in the current document, given the next
     /// one (`next`, which adds the key to the document's vocabulary) if it has none yet. The
     /// id is kept in the key's [`DocMarks`]: one lookup of a number, not of a string.
+    #[inline]
     pub fn vocab_id(&mut self, id: WordId, next: impl FnOnce(&str) -> u32) -> u32 {
-        if let Some(v) = self.marks(id).vocab {
+        // Most keys are met again in the document: that case is a load and two tests here,
+        // with the key's first meeting out of line (callgrind, IndoSum train: 663k calls,
+        // 59M instructions before).
+        let facts = &self.facts[id as usize];
+        if facts.document == self.document
+            && let Some(v) = facts.marks.vocab
+        {
             return v;
         }
+        self.new_vocab_id(id, next)
+    }
+
+    /// [`MemoStemmer::vocab_id`] for a key the document has not numbered yet.
+    fn new_vocab_id(&mut self, id: WordId, next: impl FnOnce(&str) -> u32) -> u32 {
         let v = next(self.words.get(id));
         debug_assert_eq!(v as usize, self.document_keys.len());
         self.document_keys.push(id);
