@@ -136,15 +136,12 @@ impl Analyzer {
     ) -> (Vec<Sentence>, Vec<Term>, Vocab) {
         let mut sentences = Vec::with_capacity(cut.spans.len());
         let mut terms = Vec::with_capacity(cut.tokens.len());
-        // Room for a key every other token, so that it is grown and copied less often; a kept
-        // document's vocabulary is cloned to its length, so the slack does not stay.
-        let mut vocab = Vocab::with_capacity(cut.text.len() / 2, cut.tokens.len() / 2);
         let mut scratch = String::new();
         let mut r = 0;
         for (i, (span, &to)) in cut.spans.iter().zip(cut.sentence_ends).enumerate() {
             let first = terms.len();
             while r < to {
-                let (term, used) = self.term(cut, r, to, memo, &mut scratch, &mut vocab);
+                let (term, used) = self.term(cut, r, to, memo, &mut scratch);
                 terms.push(term);
                 r += used;
             }
@@ -161,7 +158,7 @@ impl Analyzer {
                 terms: first..terms.len(),
             });
         }
-        (sentences, terms, vocab)
+        (sentences, terms, memo.document_vocab())
     }
 
     /// The term of token `r` of a sentence whose tokens end at `to`, and how many tokens it
@@ -173,7 +170,6 @@ impl Analyzer {
         to: usize,
         memo: &mut MemoStemmer<'_>,
         scratch: &mut String,
-        vocab: &mut Vocab,
     ) -> (Term, usize) {
         let (text, token, raw) = (cut.text, &cut.tokens[r], &cut.raws[r]);
         let joined = r + 1 < to && rejoins_di(&self.stemmer, text, token, &cut.tokens[r + 1], memo);
@@ -197,7 +193,7 @@ impl Analyzer {
         };
         let content =
             content && token.start >= cut.dateline_end && has_two_letters(text, token.start, end);
-        let id = memo.vocab_id(key, |word| vocab.push(word));
+        let id = memo.vocab_id(key);
         let term = Term {
             id,
             start: token.start,
@@ -239,7 +235,6 @@ fn paragraph_start(text: &str, spans: &[SentenceSpan], i: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
     use crate::analysis::analyzer::testing::{analyze, analyzer, content};
 
     #[test]
@@ -250,10 +245,10 @@ mod tests {
         let (beras, harga) = (memo.id("beras"), memo.id("harga"));
         for _ in 0..2 {
             memo.begin_document();
-            let mut vocab = Vocab::default();
-            assert_eq!(memo.vocab_id(harga, |w| vocab.push(w)), 0);
-            assert_eq!(memo.vocab_id(beras, |w| vocab.push(w)), 1);
-            assert_eq!(memo.vocab_id(harga, |w| vocab.push(w)), 0);
+            assert_eq!(memo.vocab_id(harga), 0);
+            assert_eq!(memo.vocab_id(beras), 1);
+            assert_eq!(memo.vocab_id(harga), 0);
+            let vocab = memo.document_vocab();
             assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
             assert_eq!(memo.document_keys(), [harga, beras]);
         }

@@ -25,6 +25,7 @@ static DI_VERBS: LazyLock<FastSet<&'static str>> = LazyLock::new(|| {
 /// when the joined form is a known word and the fragment
 /// alone is not; so the preposition in "di Jakarta" or "di rumah" stays. A stemmer without a
 /// lexicon rejoins nothing.
+#[inline]
 pub(super) fn rejoins_di(
     stemmer: &Stemmer,
     text: &str,
@@ -32,9 +33,21 @@ pub(super) fn rejoins_di(
     next: &Token,
     memo: &mut MemoStemmer<'_>,
 ) -> bool {
-    // The length first: it rules out almost every token.
-    if di.end - di.start != 2
-        || !text.as_bytes()[di.start..di.end].eq_ignore_ascii_case(b"di")
+    // The length first, here where the caller sees it: it rules out almost every token, and
+    // the call made for each token cost more than the rest of this test (callgrind, IndoSum
+    // train: 621,102 calls, 29.5M instructions).
+    di.end - di.start == 2 && rejoins_di_word(stemmer, text, di, next, memo)
+}
+
+/// [`rejoins_di`] for a two-byte token.
+fn rejoins_di_word(
+    stemmer: &Stemmer,
+    text: &str,
+    di: &Token,
+    next: &Token,
+    memo: &mut MemoStemmer<'_>,
+) -> bool {
+    if !text.as_bytes()[di.start..di.end].eq_ignore_ascii_case(b"di")
         || di.kind != TokenKind::Word
         || next.kind != TokenKind::Word
         || next.boundary_before

@@ -315,10 +315,10 @@ impl IndonesianStemmer {
         if let Some(root) = self.kan_slip(word) {
             return Some((root, "misspelling: -kan written without its k"));
         }
-        let (body, possessive) = clitics_off(word);
+        let (body, clitics) = clitics_off(word);
         let ke_kan = body.strip_suffix("kan").filter(|_| word.starts_with("ke"));
         if let Some(stem) = ke_kan
-            && let Some(root) = self.repaired(&format!("{stem}an{possessive}"), b"Ka", "-an")
+            && let Some(root) = self.repaired(&format!("{stem}an{clitics}"), b"Ka", "-an")
         {
             return Some((root, "misspelling: ke-...-an written with a k too many"));
         }
@@ -340,11 +340,11 @@ impl IndonesianStemmer {
     /// The root of a di-/meN- word in -an read as -kan with its k lost, when the root takes
     /// -kan (`ditunjukan`).
     fn kan_slip(&self, word: &str) -> Option<String> {
-        let (body, possessive) = clitics_off(word);
+        let (body, clitics) = clitics_off(word);
         let stem = body
             .strip_suffix("an")
             .filter(|_| word.starts_with("di") || word.starts_with("me"))?;
-        self.repaired(&format!("{stem}kan{possessive}"), b"k", "-kan")
+        self.repaired(&format!("{stem}kan{clitics}"), b"k", "-kan")
     }
 
     /// The root of `repaired`, a word with its slip mended, when a parse cuts `suffix` and the
@@ -482,15 +482,11 @@ fn fallback(word: &str) -> Cow<'_, str> {
 
 /// `word` without its clitics (`ditunjukanlah`: `ditunjukan`), and the clitics as written.
 /// Clitics after a slip of the pen are read as without them.
-fn clitics_off(word: &str) -> (&str, String) {
-    let strip = |word: &'_ str, list: &[&'static str]| {
-        list.iter()
-            .find_map(|p| word.strip_suffix(p).map(|body| (body.len(), *p)))
-            .unwrap_or((word.len(), ""))
-    };
-    let (len, particle) = strip(word, &PARTICLES);
-    let (len, possessive) = strip(&word[..len], &POSSESSIVES);
-    (&word[..len], format!("{possessive}{particle}"))
+fn clitics_off(word: &str) -> (&str, &str) {
+    let body = strip_any_suffix(word, &PARTICLES).unwrap_or(word);
+    let body = strip_any_suffix(body, &POSSESSIVES).unwrap_or(body);
+    // The clitics as written are the word's own tail: no string of their own to build.
+    word.split_at(body.len())
 }
 
 /// `Ce` + a root starting with the same consonant: `rerata`, `lelembut`, `tetamu`.

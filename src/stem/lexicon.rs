@@ -197,9 +197,15 @@ impl Lexicon {
     }
 
     pub(super) fn entry(&self, word: &str) -> Entry {
+        self.lookup(word).unwrap_or_default()
+    }
+
+    /// The entry of `word` if it is listed: [`Lexicon::contains`] and [`Lexicon::entry`] in
+    /// one lookup, for the stemmer's steps that ask both of the same word.
+    pub(super) fn lookup(&self, word: &str) -> Option<Entry> {
         match &self.words {
-            Words::Table(table) => Entry(table.get(word).unwrap_or(0)),
-            Words::Map(map) => map.get(word).copied().unwrap_or_default(),
+            Words::Table(table) => table.get(word).map(Entry),
+            Words::Map(map) => map.get(word).copied(),
         }
     }
 

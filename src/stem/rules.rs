@@ -5,7 +5,7 @@
 //! Data more than logic: one small function per rule and the table that orders them. The
 //! letter tests the rules share sit at the top.
 
-use crate::stem::lexicon::Lexicon;
+use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 
 /// The prefix families, for the forbidden-confix and repeated-prefix checks.
@@ -22,17 +22,25 @@ pub(crate) enum Prefix {
     Other,
 }
 
-/// A lexicon word long enough to be the root of a longer word: the lexicon's one- and
+/// The lexicon entry of `word` if it is a lexicon word long enough to be the root of a longer
+/// word (an affix root if `derived`, unless bare words count): the lexicon's one- and
 /// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
-/// affix leaves.
-pub(super) fn is_candidate_root(lexicon: &Lexicon, word: &str, bare: bool, derived: bool) -> bool {
-    match (derived, bare) {
-        (false, _) => word.len() >= 3 && lexicon.contains(word),
-        (true, false) => word.len() >= 3 && lexicon.is_affix_root(word),
-        // Bare words as roots of derived words only when long enough to be unambiguous
-        // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
-        (true, true) => word.len() >= MIN_BARE_ROOT && lexicon.contains(word),
+/// affix leaves. The entry comes with the answer so that the steps that go on to read the
+/// root's flags look it up once, not twice.
+pub(super) fn candidate_entry(
+    lexicon: &Lexicon,
+    word: &str,
+    bare: bool,
+    derived: bool,
+) -> Option<Entry> {
+    let min_len = if derived && bare { MIN_BARE_ROOT } else { 3 };
+    if word.len() < min_len {
+        return None;
     }
+    let entry = lexicon.lookup(word)?;
+    // Bare words as roots of derived words only when long enough to be unambiguous
+    // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
+    (!derived || bare || entry.affixable()).then_some(entry)
 }
 
 const MIN_BARE_ROOT: usize = 3;
@@ -139,14 +147,16 @@ pub(super) fn disambiguate_prefix(
         let mut root: Option<(String, (bool, bool, u32))> = None;
         for rule in *rules {
             reading = rule(word);
-            let Some(candidate) = reading.take_if(|r| is_candidate_root(lexicon, r, bare, true))
+            let Some(entry) = reading
+                .as_deref()
+                .and_then(|r| candidate_entry(lexicon, r, bare, true))
             else {
                 continue;
             };
+            let candidate = reading.take().expect("a candidate was read");
             // A root whose hunspell flags take this prefix beats one whose flags do not
             // (`terasa` is ter- on rasa, not on asa, which takes only meN-); among those, a
             // root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
-            let entry = lexicon.entry(&candidate);
             // Where ber-, ter-, per- may have lost their r before a root in r (`beragam`:
             // ber- + agam or be- + ragam) and both roots take the prefix, the root hunspell
             // lets take more affixes, the more productive one, wins.

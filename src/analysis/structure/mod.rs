@@ -89,16 +89,23 @@ fn mark_lines(text: &str, spans: &[SentenceSpan], roles: &mut [Role], stopwords:
     let mut last: Option<(usize, Boilerplate)> = None;
     // Inside a list of links after a "Berita Terkait" header.
     let mut in_list = false;
+    // Where the line of the text before `scanned` starts: the spans are in order, so each
+    // line start is found by looking back only over the text since the last span, not over
+    // a whole paragraph's line from every sentence in it.
+    let (mut scanned, mut line_start) = (0, 0);
     for i in 0..spans.len() {
         if roles[i] != Role::Body {
             continue;
         }
         let s = &spans[i];
         let span_text = &text[s.start..s.end];
+        if let Some(k) = text[scanned..s.start].rfind('\n') {
+            line_start = scanned + k + 1;
+        }
+        scanned = s.start;
         let verdict = if span_text.contains('\n') {
             Boilerplate::None // a paragraph of several lines is prose
         } else {
-            let line_start = text[..s.start].rfind('\n').map_or(0, |k| k + 1);
             match last {
                 Some((start, v)) if start == line_start => v,
                 _ => {
