@@ -62,10 +62,11 @@ struct Ranked {
     items: Vec<Scored>,
     /// Whether each item's score is final (a single word's is lowered once by `discount`).
     settled: Vec<bool>,
-    /// Score and first occurrence as one integer, with the index in `items`: in ascending
-    /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
-    /// index, which is the lower phrase).
-    heap: BinaryHeap<Reverse<(u128, usize)>>,
+    /// Score, first occurrence and index in `items` as one integer ([`key`]): in ascending
+    /// order they follow [`rank`] at the cost of one integer comparison (ties go to the lower
+    /// index, which is the lower phrase). Sixteen bytes an entry: the heap moves half of what
+    /// a tuple with the index beside the key took.
+    heap: BinaryHeap<Reverse<u128>>,
 }
 
 impl Ranked {
@@ -73,10 +74,14 @@ impl Ranked {
     /// `discount` lowers it (see [`Ranked::next`]).
     fn new(items: Vec<Scored>) -> Self {
         debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
-        let keys: Vec<Reverse<(u128, usize)>> = items
+        assert!(
+            u32::try_from(items.len()).is_ok(),
+            "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
+        );
+        let keys: Vec<Reverse<u128>> = items
             .iter()
             .enumerate()
-            .map(|(i, s)| Reverse((key(s), i)))
+            .map(|(i, s)| Reverse(key(s, i)))
             .collect();
         Ranked {
             settled: items.iter().map(|s| s.phrase.len > 1).collect(),
@@ -94,13 +99,14 @@ impl Ranked {
     /// the one of lowering every score first): most words of a document are never looked at.
     fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
         loop {
-            let Reverse((_, i)) = self.heap.pop()?;
+            let Reverse(top) = self.heap.pop()?;
+            let i = top as u32 as usize;
             if !self.settled[i] {
                 self.settled[i] = true;
                 let lowered = discount(&self.items[i]);
                 if lowered < self.items[i].score {
                     self.items[i].score = lowered;
-                    self.heap.push(Reverse((key(&self.items[i]), i)));
+                    self.heap.push(Reverse(key(&self.items[i], i)));
                     continue;
                 }
             }
@@ -109,9 +115,12 @@ impl Ranked {
     }
 }
 
-/// Score and first occurrence as one integer that sorts as [`rank`] does.
-fn key(s: &Scored) -> u128 {
-    u128::from(descending(s.score)) << 64 | s.first as u128
+/// Score, first occurrence and index `i` (below 2^32) of an item as one integer that sorts as
+/// [`rank`] does, the index in the low 32 bits. A first occurrence past 2^32 words, which no
+/// document reaches, would count as 2^32 - 1: ties then go by index alone.
+fn key(s: &Scored, i: usize) -> u128 {
+    let first = u32::try_from(s.first).unwrap_or(u32::MAX);
+    u128::from(descending(s.score)) << 64 | u128::from(first) << 32 | i as u128
 }
 
 /// The phrases of two or more words holding each word, in rank order.
