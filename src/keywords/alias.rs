@@ -396,13 +396,36 @@ fn trim_word(word: &str) -> &str {
 }
 
 /// `text.to_lowercase()`, byte by byte when it is ASCII (where the two are the same): the
-/// whole text is lowered for every document that defines an acronym.
+/// whole text is lowered for every document that defines an acronym. A text with a few
+/// letters past ASCII ("Shakespeare's" with a curly quote, "Rp" after a non-breaking space) is
+/// lowered in ASCII runs, and only its other characters one by one: `str::to_lowercase` was
+/// four fifths of the lowering for a tenth of the texts. A capital sigma, whose lower case
+/// depends on its neighbours, leaves the whole text to `str::to_lowercase`.
 fn lowercase(text: &str) -> String {
     if text.is_ascii() {
-        text.to_ascii_lowercase()
-    } else {
-        text.to_lowercase()
+        return text.to_ascii_lowercase();
     }
+    if text.contains('\u{3a3}') {
+        return text.to_lowercase();
+    }
+    let mut lower = String::with_capacity(text.len());
+    let mut rest = text;
+    while !rest.is_empty() {
+        let ascii = rest
+            .bytes()
+            .position(|b| !b.is_ascii())
+            .unwrap_or(rest.len());
+        let (run, tail) = rest.split_at(ascii);
+        let from = lower.len();
+        lower.push_str(run);
+        lower[from..].make_ascii_lowercase();
+        let mut chars = tail.chars();
+        if let Some(c) = chars.next() {
+            lower.extend(c.to_lowercase());
+        }
+        rest = chars.as_str();
+    }
+    lower
 }
 
 /// How often `phrase` occurs in `text` as whole words.
@@ -436,6 +459,21 @@ mod tests {
             score: 1.0,
             count,
             aliases: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn alias_lowercase_matches_to_lowercase() {
+        for text in [
+            "",
+            "Kereta Api (KA)",
+            "Presiden AS\u{a0}Donald Trump",
+            "\u{130}STANBUL dan \u{c9}COLE, \u{201c}Partai\u{201d} Demokrat",
+            "\u{1e9e}TRASSE \u{10a0}\u{13a0} Zo\u{eb} \u{d6}ZIL",
+            "ODYSSEUS \u{39f}\u{394}\u{3a5}\u{3a3}\u{3a3}\u{395}\u{3a5}\u{3a3} ok",
+            "A\u{301}B\u{308} \u{1f600} Z",
+        ] {
+            assert_eq!(lowercase(text), text.to_lowercase(), "{text:?}");
         }
     }
 

@@ -6,12 +6,14 @@
 
 use crate::analysis::analyzer::Analysis;
 
+use super::pack::Found;
 use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases};
 
 /// The names of a document written in full, with where each occurs, in phrase order (only
 /// `Phrases::longer` and `Phrases::find` of the result mean anything).
 pub(super) fn names(a: &Analysis) -> Phrases {
-    let mut found: Vec<(u128, usize)> = Vec::new();
+    // Name words are few: room for one stretch in eight words before the vector grows.
+    let mut found = Found::with_capacity(a.terms.len(), a.terms.len() / 8);
     for s in &a.sentences {
         let mut run = s.terms.start;
         for j in s.terms.clone() {
@@ -24,18 +26,15 @@ pub(super) fn names(a: &Analysis) -> Phrases {
         }
         push_run(a, run, s.terms.end, &mut found);
     }
-    found.sort_unstable();
     let mut names = Phrases::default();
-    for (key, start) in found {
-        names.push(key, start);
-    }
+    found.sort_into(&mut names);
     names
 }
 
 /// Adds the names of the run of name words `from..to`: the run itself when it has two or three
 /// words, else each stretch of two or three of its words ("Gubernur DKI Jakarta Basuki Tjahaja
 /// Purnama" holds "Basuki Tjahaja Purnama"; the widening decides which stretch a word stands for).
-fn push_run(a: &Analysis, from: usize, to: usize, found: &mut Vec<(u128, usize)>) {
+fn push_run(a: &Analysis, from: usize, to: usize, found: &mut Found) {
     for start in from..to {
         for len in 2..=MAX_PHRASE_WORDS.min(to - start) {
             push_name(a, start, len, found);
@@ -44,7 +43,7 @@ fn push_run(a: &Analysis, from: usize, to: usize, found: &mut Vec<(u128, usize)>
 }
 
 /// Adds the `len` words from `start` when they are distinct.
-fn push_name(a: &Analysis, start: usize, len: usize, found: &mut Vec<(u128, usize)>) {
+fn push_name(a: &Analysis, start: usize, len: usize, found: &mut Found) {
     let mut phrase = Phrase {
         ids: [0; MAX_PHRASE_WORDS],
         len: len as u8,
@@ -56,7 +55,7 @@ fn push_name(a: &Analysis, start: usize, len: usize, found: &mut Vec<(u128, usiz
     if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
         return;
     }
-    found.push((phrase.key(), start));
+    found.push(phrase.key(), start);
 }
 
 #[cfg(test)]

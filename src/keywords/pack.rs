@@ -37,17 +37,22 @@ pub(super) struct Found {
 }
 
 impl Found {
-    /// For a document of `terms` terms.
+    /// For a document of `terms` terms: room for every phrase of two or more words.
     pub(super) fn new(terms: usize) -> Self {
+        Found::with_capacity(terms, terms * (MAX_PHRASE_WORDS - 1))
+    }
+
+    /// For a document of `terms` terms, with room for `capacity` occurrences.
+    pub(super) fn with_capacity(terms: usize, capacity: usize) -> Self {
         let mut found = Found {
             packed: terms < PACKED_POSITIONS,
             keys: Vec::new(),
             pairs: Vec::new(),
         };
         if found.packed {
-            found.keys.reserve(terms * (MAX_PHRASE_WORDS - 1));
+            found.keys.reserve(capacity);
         } else {
-            found.pairs.reserve(terms * (MAX_PHRASE_WORDS - 1));
+            found.pairs.reserve(capacity);
         }
         found
     }
@@ -74,6 +79,25 @@ impl Found {
             group_packed(self.keys, phrases);
         } else {
             group_pairs(self.pairs, phrases);
+        }
+    }
+
+    /// Sorts the occurrences and adds all of them to `phrases`, in phrase order, then position
+    /// order.
+    pub(super) fn sort_into(self, phrases: &mut Phrases) {
+        if self.packed {
+            let mut keys = self.keys;
+            keys.sort_unstable();
+            for packed in keys {
+                let (key, start) = unpack(packed);
+                phrases.push(key, start);
+            }
+        } else {
+            let mut pairs = self.pairs;
+            pairs.sort_unstable();
+            for (key, start) in pairs {
+                phrases.push(key, start);
+            }
         }
     }
 }

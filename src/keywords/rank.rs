@@ -62,10 +62,11 @@ struct Ranked {
     items: Vec<Scored>,
     /// Whether each item's score is final (a single word's is lowered once by `discount`).
     settled: Vec<bool>,
-    /// Score and first occurrence as one integer, with the index in `items`: in ascending
-    /// order they follow [`rank`] at the cost of integer comparisons (ties go to the lower
-    /// index, which is the lower phrase).
-    heap: BinaryHeap<Reverse<(u128, usize)>>,
+    /// Score, first occurrence and index in `items` as one integer ([`key`]): in ascending
+    /// order they follow [`rank`] at the cost of one integer comparison (ties go to the lower
+    /// index, which is the lower phrase). Sixteen bytes an entry: the heap moves half of what
+    /// a tuple with the index beside the key took.
+    heap: BinaryHeap<Reverse<u128>>,
 }
 
 impl Ranked {
@@ -73,10 +74,14 @@ impl Ranked {
     /// `discount` lowers it (see [`Ranked::next`]).
     fn new(items: Vec<Scored>) -> Self {
         debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
-        let keys: Vec<Reverse<(u128, usize)>> = items
+        assert!(
+            u32::try_from(items.len()).is_ok(),
+            "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
+        );
+        let keys: Vec<Reverse<u128>> = items
             .iter()
             .enumerate()
-            .map(|(i, s)| Reverse((key(s), i)))
+            .map(|(i, s)| Reverse(key(s, i)))
             .collect();
         Ranked {
             settled: items.iter().map(|s| s.phrase.len > 1).collect(),
@@ -94,13 +99,14 @@ impl Ranked {
     /// the one of lowering every score first): most words of a document are never looked at.
     fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
         loop {
-            let Reverse((_, i)) = self.heap.pop()?;
+            let Reverse(top) = self.heap.pop()?;
+            let i = top as u32 as usize;
             if !self.settled[i] {
                 self.settled[i] = true;
                 let lowered = discount(&self.items[i]);
                 if lowered < self.items[i].score {
                     self.items[i].score = lowered;
-                    self.heap.push(Reverse((key(&self.items[i]), i)));
+                    self.heap.push(Reverse(key(&self.items[i], i)));
                     continue;
                 }
             }
@@ -109,43 +115,67 @@ impl Ranked {
     }
 }
 
-/// Score and first occurrence as one integer that sorts as [`rank`] does.
-fn key(s: &Scored) -> u128 {
-    u128::from(descending(s.score)) << 64 | s.first as u128
+/// Score, first occurrence and index `i` (below 2^32) of an item as one integer that sorts as
+/// [`rank`] does, the index in the low 32 bits. A first occurrence past 2^32 words, which no
+/// document reaches, would count as 2^32 - 1: ties then go by index alone.
+fn key(s: &Scored, i: usize) -> u128 {
+    let first = u32::try_from(s.first).unwrap_or(u32::MAX);
+    u128::from(descending(s.score)) << 64 | u128::from(first) << 32 | i as u128
 }
 
 /// The phrases of two or more words holding each word, in rank order.
 struct Holding {
     /// In rank order.
     phrases: Vec<Scored>,
-    /// (word id, index in `phrases`) for each word of each phrase, sorted.
-    words: Vec<(u32, usize)>,
+    /// Word id (high 32 bits) and index in `phrases` (low 32 bits) for each word of each
+    /// phrase, sorted: one integer sorts as the pair did, in half the bytes.
+    words: Vec<u64>,
 }
 
 impl Holding {
-    fn new(mut phrases: Vec<Scored>) -> Self {
+    fn new(phrases: Vec<Scored>) -> Self {
         if phrases.is_empty() {
             return Holding {
                 phrases,
                 words: Vec::new(),
             };
         }
-        phrases.sort_unstable_by(rank);
-        let mut words: Vec<(u32, usize)> = phrases
+        assert!(
+            u32::try_from(phrases.len()).is_ok(),
+            "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
+        );
+        // Sorted as integers ([`key`]) rather than as phrases by `rank`: the index breaks a
+        // tie of score and first occurrence, and `rank` breaks it by phrase, so those (rare)
+        // runs are put in phrase order after.
+        let mut keys: Vec<u128> = phrases.iter().enumerate().map(|(i, s)| key(s, i)).collect();
+        keys.sort_unstable();
+        for run in keys.chunk_by_mut(|x, y| x >> 32 == y >> 32) {
+            if run.len() > 1 {
+                run.sort_unstable_by_key(|&k| phrases[k as u32 as usize].phrase);
+            }
+        }
+        let phrases: Vec<Scored> = keys.iter().map(|&k| phrases[k as u32 as usize]).collect();
+        debug_assert!(phrases.windows(2).all(|w| rank(&w[0], &w[1]).is_lt()));
+        let mut words: Vec<u64> = phrases
             .iter()
             .enumerate()
-            .flat_map(|(i, s)| s.phrase.ids().iter().map(move |&id| (id, i)))
+            .flat_map(|(i, s)| {
+                s.phrase
+                    .ids()
+                    .iter()
+                    .map(move |&id| u64::from(id) << 32 | i as u64)
+            })
             .collect();
         words.sort_unstable();
         Holding { phrases, words }
     }
 
     fn of(&self, id: u32) -> impl Iterator<Item = &Scored> + '_ {
-        let start = self.words.partition_point(|&(w, _)| w < id);
+        let start = self.words.partition_point(|&w| (w >> 32) < u64::from(id));
         self.words[start..]
             .iter()
-            .take_while(move |&&(w, _)| w == id)
-            .map(|&(_, i)| &self.phrases[i])
+            .take_while(move |&&w| (w >> 32) == u64::from(id))
+            .map(|&w| &self.phrases[w as u32 as usize])
     }
 }
 
@@ -626,5 +656,36 @@ mod tests {
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn keywords_holding_sorts_as_rank_does() {
+        // Many ties of score and first occurrence, in no phrase order: the runs of equal keys
+        // must come out by phrase.
+        let items: Vec<Scored> = (0..300u32)
+            .map(|i| Scored {
+                phrase: Phrase {
+                    ids: [(i * 37) % 11, 1000 - i, 0],
+                    len: 2,
+                },
+                score: f64::from(i % 3) / 3.0,
+                count: 2,
+                first: (i % 4) as usize,
+                name: false,
+                noun: false,
+            })
+            .collect();
+        let mut full = items.clone();
+        full.sort_by(rank);
+        let holding = Holding::new(items);
+        let got: Vec<Phrase> = holding.phrases.iter().map(|s| s.phrase).collect();
+        assert_eq!(got, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
+        let of: Vec<Phrase> = holding.of(5).map(|s| s.phrase).collect();
+        let want: Vec<Phrase> = full
+            .iter()
+            .filter(|s| s.phrase.ids().contains(&5))
+            .map(|s| s.phrase)
+            .collect();
+        assert_eq!(of, want);
     }
 }
