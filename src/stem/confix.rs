@@ -6,6 +6,8 @@
 //! the checks on forbidden confixes, repeated prefixes and hunspell's affix flags can see
 //! the whole parse.
 
+use std::cell::Cell;
+
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 use crate::stem::rules::{Prefix, candidate_entry, disambiguate_prefix, prefix_classes};
@@ -43,6 +45,9 @@ pub(super) struct Context<'l> {
     bare: bool,
     /// Whether the root must take the affixes cut (see [`Context::licensed`]).
     licensed: bool,
+    /// [`Context::found`] for the present state, once asked: the ECS steps ask again after
+    /// each step whether the last cut found a root, mostly of an unchanged state.
+    known: Cell<Option<bool>>,
 }
 
 /// The passes of confix stripping, strictest first: the first that finds a root decides.
@@ -65,10 +70,25 @@ impl<'l> Context<'l> {
             removals: Vec::new(),
             bare: pass == Pass::Bare,
             licensed: pass == Pass::Licensed,
+            known: Cell::new(None),
         }
     }
 
     pub(super) fn found(&self) -> bool {
+        if let Some(found) = self.known.get() {
+            return found;
+        }
+        let found = self.search_found();
+        self.known.set(Some(found));
+        found
+    }
+
+    /// Forgets [`Context::found`]'s answer: called on every change of `current` or `removals`.
+    fn changed(&mut self) {
+        self.known.set(None);
+    }
+
+    fn search_found(&self) -> bool {
         let derived = self
             .removals
             .iter()
@@ -140,6 +160,7 @@ impl<'l> Context<'l> {
             }
             self.current = self.original.to_owned();
             self.removals.clear();
+            self.changed();
         }
         self.remove_suffixes();
         if self.found() {
@@ -181,6 +202,7 @@ impl<'l> Context<'l> {
             subject,
             result,
         });
+        self.changed();
     }
 
     fn remove_prefixes(&mut self) {
@@ -302,6 +324,7 @@ impl<'l> Context<'l> {
                     result: root_with_k.clone(),
                 });
                 self.current = root_with_k;
+                self.changed();
                 if self.found() {
                     return;
                 }
@@ -312,12 +335,14 @@ impl<'l> Context<'l> {
             }
             self.removals = suffixes.iter().map(Removal::clone_of).collect();
             self.current = restored.subject;
+            self.changed();
             self.remove_prefixes();
             if self.found() {
                 return;
             }
         }
         self.current = unprefixed;
+        self.changed();
     }
 }
 
