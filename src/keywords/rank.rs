@@ -632,20 +632,25 @@ pub(crate) fn round4(x: f64) -> f64 {
 mod tests {
     use super::*;
 
+    /// A two-word phrase of `ids` with its score and first occurrence.
+    fn two_words(ids: [u32; 2], score: f64, first: u32) -> Scored {
+        Scored {
+            phrase: Phrase {
+                ids: [ids[0], ids[1], 0],
+                len: 2,
+            },
+            score,
+            count: 2,
+            first: first as usize,
+            name: false,
+            noun: false,
+        }
+    }
+
     #[test]
     fn keywords_ranked_hands_out_the_full_sort() {
         let items: Vec<Scored> = (0..300u32)
-            .map(|i| Scored {
-                phrase: Phrase {
-                    ids: [i % 17, i, 0],
-                    len: 2,
-                },
-                score: f64::from(i * 7919 % 13) / 13.0,
-                count: 2,
-                first: (i % 5) as usize,
-                name: false,
-                noun: false,
-            })
+            .map(|i| two_words([i % 17, i], f64::from(i * 7919 % 13) / 13.0, i % 5))
             .collect();
         let mut full = items.clone();
         full.sort_by(rank);
@@ -663,17 +668,7 @@ mod tests {
         // Many ties of score and first occurrence, in no phrase order: the runs of equal keys
         // must come out by phrase.
         let items: Vec<Scored> = (0..300u32)
-            .map(|i| Scored {
-                phrase: Phrase {
-                    ids: [(i * 37) % 11, 1000 - i, 0],
-                    len: 2,
-                },
-                score: f64::from(i % 3) / 3.0,
-                count: 2,
-                first: (i % 4) as usize,
-                name: false,
-                noun: false,
-            })
+            .map(|i| two_words([(i * 37) % 11, 1000 - i], f64::from(i % 3) / 3.0, i % 4))
             .collect();
         let mut full = items.clone();
         full.sort_by(rank);
