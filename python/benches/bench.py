@@ -35,9 +35,14 @@ SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
 
 
 def timed(fn, runs):
-    """Median wall time, every run's wall time, median CPU time (all threads), last result."""
+    """Median wall time, every run's wall time, median CPU time (all threads), last result.
+
+    Each run times its own work only: the previous run's result is freed before the clock
+    starts (``result = fn()`` alone would free it inside the next run's time, after ``fn``
+    returns), the same for every tool."""
     times, cpu, result = [], [], None
     for _ in range(runs):
+        result = None
         start, start_cpu = time.perf_counter(), time.process_time()
         result = fn()
         times.append(time.perf_counter() - start)

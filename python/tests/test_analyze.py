@@ -47,9 +47,14 @@ def test_analyze_english_equals_cli(cli):
     assert canonical(report) == canonical(cli.json("--lang", "en", stdin=ENGLISH))
 
 
-def test_analyze_keeps_cli_key_order(cli):
-    text = sample_texts()[0]
-    assert list(ringkas.analyze(text)) == list(cli.json(stdin=text))
+@pytest.mark.parametrize(
+    "kwargs, flags", [({}, []), ({"explain": True}, ["--explain"])], ids=["plain", "explain"]
+)
+def test_analyze_keeps_cli_key_order(cli, kwargs, flags):
+    # `json.dumps` without sorting writes keys in dictionary order, nested ones included.
+    for text in sample_texts():
+        ours = json.dumps(ringkas.analyze(text, **kwargs), ensure_ascii=False)
+        assert ours == json.dumps(cli.json(*flags, stdin=text), ensure_ascii=False)
 
 
 def test_analyze_empty_text_equals_cli(cli):
@@ -69,6 +74,8 @@ def test_analyze_many_equals_cli_batch_of_files(cli, tmp_path):
     got = ringkas.analyze_many(texts, sources=sources)
     assert len(got) == 300
     assert canonical(got) == canonical(expected)
+    # Keys in the CLI's order too, at every level.
+    assert json.dumps(got, ensure_ascii=False) == json.dumps(expected, ensure_ascii=False)
     # Corpus IDF: a document scores differently in the batch than alone.
     alone = ringkas.analyze(texts[0], source=sources[0])
     assert canonical(alone) != canonical(got[0])
