@@ -8,7 +8,7 @@
 
 use std::sync::LazyLock;
 
-use memchr::memchr_iter;
+use memchr::{memchr_iter, memchr2_iter};
 
 use crate::util::hash::FastSet;
 
@@ -200,10 +200,38 @@ pub(super) fn is_bracketed(text: &str) -> bool {
 
 /// "© 2018 Kompas.com" ("Copyright ..." and "Hak cipta ..." are listed phrases).
 fn is_copyright(line: &str) -> bool {
-    // '©' is C2 A9 in UTF-8. Its rare second byte is looked for many bytes a step, where
-    // `contains('©')` starts a substring search on every line.
+    contains_char(line, '©')
+}
+
+/// Whether `line` holds `c`. The last byte of its UTF-8 form is looked for many bytes a step
+/// and the bytes before it compared, where `str::contains` with a non-ASCII char starts a
+/// substring search, and with several chars decodes every char of the line.
+fn contains_char(line: &str, c: char) -> bool {
+    let mut buffer = [0u8; 4];
+    let (&last, head) = c
+        .encode_utf8(&mut buffer)
+        .as_bytes()
+        .split_last()
+        .expect("a char has bytes");
     let bytes = line.as_bytes();
-    memchr_iter(0xA9, bytes).any(|k| bytes[..k].ends_with(&[0xC2]))
+    memchr_iter(last, bytes).any(|k| bytes[..k].ends_with(head))
+}
+
+/// Whether `line` holds `phrase` (ASCII) in any ASCII case: only where its first letter is
+/// found are the bytes compared, not at every byte of the line.
+fn contains_ignoring_case(line: &str, phrase: &str) -> bool {
+    let bytes = line.as_bytes();
+    let first = phrase.as_bytes()[0];
+    memchr2_iter(
+        first.to_ascii_lowercase(),
+        first.to_ascii_uppercase(),
+        bytes,
+    )
+    .any(|k| {
+        bytes[k..]
+            .get(..phrase.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
+    })
 }
 
 /// "Facebook Twitter WhatsApp", "Bagikan: Facebook | Twitter | Salin tautan".
@@ -370,15 +398,10 @@ fn is_dated_meta(line: &str) -> bool {
     if line.ends_with('.') || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    let has = |phrase: &str| {
-        line.as_bytes()
-            .windows(phrase.len())
-            .any(|w| w.eq_ignore_ascii_case(phrase.as_bytes()))
-    };
-    let marked = line.contains(['·', '|', '•'])
+    let marked = ['·', '|', '•'].iter().any(|&c| contains_char(line, c))
         || ["min read", "menit baca", "menit membaca"]
             .iter()
-            .any(|p| has(p));
+            .any(|p| contains_ignoring_case(line, p));
     if !marked {
         return false;
     }
@@ -435,4 +458,48 @@ fn is_caption(line: &str) -> bool {
         a.chars().filter(|c| c.is_alphabetic()).count() >= 2 && a.chars().all(|c| !c.is_lowercase())
     });
     CREDITS.contains(&first.as_str()) || agency
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boilerplate_chars_and_phrases_are_found_by_their_bytes() {
+        let lines = [
+            "© 2018 Kompas.com",
+            "Kompas · 2 Mei",
+            "a • b",
+            "a | b",
+            "café",
+            "x",
+            "",
+        ];
+        for line in lines {
+            for c in ['©', '·', '•', '|', 'é'] {
+                assert_eq!(contains_char(line, c), line.contains(c), "{line:?} {c:?}");
+            }
+        }
+        // 'é' is C3 A9: its last byte is that of '©' too, which it is not.
+        assert!(!contains_char("café", '©'));
+        let lines = [
+            "7 MIN READ · Mar 2",
+            "Menit Baca",
+            "5 menit membaca",
+            "membaca",
+            "m",
+            "",
+        ];
+        for line in lines {
+            for phrase in ["min read", "menit baca", "menit membaca"] {
+                let by_windows = (line.as_bytes().windows(phrase.len()))
+                    .any(|w| w.eq_ignore_ascii_case(phrase.as_bytes()));
+                assert_eq!(
+                    contains_ignoring_case(line, phrase),
+                    by_windows,
+                    "{line:?} {phrase:?}"
+                );
+            }
+        }
+    }
 }
