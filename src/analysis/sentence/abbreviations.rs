@@ -26,21 +26,66 @@ pub(super) enum AbbrevKind {
     Number,
 }
 
+/// The listed abbreviations.
+#[derive(Debug, Clone, Default)]
+pub(super) struct Abbreviations {
+    /// How each behaves, by its text with the full stops; a two-word one is listed with its
+    /// space ("Ph. D.").
+    kinds: FastMap<String, AbbrevKind>,
+    /// The last words of the two-word ones ("D."): only before one of them is the pair with
+    /// the word before looked up, not at every full stop (callgrind, IndoSum train: joining
+    /// and looking up the pair was a twentieth of the splitter's cost).
+    pair_ends: Vec<String>,
+}
+
+impl Abbreviations {
+    /// Parses one line of the abbreviation list; comments and blank lines are skipped. A
+    /// field ending in a full stop after the first is part of the abbreviation ("Ph. D.").
+    pub(super) fn add(&mut self, line: &str) {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            return;
+        }
+        let mut fields = line.split_whitespace().peekable();
+        let Some(first) = fields.next() else {
+            return;
+        };
+        let mut word = first.to_string();
+        while let Some(more) = fields.next_if(|f| f.ends_with('.')) {
+            word.push(' ');
+            word.push_str(more);
+        }
+        let kind = match fields.next() {
+            Some("prefix") => AbbrevKind::Prefix,
+            Some("number") => AbbrevKind::Number,
+            _ => AbbrevKind::Terminal,
+        };
+        if !word.ends_with('.') {
+            word.push('.');
+        }
+        if let Some((_, last)) = word.rsplit_once(' ') {
+            self.pair_ends.push(last.to_string());
+        }
+        self.kinds.insert(word, kind);
+    }
+}
+
 impl SentenceSplitter {
     /// How the listed abbreviation `with_stop` (the word before a full stop, the stop
     /// included) behaves, if it is listed. Two-word abbreviations ("Ph. D.") are listed with
     /// their space, so `before` and `with_stop` together are looked up first.
     pub(super) fn listed_kind(&self, before: &str, with_stop: &str) -> Option<&AbbrevKind> {
-        if !before.is_empty() {
+        let listed = &self.abbreviations;
+        if !before.is_empty() && listed.pair_ends.iter().any(|end| end == with_stop) {
             // The pair is written on the stack: a `format!` per full stop was a tenth of the
             // splitter's cost (callgrind, IndoSum train).
             let mut buffer = [0u8; 64];
             let pair = join_pair(&mut buffer, before, with_stop);
-            if let Some(kind) = self.abbreviations.get(pair.as_ref()) {
+            if let Some(kind) = listed.kinds.get(pair.as_ref()) {
                 return Some(kind);
             }
         }
-        self.abbreviations.get(with_stop)
+        listed.kinds.get(with_stop)
     }
 
     /// Whether `word` (as it appears after a boundary candidate) is itself an abbreviation
@@ -50,7 +95,9 @@ impl SentenceSplitter {
         let Some(stem) = word.strip_suffix('.') else {
             return false;
         };
-        self.abbreviations.contains_key(word) || is_initials(stem) || is_dotted_abbreviation(stem)
+        self.abbreviations.kinds.contains_key(word)
+            || is_initials(stem)
+            || is_dotted_abbreviation(stem)
     }
 }
 
@@ -64,33 +111,6 @@ fn join_pair<'b>(buffer: &'b mut [u8; 64], before: &str, with_stop: &str) -> Cow
     buffer[before.len()] = b' ';
     buffer[before.len() + 1..len].copy_from_slice(with_stop.as_bytes());
     Cow::Borrowed(std::str::from_utf8(&buffer[..len]).expect("two strings and a space"))
-}
-
-/// Parses one line of the abbreviation list into `map`; comments and blank lines are skipped.
-/// A field ending in a full stop after the first is part of the abbreviation ("Ph. D.").
-pub(super) fn add_abbreviation(map: &mut FastMap<String, AbbrevKind>, line: &str) {
-    let line = line.trim();
-    if line.is_empty() || line.starts_with('#') {
-        return;
-    }
-    let mut fields = line.split_whitespace().peekable();
-    let Some(first) = fields.next() else {
-        return;
-    };
-    let mut word = first.to_string();
-    while let Some(more) = fields.next_if(|f| f.ends_with('.')) {
-        word.push(' ');
-        word.push_str(more);
-    }
-    let kind = match fields.next() {
-        Some("prefix") => AbbrevKind::Prefix,
-        Some("number") => AbbrevKind::Number,
-        _ => AbbrevKind::Terminal,
-    };
-    if !word.ends_with('.') {
-        word.push('.');
-    }
-    map.insert(word, kind);
 }
 
 /// "A", "A.H", "K.H" (the final full stop already removed): single capitals joined by

@@ -5,6 +5,8 @@
 //! own line; hard-wrapped lines are joined again. The result is a list of units for the
 //! punctuation pass, headings kept whole.
 
+use memchr::memchr;
+
 use super::words::{Case, ends_with_terminal, is_opener, next_word, word_case};
 
 /// A line without end punctuation and with at most this many words, on its own line, is a
@@ -33,12 +35,16 @@ pub(super) fn units(text: &str) -> Vec<Unit> {
     let mut units = Vec::new();
     let mut paragraph: Vec<Line> = Vec::new();
     let mut offset = 0;
-    for raw in text.split_inclusive('\n') {
+    while offset < text.len() {
+        // The memchr crate finds the line break many bytes a step, where `split('\n')`
+        // looks at each (callgrind, IndoSum train: a tenth of the splitter).
+        let (end, next) = memchr(b'\n', &text.as_bytes()[offset..])
+            .map_or((text.len(), text.len()), |k| (offset + k, offset + k + 1));
         let line = Line {
             start: offset,
-            end: offset + raw.trim_end_matches(['\n', '\r']).len(),
+            end: offset + text[offset..end].trim_end_matches('\r').len(),
         };
-        offset += raw.len();
+        offset = next;
         if text[line.start..line.end].trim().is_empty() {
             paragraph_units(text, &paragraph, true, &mut units);
             paragraph.clear();

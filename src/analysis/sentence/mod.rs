@@ -31,9 +31,7 @@ mod words;
 
 pub use flatten::flatten;
 
-use crate::util::hash::FastMap;
-
-use abbreviations::{ABBREVIATIONS, AbbrevKind, add_abbreviation};
+use abbreviations::{ABBREVIATIONS, Abbreviations};
 use lines::units;
 use punctuation::push_trimmed;
 
@@ -58,7 +56,7 @@ impl SentenceSpan {
 /// Splits text into sentences. Build it once and reuse it; it is `Send + Sync`.
 #[derive(Debug, Clone)]
 pub struct SentenceSplitter {
-    abbreviations: FastMap<String, AbbrevKind>,
+    abbreviations: Abbreviations,
 }
 
 impl Default for SentenceSplitter {
@@ -70,9 +68,9 @@ impl Default for SentenceSplitter {
 impl SentenceSplitter {
     /// A splitter with the embedded abbreviation list.
     pub fn new() -> Self {
-        let mut abbreviations = FastMap::default();
+        let mut abbreviations = Abbreviations::default();
         for line in ABBREVIATIONS.lines() {
-            add_abbreviation(&mut abbreviations, line);
+            abbreviations.add(line);
         }
         Self { abbreviations }
     }
@@ -83,7 +81,7 @@ impl SentenceSplitter {
     pub fn with_abbreviations(extra: impl IntoIterator<Item = String>) -> Self {
         let mut splitter = Self::new();
         for line in extra {
-            add_abbreviation(&mut splitter.abbreviations, &line);
+            splitter.abbreviations.add(&line);
         }
         splitter
     }

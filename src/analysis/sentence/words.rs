@@ -28,15 +28,25 @@ pub(super) fn is_opener(c: char) -> bool {
 /// with its start offset. Empty when the scan limit is hit, so a huge token is never taken
 /// for an abbreviation.
 pub(super) fn word_before(unit: &str, end: usize) -> (usize, &str) {
+    let bytes = unit.as_bytes();
     let mut start = end;
-    for (i, c) in unit[..end].char_indices().rev() {
-        if c.is_whitespace() {
-            break;
-        }
-        if end - i > MAX_WORD_SCAN {
+    loop {
+        // ASCII bytes are told apart by value; only other chars are decoded.
+        let len = match bytes[..start].last() {
+            None | Some(b'\t'..=b'\r' | b' ') => break,
+            Some(&b) if b.is_ascii() => 1,
+            Some(_) => {
+                let c = unit[..start].chars().next_back().expect("not at the start");
+                if c.is_whitespace() {
+                    break;
+                }
+                c.len_utf8()
+            }
+        };
+        start -= len;
+        if end - start > MAX_WORD_SCAN {
             return (end, "");
         }
-        start = i;
     }
     let word = &unit[start..end];
     let trimmed = word.trim_start_matches(is_opener);
@@ -46,12 +56,21 @@ pub(super) fn word_before(unit: &str, end: usize) -> (usize, &str) {
 /// The word starting after the whitespace at or after `from`, cut at the scan limit.
 pub(super) fn next_word(unit: &str, from: usize) -> &str {
     let rest = unit[from..].trim_start();
+    let bytes = rest.as_bytes();
     let mut end = 0;
-    for (i, c) in rest.char_indices() {
-        if c.is_whitespace() || i > MAX_WORD_SCAN {
-            break;
+    while end <= MAX_WORD_SCAN {
+        // ASCII bytes are told apart by value; only other chars are decoded.
+        match bytes.get(end) {
+            None | Some(b'\t'..=b'\r' | b' ') => break,
+            Some(&b) if b.is_ascii() => end += 1,
+            Some(_) => {
+                let c = rest[end..].chars().next().expect("not at the end");
+                if c.is_whitespace() {
+                    break;
+                }
+                end += c.len_utf8();
+            }
         }
-        end = i + c.len_utf8();
     }
     &rest[..end]
 }
@@ -82,5 +101,87 @@ pub(super) fn word_case(word: &str) -> Case {
         },
         Some(c) if c.is_numeric() => Case::Digit,
         _ => Case::Other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// [`word_before`] a char at a time.
+    fn word_before_by_chars(unit: &str, end: usize) -> (usize, &str) {
+        let mut start = end;
+        for (i, c) in unit[..end].char_indices().rev() {
+            if c.is_whitespace() {
+                break;
+            }
+            if end - i > MAX_WORD_SCAN {
+                return (end, "");
+            }
+            start = i;
+        }
+        let trimmed = unit[start..end].trim_start_matches(is_opener);
+        (end - trimmed.len(), trimmed)
+    }
+
+    /// [`next_word`] a char at a time.
+    fn next_word_by_chars(unit: &str, from: usize) -> &str {
+        let rest = unit[from..].trim_start();
+        let mut end = 0;
+        for (i, c) in rest.char_indices() {
+            if c.is_whitespace() || i > MAX_WORD_SCAN {
+                break;
+            }
+            end = i + c.len_utf8();
+        }
+        &rest[..end]
+    }
+
+    #[test]
+    fn words_found_by_bytes_are_those_found_by_chars() {
+        const POOL: &[&str] = &[
+            "a",
+            "kata",
+            "\"",
+            "(",
+            " ",
+            "\n",
+            "\u{b}",
+            "\u{1c}",
+            "\u{85}",
+            "\u{a0}",
+            "\u{2009}",
+            "\u{3000}",
+            "é",
+            "“",
+            "—",
+            ".",
+            "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+        ];
+        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut step = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..3_000 {
+            let len = step() % 16;
+            let text: String = (0..len)
+                .map(|_| POOL[(step() % POOL.len() as u64) as usize])
+                .collect();
+            for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
+                assert_eq!(
+                    word_before(&text, at),
+                    word_before_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+                assert_eq!(
+                    next_word(&text, at),
+                    next_word_by_chars(&text, at),
+                    "{text:?} {at}"
+                );
+            }
+        }
     }
 }

@@ -16,6 +16,8 @@ mod boilerplate;
 mod heading;
 mod title;
 
+use memchr::{memchr, memrchr};
+
 use crate::analysis::model::Role;
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
@@ -89,29 +91,30 @@ fn mark_lines(text: &str, spans: &[SentenceSpan], roles: &mut [Role], stopwords:
     let mut last: Option<(usize, Boilerplate)> = None;
     // Inside a list of links after a "Berita Terkait" header.
     let mut in_list = false;
-    // Where the line of the text before `scanned` starts: the spans are in order, so each
-    // line start is found by looking back only over the text since the last span, not over
-    // a whole paragraph's line from every sentence in it.
-    let (mut scanned, mut line_start) = (0, 0);
+    // The line the last span starts on, without its line break. The spans are in order, so
+    // the line breaks are looked for only once each: a span starting before `line.1` is on
+    // the same line, and the next line's start is found between that break and the span.
+    let bytes = text.as_bytes();
+    let mut line = (0, 0);
     for i in 0..spans.len() {
         if roles[i] != Role::Body {
             continue;
         }
         let s = &spans[i];
         let span_text = &text[s.start..s.end];
-        if let Some(k) = text[scanned..s.start].rfind('\n') {
-            line_start = scanned + k + 1;
+        if s.start >= line.1 {
+            let start = memrchr(b'\n', &bytes[line.1..s.start]).map_or(line.1, |k| line.1 + k + 1);
+            let end = memchr(b'\n', &bytes[s.start..]).map_or(text.len(), |k| s.start + k);
+            line = (start, end);
         }
-        scanned = s.start;
-        let verdict = if span_text.contains('\n') {
+        let verdict = if s.end > line.1 {
             Boilerplate::None // a paragraph of several lines is prose
         } else {
             match last {
-                Some((start, v)) if start == line_start => v,
+                Some((start, v)) if start == line.0 => v,
                 _ => {
-                    let line_end = text[s.end..].find('\n').map_or(text.len(), |k| s.end + k);
-                    let v = classify_line(&text[line_start..line_end]);
-                    last = Some((line_start, v));
+                    let v = classify_line(&text[line.0..line.1]);
+                    last = Some((line.0, v));
                     v
                 }
             }
