@@ -133,9 +133,12 @@ impl<'v> Context<'v> {
 /// Whether `text` quotes someone: straight or curly double quotes.
 fn quotes(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Curly quotes are U+201C and U+201D, E2 80 9C / 9D in UTF-8; most sentences have no
-    // E2 byte at all, which one fast scan rules out.
-    bytes.contains(&b'"') || (bytes.contains(&0xE2) && text.contains(['\u{201c}', '\u{201d}']))
+    // Curly quotes are U+201C and U+201D, E2 80 9C / 9D in UTF-8: one scan finds the straight
+    // quote or the lead byte they share with dashes and apostrophes, and the two bytes after
+    // an E2 tell which it is.
+    memchr::memchr2_iter(b'"', 0xE2, bytes).any(|at| {
+        bytes[at] == b'"' || matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C | 0x9D]))
+    })
 }
 
 /// The features of candidate `i` at body position `pos`, given its terms and the document's
@@ -285,6 +288,10 @@ mod tests {
         assert!(quotes("katanya, \u{201d}"));
         assert!(!quotes("Harga naik \u{2013} lagi."));
         assert!(!quotes("Harga naik 'lagi'."));
+        assert!(!quotes("Harga \u{2018}naik\u{2019} \u{2014} lagi \u{201e}"));
+        assert!(quotes("Harga \u{2014} naik \u{201c}lagi"));
+        assert!(!quotes("ujung \u{2013}"));
+        assert!(!quotes(""));
     }
 
     #[test]
