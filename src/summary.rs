@@ -2,6 +2,7 @@
 //! best ones picked while skipping near-repeats, returned in document order.
 
 use crate::analysis::analyzer::Analysis;
+use crate::analysis::token::TokenKind;
 use crate::score::TermVector;
 use crate::util::hash::FastMap;
 
@@ -83,7 +84,7 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     !TAILS.contains(&first_word)
 }
 
-/// What scoring needs of a sentence's content terms, read in one pass over them.
+/// What scoring needs of a sentence's terms, read in one pass over them.
 #[derive(Debug, Clone)]
 pub struct SentenceTerms {
     /// The sentence's TF-IDF vector.
@@ -92,6 +93,9 @@ pub struct SentenceTerms {
     pub content: usize,
     /// The sum of their keyword probabilities, in text order.
     pub probability: f64,
+    /// How many of all its terms are numbers, and how many names.
+    pub numbers: usize,
+    pub names: usize,
 }
 
 impl SentenceTerms {
@@ -99,15 +103,22 @@ impl SentenceTerms {
     pub fn new(a: &Analysis, i: usize, idf: &[f64], probability: &[f64]) -> Self {
         let terms = a.sentence_terms(i);
         let mut occurrences = Vec::with_capacity(terms.len());
+        let (mut numbers, mut names) = (0, 0);
         // What `Iterator::sum` starts from, so that an empty sum is the same.
         let mut sum = -0.0;
-        for t in terms.iter().filter(|t| t.content) {
-            occurrences.push((t.id, idf[t.id as usize]));
-            sum += probability[t.id as usize];
+        for t in terms {
+            numbers += usize::from(t.kind == TokenKind::Number);
+            names += usize::from(t.proper);
+            if t.content {
+                occurrences.push((t.id, idf[t.id as usize]));
+                sum += probability[t.id as usize];
+            }
         }
         SentenceTerms {
             content: occurrences.len(),
             probability: sum,
+            numbers,
+            names,
             vector: TermVector::from_occurrences(occurrences, idf.len()),
         }
     }

@@ -13,7 +13,6 @@
 //! is in [`gbdt`](super::gbdt).
 
 use crate::analysis::analyzer::Analysis;
-use crate::analysis::token::TokenKind;
 use crate::score::TermVector;
 use crate::summary::{Candidate, SentenceTerms};
 
@@ -152,12 +151,6 @@ pub fn features(
 ) -> Features {
     let s = &a.sentences[i];
     let text = &a.text[s.start..s.end];
-    let all = a.sentence_terms(i);
-    let (mut numbers, mut names) = (0usize, 0usize);
-    for t in all {
-        numbers += usize::from(t.kind == TokenKind::Number);
-        names += usize::from(t.proper);
-    }
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let mut f = [0.0; COUNT];
     f[POSITION] = 1.0 / (1.0 + pos as f64);
@@ -167,11 +160,11 @@ pub fn features(
     f[CENTRALITY] = terms.vector.cosine(context.document);
     // The sentence's own salience until `relate` knows the best.
     f[SALIENCE_RATIO] = terms.probability / terms.content.max(1) as f64;
-    f[WORDS] = all.len() as f64;
+    f[WORDS] = s.terms.len() as f64;
     f[QUOTE] = flag(quotes(text));
     f[QUESTION] = flag(text.trim_end_matches(['"', '\'', ')']).ends_with('?'));
-    f[NUMBERS] = numbers as f64;
-    f[NAMES_] = names as f64;
+    f[NUMBERS] = terms.numbers as f64;
+    f[NAMES_] = terms.names as f64;
     Features(f)
 }
 
