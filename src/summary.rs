@@ -29,8 +29,9 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     if !s.is_body() {
         return false;
     }
-    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
-    if content < MIN_CONTENT_WORDS {
+    // Counted only as far as the minimum.
+    let mut content = a.sentence_terms(i).iter().filter(|t| t.content);
+    if content.nth(MIN_CONTENT_WORDS - 1).is_none() {
         return false;
     }
     // The first 16 characters, lowercased; on the stack when they are ASCII, as most are.
