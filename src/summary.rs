@@ -103,20 +103,24 @@ impl SentenceTerms {
     /// Sentence `i`'s terms, weighed by `idf` and `probability` (both by vocabulary id).
     pub fn new(a: &Analysis, i: usize, idf: &[f64], probability: &[f64]) -> Self {
         let terms = a.sentence_terms(i);
-        let mut occurrences = Vec::with_capacity(terms.len());
-        let (mut numbers, mut names) = (0, 0);
+        // Room for every term, filled by index and cut to the content terms after: a push
+        // may grow the vector, and the call that could make kept the loop's state in memory.
+        let mut occurrences = vec![(0, 0.0); terms.len()];
+        let (mut content, mut numbers, mut names) = (0, 0, 0);
         // What `Iterator::sum` starts from, so that an empty sum is the same.
         let mut sum = -0.0;
         for t in terms {
             numbers += usize::from(t.kind == TokenKind::Number);
             names += usize::from(t.proper);
             if t.content {
-                occurrences.push((t.id, idf[t.id as usize]));
+                occurrences[content] = (t.id, idf[t.id as usize]);
+                content += 1;
                 sum += probability[t.id as usize];
             }
         }
+        occurrences.truncate(content);
         SentenceTerms {
-            content: occurrences.len(),
+            content,
             probability: sum,
             numbers,
             names,
