@@ -2,6 +2,7 @@
 //! best ones picked while skipping near-repeats, returned in document order.
 
 use crate::analysis::analyzer::Analysis;
+use crate::analysis::token::TokenKind;
 use crate::score::TermVector;
 use crate::util::hash::FastMap;
 
@@ -28,8 +29,9 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     if !s.is_body() {
         return false;
     }
-    let content = a.sentence_terms(i).iter().filter(|t| t.content).count();
-    if content < MIN_CONTENT_WORDS {
+    // Counted only as far as the minimum.
+    let mut content = a.sentence_terms(i).iter().filter(|t| t.content);
+    if content.nth(MIN_CONTENT_WORDS - 1).is_none() {
         return false;
     }
     // The first 16 characters, lowercased; on the stack when they are ASCII, as most are.
@@ -83,7 +85,7 @@ pub fn is_candidate(a: &Analysis, i: usize) -> bool {
     !TAILS.contains(&first_word)
 }
 
-/// What scoring needs of a sentence's content terms, read in one pass over them.
+/// What scoring needs of a sentence's terms, read in one pass over them.
 #[derive(Debug, Clone)]
 pub struct SentenceTerms {
     /// The sentence's TF-IDF vector.
@@ -92,22 +94,36 @@ pub struct SentenceTerms {
     pub content: usize,
     /// The sum of their keyword probabilities, in text order.
     pub probability: f64,
+    /// How many of all its terms are numbers, and how many names.
+    pub numbers: usize,
+    pub names: usize,
 }
 
 impl SentenceTerms {
     /// Sentence `i`'s terms, weighed by `idf` and `probability` (both by vocabulary id).
     pub fn new(a: &Analysis, i: usize, idf: &[f64], probability: &[f64]) -> Self {
         let terms = a.sentence_terms(i);
-        let mut occurrences = Vec::with_capacity(terms.len());
+        // Room for every term, filled by index and cut to the content terms after: a push
+        // may grow the vector, and the call that could make kept the loop's state in memory.
+        let mut occurrences = vec![(0, 0.0); terms.len()];
+        let (mut content, mut numbers, mut names) = (0, 0, 0);
         // What `Iterator::sum` starts from, so that an empty sum is the same.
         let mut sum = -0.0;
-        for t in terms.iter().filter(|t| t.content) {
-            occurrences.push((t.id, idf[t.id as usize]));
-            sum += probability[t.id as usize];
+        for t in terms {
+            numbers += usize::from(t.kind == TokenKind::Number);
+            names += usize::from(t.proper);
+            if t.content {
+                occurrences[content] = (t.id, idf[t.id as usize]);
+                content += 1;
+                sum += probability[t.id as usize];
+            }
         }
+        occurrences.truncate(content);
         SentenceTerms {
-            content: occurrences.len(),
+            content,
             probability: sum,
+            numbers,
+            names,
             vector: TermVector::from_occurrences(occurrences, idf.len()),
         }
     }

@@ -13,7 +13,6 @@
 //! is in [`gbdt`](super::gbdt).
 
 use crate::analysis::analyzer::Analysis;
-use crate::analysis::token::TokenKind;
 use crate::score::TermVector;
 use crate::summary::{Candidate, SentenceTerms};
 
@@ -133,9 +132,12 @@ impl<'v> Context<'v> {
 /// Whether `text` quotes someone: straight or curly double quotes.
 fn quotes(text: &str) -> bool {
     let bytes = text.as_bytes();
-    // Curly quotes are U+201C and U+201D, E2 80 9C / 9D in UTF-8; most sentences have no
-    // E2 byte at all, which one fast scan rules out.
-    bytes.contains(&b'"') || (bytes.contains(&0xE2) && text.contains(['\u{201c}', '\u{201d}']))
+    // Curly quotes are U+201C and U+201D, E2 80 9C / 9D in UTF-8: one scan finds the straight
+    // quote or the lead byte they share with dashes and apostrophes, and the two bytes after
+    // an E2 tell which it is.
+    memchr::memchr2_iter(b'"', 0xE2, bytes).any(|at| {
+        bytes[at] == b'"' || matches!(bytes.get(at + 1..at + 3), Some([0x80, 0x9C | 0x9D]))
+    })
 }
 
 /// The features of candidate `i` at body position `pos`, given its terms and the document's
@@ -149,12 +151,6 @@ pub fn features(
 ) -> Features {
     let s = &a.sentences[i];
     let text = &a.text[s.start..s.end];
-    let all = a.sentence_terms(i);
-    let (mut numbers, mut names) = (0usize, 0usize);
-    for t in all {
-        numbers += usize::from(t.kind == TokenKind::Number);
-        names += usize::from(t.proper);
-    }
     let flag = |b: bool| if b { 1.0 } else { 0.0 };
     let mut f = [0.0; COUNT];
     f[POSITION] = 1.0 / (1.0 + pos as f64);
@@ -164,11 +160,11 @@ pub fn features(
     f[CENTRALITY] = terms.vector.cosine(context.document);
     // The sentence's own salience until `relate` knows the best.
     f[SALIENCE_RATIO] = terms.probability / terms.content.max(1) as f64;
-    f[WORDS] = all.len() as f64;
+    f[WORDS] = s.terms.len() as f64;
     f[QUOTE] = flag(quotes(text));
     f[QUESTION] = flag(text.trim_end_matches(['"', '\'', ')']).ends_with('?'));
-    f[NUMBERS] = numbers as f64;
-    f[NAMES_] = names as f64;
+    f[NUMBERS] = terms.numbers as f64;
+    f[NAMES_] = terms.names as f64;
     Features(f)
 }
 
@@ -285,6 +281,10 @@ mod tests {
         assert!(quotes("katanya, \u{201d}"));
         assert!(!quotes("Harga naik \u{2013} lagi."));
         assert!(!quotes("Harga naik 'lagi'."));
+        assert!(!quotes("Harga \u{2018}naik\u{2019} \u{2014} lagi \u{201e}"));
+        assert!(quotes("Harga \u{2014} naik \u{201c}lagi"));
+        assert!(!quotes("ujung \u{2013}"));
+        assert!(!quotes(""));
     }
 
     #[test]
