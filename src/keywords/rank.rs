@@ -308,28 +308,24 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
         tf,
         probability,
     );
-    let keywords = chosen
-        .into_iter()
-        .map(|(phrase, score, count)| {
-            let occ = if phrase.len == 1 {
-                phrases.get(&phrase)
-            } else {
-                phrases
-                    .find(&phrase)
-                    .or_else(|| names.find(&phrase))
-                    .expect("a chosen phrase is a phrase or a name of the document")
-            };
-            Keyword {
-                term: surface(a, &phrase, occ),
-                score: round4(score),
-                count,
-                aliases: Vec::new(),
-            }
-        })
-        .collect();
-    let mut keywords = alias::merge(keywords, &definitions);
-    keywords.truncate(k);
-    keywords
+    // Spelt out only as the merge takes them: the entries chosen to spare are mostly cut.
+    let keywords = chosen.into_iter().map(|(phrase, score, count)| {
+        let occ = if phrase.len == 1 {
+            phrases.get(&phrase)
+        } else {
+            phrases
+                .find(&phrase)
+                .or_else(|| names.find(&phrase))
+                .expect("a chosen phrase is a phrase or a name of the document")
+        };
+        Keyword {
+            term: surface(a, &phrase, occ),
+            score: round4(score),
+            count,
+            aliases: Vec::new(),
+        }
+    });
+    alias::merge(keywords, &definitions, k)
 }
 
 /// The phrases of two or more words that occur at least twice, scored, in phrase order.
@@ -388,8 +384,25 @@ const AFFIXED_WORD: f64 = 0.5;
 fn mostly_affixed(a: &Analysis, id: u32, starts: &[usize]) -> bool {
     let key = a.vocab.get(id as usize).as_bytes();
     let affixed = |&at: &usize| affixed_verb(a, at, key);
-    starts.first().is_some_and(affixed)
-        || starts.iter().filter(|at| affixed(at)).count() * 2 > starts.len()
+    if starts.first().is_some_and(affixed) {
+        return true;
+    }
+    // More than half: the count stops as soon as it is reached, or can no longer be (a
+    // frequent word's occurrences are many).
+    let needed = starts.len() / 2 + 1;
+    let mut found = 0;
+    for (seen, at) in starts.iter().enumerate() {
+        if starts.len() - seen + found < needed {
+            return false;
+        }
+        if affixed(at) {
+            found += 1;
+            if found == needed {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the word at `at` in `a.terms`, of key `key`, is affixed by a verbal prefix (me-,
