@@ -109,8 +109,9 @@ fn written_apart(a: &Analysis, defined: &[Definition]) -> Vec<(String, String)> 
     // ("FC" only ever in "Barcelona FC" stands for no name of the text).
     let mut acronyms = Vec::new();
     // The words not starting with a lower-case ASCII letter, about a quarter of them: only
-    // these can be an acronym or start a name.
-    let mut capitals = Vec::new();
+    // these can be an acronym or start a name. Sized for that share at once: grown from
+    // empty, the vector was reallocated some seven times a document.
+    let mut capitals = Vec::with_capacity(terms.len() / 4);
     for (i, t) in terms.iter().enumerate() {
         let raw = &text[t.start..t.end];
         if raw.first().is_none_or(u8::is_ascii_lowercase) {
