@@ -165,16 +165,18 @@ impl Holding {
         }
         let phrases: Vec<Scored> = keys.iter().map(|&k| phrases[k as u32 as usize]).collect();
         debug_assert!(phrases.windows(2).all(|w| rank(&w[0], &w[1]).is_lt()));
-        let mut words: Vec<u64> = phrases
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
+        // Sized at once: collected from a `flat_map`, whose length is not known ahead, the
+        // vector grew step by step.
+        let mut words: Vec<u64> =
+            Vec::with_capacity(phrases.iter().map(|s| s.phrase.ids().len()).sum());
+        for (i, s) in phrases.iter().enumerate() {
+            words.extend(
                 s.phrase
                     .ids()
                     .iter()
-                    .map(move |&id| u64::from(id) << 32 | i as u64)
-            })
-            .collect();
+                    .map(|&id| u64::from(id) << 32 | i as u64),
+            );
+        }
         words.sort_unstable();
         Holding { phrases, words }
     }
