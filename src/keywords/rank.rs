@@ -439,18 +439,23 @@ const ONCE_NAMES_LEAD: usize = 3;
 /// keyword on its own ("AS", "PC" are).
 #[inline]
 fn stray_letters(a: &Analysis, at: usize) -> bool {
-    a.terms.get(at).is_some_and(|t| {
-        // Three ASCII bytes first are three characters: most words are passed over on their
-        // bytes, before the text is sliced as a `str` or any `char` decoded (it is asked of
-        // every word of a document).
-        let long = a.text.as_bytes()[t.start..t.end]
-            .get(..3)
-            .is_some_and(<[u8]>::is_ascii);
-        !long && {
-            let raw = &a.text[t.start..t.end];
-            raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
-        }
-    })
+    let Some(t) = a.terms.get(at) else {
+        return false;
+    };
+    // Three ASCII bytes first are three characters: most words are passed over on their
+    // bytes, inline, before the text is sliced as a `str` or any `char` decoded (it is asked
+    // of every word of a document).
+    let long = a.text.as_bytes()[t.start..t.end]
+        .get(..3)
+        .is_some_and(<[u8]>::is_ascii);
+    !long && short_not_acronym(&a.text[t.start..t.end])
+}
+
+/// Whether `raw` has at most two characters, not all capitals: the rest of [`stray_letters`],
+/// kept out of line for the few words that reach it.
+#[inline(never)]
+fn short_not_acronym(raw: &str) -> bool {
+    raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
 }
 
 /// Whether the word at `at` in `a.terms` is a generic word of news, not a name.
