@@ -9,12 +9,18 @@ use crate::analysis::analyzer::Analysis;
 use super::pack::Found;
 use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases};
 
-/// The names of a document written in full, with where each occurs, in phrase order (only
-/// `Phrases::longer` and `Phrases::find` of the result mean anything).
-pub(super) fn names(a: &Analysis) -> Phrases {
+/// The names written in full in the sentences that start before term `end`, with where each
+/// occurs there, in phrase order (only `Phrases::longer` and `Phrases::find` of the result mean
+/// anything).
+///
+/// Ranking needs only the names of the lead: every occurrence of a name is an occurrence of a
+/// candidate phrase too (a run of content words that no punctuation splits), so a name written
+/// twice anywhere is a phrase, and whether a phrase is ever written as a name is read from its
+/// own occurrences. What is left are the names written once, and those count only in the lead.
+pub(super) fn names(a: &Analysis, end: usize) -> Phrases {
     // Name words are few: room for one stretch in eight words before the vector grows.
-    let mut found = Found::with_capacity(a.terms.len(), a.terms.len() / 8);
-    for s in &a.sentences {
+    let mut found = Found::with_capacity(a.terms.len(), end.min(a.terms.len()) / 8);
+    for s in a.sentences.iter().take_while(|s| s.terms.start < end) {
         let mut run = s.terms.start;
         for j in s.terms.clone() {
             let t = &a.terms[j];
@@ -67,7 +73,7 @@ mod tests {
         let analyzer = Analyzer::indonesian();
         let mut memo = analyzer.memo();
         let a = analyzer.analyze(text, &mut memo);
-        names(&a)
+        names(&a, usize::MAX)
             .longer()
             .map(|(_, occ)| {
                 let t = &a.terms[occ.starts[0]];

@@ -28,7 +28,7 @@ struct Scored {
     count: usize,
     /// Index in `Analysis::terms` of its first occurrence.
     first: usize,
-    /// Two or more words, each written as a name where it first occurs ("Mikha Tambayong").
+    /// Two or more words, all written as names in one of its occurrences ("Mikha Tambayong").
     name: bool,
     /// Two or more words, none an affixed verb or a generic word where it first occurs: a
     /// noun phrase ("keamanan siber").
@@ -58,7 +58,7 @@ fn descending(score: f64) -> u64 {
 /// Scored phrases handed out in rank order, from a heap: the choice of `k` keywords rarely
 /// looks past the first few dozen of a document's phrases, so most are never sorted.
 struct Ranked {
-    /// In phrase order.
+    /// Single words by id, then longer phrases in phrase order (see [`Ranked::new`]).
     items: Vec<Scored>,
     /// Whether each item's score is final (a single word's is lowered once by `discount`).
     settled: Vec<bool>,
@@ -70,10 +70,19 @@ struct Ranked {
 }
 
 impl Ranked {
-    /// `items` must be in phrase order. Single words are handed out at their score as
-    /// `discount` lowers it (see [`Ranked::next`]).
-    fn new(items: Vec<Scored>) -> Self {
-        debug_assert!(items.windows(2).all(|w| w[0].phrase < w[1].phrase));
+    /// `words` must be single words in id order and `longer` phrases of two or more words in
+    /// phrase order. Both are taken as one list, words first, rather than merged in phrase
+    /// order: the order of the list breaks ties of score and first occurrence alone, and
+    /// phrases that first occur at the same word start with that word, which sorts before
+    /// them in either list. Single words are handed out at their score as `discount` lowers
+    /// it (see [`Ranked::next`]).
+    fn new(mut words: Vec<Scored>, longer: &[Scored]) -> Self {
+        debug_assert!(words.windows(2).all(|w| w[0].phrase < w[1].phrase));
+        debug_assert!(longer.windows(2).all(|w| w[0].phrase < w[1].phrase));
+        debug_assert!(words.iter().all(|s| s.phrase.len == 1));
+        debug_assert!(longer.iter().all(|s| s.phrase.len > 1));
+        words.extend_from_slice(longer);
+        let items = words;
         assert!(
             u32::try_from(items.len()).is_ok(),
             "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
@@ -156,16 +165,18 @@ impl Holding {
         }
         let phrases: Vec<Scored> = keys.iter().map(|&k| phrases[k as u32 as usize]).collect();
         debug_assert!(phrases.windows(2).all(|w| rank(&w[0], &w[1]).is_lt()));
-        let mut words: Vec<u64> = phrases
-            .iter()
-            .enumerate()
-            .flat_map(|(i, s)| {
+        // Sized at once: collected from a `flat_map`, whose length is not known ahead, the
+        // vector grew step by step.
+        let mut words: Vec<u64> =
+            Vec::with_capacity(phrases.iter().map(|s| s.phrase.ids().len()).sum());
+        for (i, s) in phrases.iter().enumerate() {
+            words.extend(
                 s.phrase
                     .ids()
                     .iter()
-                    .map(move |&id| u64::from(id) << 32 | i as u64)
-            })
-            .collect();
+                    .map(|&id| u64::from(id) << 32 | i as u64),
+            );
+        }
         words.sort_unstable();
         Holding { phrases, words }
     }
@@ -238,9 +249,6 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     }
     let (tf, probability) = (&scores.tf[..], &scores.probability[..]);
     let phrases = collect(a, tf);
-    let names = names(a);
-    let mut longer = score_longer(a, &phrases, &names, tf, probability);
-    let scored = merge_words(a, &phrases, &longer, probability);
     // A name written in full once is not ranked, yet its words may widen to it.
     let once_end = a
         .sentences
@@ -248,6 +256,9 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
         .filter(|s| s.role == Role::Body)
         .nth(ONCE_NAMES_LEAD - 1)
         .map_or(usize::MAX, |s| s.terms.end);
+    let names = names(a, once_end);
+    let mut longer = score_longer(a, &phrases, tf, probability);
+    let ranked = Ranked::new(single_words(a, &phrases, probability), &longer);
     longer.extend(
         names
             .longer()
@@ -264,7 +275,6 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // Indexes by word keep the choice linear in what is looked at, whatever `k` is: the
     // longer phrases holding a word (in rank order), and the chosen entries holding it.
     let holding = Holding::new(longer);
-    let ranked = Ranked::new(scored);
     // The ranking does not depend on `k`: a phrase may take the place of an earlier entry
     // ("Bekasi" becomes "Kota Bekasi") only while fewer than `REPLACING` are chosen, and later
     // entries are only appended, so choosing `max(k, REPLACING)` and cutting to `k` makes
@@ -300,38 +310,28 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
         tf,
         probability,
     );
-    let keywords = chosen
-        .into_iter()
-        .map(|(phrase, score, count)| {
-            let occ = if phrase.len == 1 {
-                phrases.get(&phrase)
-            } else {
-                phrases
-                    .find(&phrase)
-                    .or_else(|| names.find(&phrase))
-                    .expect("a chosen phrase is a phrase or a name of the document")
-            };
-            Keyword {
-                term: surface(a, &phrase, occ),
-                score: round4(score),
-                count,
-                aliases: Vec::new(),
-            }
-        })
-        .collect();
-    let mut keywords = alias::merge(keywords, &definitions);
-    keywords.truncate(k);
-    keywords
+    // Spelt out only as the merge takes them: the entries chosen to spare are mostly cut.
+    let keywords = chosen.into_iter().map(|(phrase, score, count)| {
+        let occ = if phrase.len == 1 {
+            phrases.get(&phrase)
+        } else {
+            phrases
+                .find(&phrase)
+                .or_else(|| names.find(&phrase))
+                .expect("a chosen phrase is a phrase or a name of the document")
+        };
+        Keyword {
+            term: surface(a, &phrase, occ),
+            score: round4(score),
+            count,
+            aliases: Vec::new(),
+        }
+    });
+    alias::merge(keywords, &definitions, k)
 }
 
 /// The phrases of two or more words that occur at least twice, scored, in phrase order.
-fn score_longer(
-    a: &Analysis,
-    phrases: &Phrases,
-    names: &Phrases,
-    tf: &[u32],
-    probability: &[f64],
-) -> Vec<Scored> {
+fn score_longer(a: &Analysis, phrases: &Phrases, tf: &[u32], probability: &[f64]) -> Vec<Scored> {
     let mut longer: Vec<Scored> = Vec::with_capacity(phrases.phrases.len());
     for (phrase, occ) in phrases.longer() {
         let count = occ.starts.len();
@@ -344,7 +344,13 @@ fn score_longer(
             score: phrase_score(phrase, count, tf, probability),
             count,
             first: occ.starts[0],
-            name: names.find(phrase).is_some(),
+            // Its words are content words that no punctuation splits: it is written as a
+            // name where they are all names.
+            name: occ.starts.iter().any(|&at| {
+                a.terms[at..at + phrase.len as usize]
+                    .iter()
+                    .all(|t| t.proper)
+            }),
             noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
                 let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
                 !affixed_verb(a, at, key) && !generic_word(a, at)
@@ -380,8 +386,25 @@ const AFFIXED_WORD: f64 = 0.5;
 fn mostly_affixed(a: &Analysis, id: u32, starts: &[usize]) -> bool {
     let key = a.vocab.get(id as usize).as_bytes();
     let affixed = |&at: &usize| affixed_verb(a, at, key);
-    starts.first().is_some_and(affixed)
-        || starts.iter().filter(|at| affixed(at)).count() * 2 > starts.len()
+    if starts.first().is_some_and(affixed) {
+        return true;
+    }
+    // More than half: the count stops as soon as it is reached, or can no longer be (a
+    // frequent word's occurrences are many).
+    let needed = starts.len() / 2 + 1;
+    let mut found = 0;
+    for (seen, at) in starts.iter().enumerate() {
+        if starts.len() - seen + found < needed {
+            return false;
+        }
+        if affixed(at) {
+            found += 1;
+            if found == needed {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether the word at `at` in `a.terms`, of key `key`, is affixed by a verbal prefix (me-,
@@ -416,18 +439,23 @@ const ONCE_NAMES_LEAD: usize = 3;
 /// keyword on its own ("AS", "PC" are).
 #[inline]
 fn stray_letters(a: &Analysis, at: usize) -> bool {
-    a.terms.get(at).is_some_and(|t| {
-        // Three ASCII bytes first are three characters: most words are passed over on their
-        // bytes, before the text is sliced as a `str` or any `char` decoded (it is asked of
-        // every word of a document).
-        let long = a.text.as_bytes()[t.start..t.end]
-            .get(..3)
-            .is_some_and(<[u8]>::is_ascii);
-        !long && {
-            let raw = &a.text[t.start..t.end];
-            raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
-        }
-    })
+    let Some(t) = a.terms.get(at) else {
+        return false;
+    };
+    // Three ASCII bytes first are three characters: most words are passed over on their
+    // bytes, inline, before the text is sliced as a `str` or any `char` decoded (it is asked
+    // of every word of a document).
+    let long = a.text.as_bytes()[t.start..t.end]
+        .get(..3)
+        .is_some_and(<[u8]>::is_ascii);
+    !long && short_not_acronym(&a.text[t.start..t.end])
+}
+
+/// Whether `raw` has at most two characters, not all capitals: the rest of [`stray_letters`],
+/// kept out of line for the few words that reach it.
+#[inline(never)]
+fn short_not_acronym(raw: &str) -> bool {
+    raw.chars().nth(2).is_none() && !raw.chars().all(char::is_uppercase)
 }
 
 /// Whether the word at `at` in `a.terms` is a generic word of news, not a name.
@@ -437,27 +465,15 @@ fn generic_word(a: &Analysis, at: usize) -> bool {
         .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
 }
 
-/// Single words (but stray letters) and longer phrases, merged in phrase order.
-fn merge_words(
-    a: &Analysis,
-    phrases: &Phrases,
-    longer: &[Scored],
-    probability: &[f64],
-) -> Vec<Scored> {
+/// Single words but stray letters, by id.
+fn single_words(a: &Analysis, phrases: &Phrases, probability: &[f64]) -> Vec<Scored> {
     // Sized by the vocabulary, a bound on the words: counting them was a pass of its own.
-    let mut scored: Vec<Scored> = Vec::with_capacity(phrases.word_offsets.len() + longer.len());
-    let mut next = 0;
+    let mut words: Vec<Scored> = Vec::with_capacity(phrases.word_offsets.len());
     for (id, occ) in phrases.words() {
-        // A longer phrase comes before the word exactly when its first word does: one that
-        // starts with the word has more words, or a second id, and sorts after it.
-        while let Some(s) = longer.get(next).filter(|s| s.phrase.ids[0] < id) {
-            scored.push(*s);
-            next += 1;
-        }
         if stray_letters(a, occ.starts[0]) {
             continue;
         }
-        scored.push(Scored {
+        words.push(Scored {
             phrase: Phrase {
                 ids: [id, 0, 0],
                 len: 1,
@@ -469,8 +485,7 @@ fn merge_words(
             noun: false,
         });
     }
-    scored.extend_from_slice(&longer[next..]);
-    scored
+    words
 }
 
 /// A phrase may replace its part among the chosen entries only while fewer than this many are
@@ -656,7 +671,7 @@ mod tests {
         full.sort_by(rank);
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
-        let mut ranked = Ranked::new(items);
+        let mut ranked = Ranked::new(Vec::new(), &items);
         let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
             .map(|s| s.phrase)
             .collect();
