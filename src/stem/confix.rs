@@ -45,6 +45,8 @@ pub(super) struct Context<'l> {
     bare: bool,
     /// Whether the root must take the affixes cut (see [`Context::licensed`]).
     licensed: bool,
+    /// Whether the original word is itself a root (see [`Context::word_found`]).
+    word_found: bool,
     /// [`Context::found`] for the present state, once asked: the ECS steps ask again after
     /// each step whether the last cut found a root, mostly of an unchanged state.
     known: Cell<Option<bool>>,
@@ -62,7 +64,9 @@ pub(crate) enum Pass {
 }
 
 impl<'l> Context<'l> {
-    pub(super) fn new(word: &'l str, lexicon: &'l Lexicon, pass: Pass) -> Self {
+    /// A context for `word` in `pass`; `word_found` is [`Context::word_found`] of `word`, the
+    /// same in every pass, so that the passes of one word ask the lexicon once.
+    pub(super) fn new(word: &'l str, lexicon: &'l Lexicon, pass: Pass, word_found: bool) -> Self {
         Context {
             lexicon,
             original: word,
@@ -70,8 +74,15 @@ impl<'l> Context<'l> {
             removals: Vec::new(),
             bare: pass == Pass::Bare,
             licensed: pass == Pass::Licensed,
-            known: Cell::new(None),
+            word_found,
+            known: Cell::new(Some(word_found)),
         }
+    }
+
+    /// [`Context::found`] of `word` before any cut, in any pass: with nothing cut, the
+    /// candidate is no derived word and there are no affixes to license.
+    pub(super) fn word_found(word: &str, lexicon: &Lexicon) -> bool {
+        candidate_entry(lexicon, word, false, false).is_some()
     }
 
     pub(super) fn found(&self) -> bool {
@@ -160,7 +171,7 @@ impl<'l> Context<'l> {
             }
             self.current = self.original.to_owned();
             self.removals.clear();
-            self.changed();
+            self.known.set(Some(self.word_found));
         }
         self.remove_suffixes();
         if self.found() {

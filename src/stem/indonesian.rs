@@ -444,10 +444,11 @@ impl IndonesianStemmer {
     /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
     /// cut, outermost prefix first, for `ringkas stem --explain`.
     pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
+        let word_found = Context::word_found(word, &self.lexicon);
         [Pass::Licensed, Pass::Affix, Pass::Bare]
             .into_iter()
             .find_map(|pass| {
-                let mut context = Context::new(word, &self.lexicon, pass);
+                let mut context = Context::new(word, &self.lexicon, pass, word_found);
                 context.run();
                 context.found().then(|| {
                     let cut = context.removals.iter().map(Removal::cut).collect();
