@@ -251,7 +251,7 @@ impl IndonesianStemmer {
         let Some((_, suffix)) = cut.iter().find(|(affix, _)| *affix == Affix::Derivational) else {
             return self.se_nya_root(root, &cut);
         };
-        let whole = format!("{root}{}", suffix.trim_start_matches('-'));
+        let whole = prepend(&root, suffix.trim_start_matches('-'));
         if auxiliary(&whole) || (is_loan_suffix(suffix) && self.lexicon.contains(&whole)) {
             whole
         } else {
