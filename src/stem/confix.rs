@@ -450,7 +450,10 @@ pub(super) fn strip_any_suffix<'a>(word: &'a str, suffixes: &[&str]) -> Option<&
 pub(super) fn strip_short_suffix<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
     let cut = word.len().checked_sub(suffix.len())?;
     let tail = &word.as_bytes()[cut..];
-    if !tail.iter().zip(suffix.as_bytes()).all(|(a, b)| a == b) {
+    // The last letters first: most words fail there, before the loop.
+    if tail.last() != suffix.as_bytes().last()
+        || !tail.iter().zip(suffix.as_bytes()).all(|(a, b)| a == b)
+    {
         return None;
     }
     // The suffix matched whole, so `cut` is where a character of it starts.
