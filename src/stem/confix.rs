@@ -43,8 +43,10 @@ pub(super) struct Context<'l> {
     pub(super) removals: Vec<Removal>,
     /// Whether bare lexicon words count as roots.
     bare: bool,
-    /// Whether the root must take the affixes cut (see [`Context::licensed`]).
+    /// Whether the root must take the affixes cut (see [`Context::licenses`]).
     licensed: bool,
+    /// Whether that demand changed anything in this pass: see [`Context::licence_mattered`].
+    licence_mattered: Cell<bool>,
     /// Whether the original word is itself a root (see [`Context::word_found`]).
     word_found: bool,
     /// [`Context::found`] for the present state, once asked: the ECS steps ask again after
@@ -74,6 +76,7 @@ impl<'l> Context<'l> {
             removals: Vec::new(),
             bare: pass == Pass::Bare,
             licensed: pass == Pass::Licensed,
+            licence_mattered: Cell::new(false),
             word_found,
             known: Cell::new(Some(word_found)),
         }
@@ -105,8 +108,25 @@ impl<'l> Context<'l> {
             .iter()
             .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
         // One lookup of the candidate answers both whether it is a root and its flags.
-        candidate_entry(self.lexicon, &self.current, self.bare, derived)
-            .is_some_and(|entry| self.loan_roots_long() && (!self.licensed || self.licenses(entry)))
+        let Some(entry) = candidate_entry(self.lexicon, &self.current, self.bare, derived) else {
+            return false;
+        };
+        if !self.loan_roots_long() {
+            return false;
+        }
+        if self.licensed && !self.licenses(entry) {
+            self.licence_mattered.set(true);
+            return false;
+        }
+        true
+    }
+
+    /// Whether this pass's demand that the root take the affixes cut refused a root or an
+    /// infix. The [`Pass::Affix`] pass differs from [`Pass::Licensed`] only there: a
+    /// licensed pass that failed without either would walk the same cuts in it and fail
+    /// alike, so it can be skipped.
+    pub(super) fn licence_mattered(&self) -> bool {
+        self.licence_mattered.get()
     }
 
     /// Whether every loan suffix cut (-is, -isme, -isasi) after a prefix left a root of at
@@ -250,6 +270,7 @@ impl<'l> Context<'l> {
             return false;
         }
         if self.licensed && prefix == Prefix::Other && !is_proclitic(&self.current, &result) {
+            self.licence_mattered.set(true);
             return false;
         }
         self.record(Affix::Prefix(prefix), result);

@@ -450,16 +450,20 @@ impl IndonesianStemmer {
     /// cut, outermost prefix first, for `ringkas stem --explain`.
     pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
         let word_found = Context::word_found(word, &self.lexicon);
-        [Pass::Licensed, Pass::Affix, Pass::Bare]
-            .into_iter()
-            .find_map(|pass| {
-                let mut context = Context::new(word, &self.lexicon, pass, word_found);
-                context.run();
-                context.found().then(|| {
-                    let cut = context.removals.iter().map(Removal::cut).collect();
-                    (context.current, pass, cut)
-                })
-            })
+        let mut licence_mattered = true;
+        for pass in [Pass::Licensed, Pass::Affix, Pass::Bare] {
+            if pass == Pass::Affix && !licence_mattered {
+                continue; // it would fail as the licensed pass did
+            }
+            let mut context = Context::new(word, &self.lexicon, pass, word_found);
+            context.run();
+            if context.found() {
+                let cut = context.removals.iter().map(Removal::cut).collect();
+                return Some((context.current, pass, cut));
+            }
+            licence_mattered = context.licence_mattered();
+        }
+        None
     }
 }
 
