@@ -10,7 +10,9 @@ use std::cell::Cell;
 
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
-use crate::stem::rules::{Prefix, candidate_entry, disambiguate_prefix, prefix_classes, prepend};
+use crate::stem::rules::{
+    BareWords, Prefix, candidate_entry, disambiguate_prefix, prefix_classes, prepend,
+};
 
 pub(super) const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
 pub(super) const POSSESSIVES: [&str; 3] = ["ku", "mu", "nya"];
@@ -41,8 +43,8 @@ pub(super) struct Context<'l> {
     original: &'l str,
     pub(super) current: String,
     pub(super) removals: Vec<Removal>,
-    /// Whether bare lexicon words count as roots.
-    bare: bool,
+    /// Whether bare lexicon words count as roots (and whether that decided a candidate).
+    bare: BareWords,
     /// Whether the root must take the affixes cut (see [`Context::licenses`]).
     licensed: bool,
     /// Whether that demand changed anything in this pass: see [`Context::licence_mattered`].
@@ -74,7 +76,7 @@ impl<'l> Context<'l> {
             original: word,
             current: word.to_owned(),
             removals: Vec::new(),
-            bare: pass == Pass::Bare,
+            bare: BareWords::new(pass == Pass::Bare),
             licensed: pass == Pass::Licensed,
             licence_mattered: Cell::new(false),
             word_found,
@@ -85,7 +87,7 @@ impl<'l> Context<'l> {
     /// [`Context::found`] of `word` before any cut, in any pass: with nothing cut, the
     /// candidate is no derived word and there are no affixes to license.
     pub(super) fn word_found(word: &str, lexicon: &Lexicon) -> bool {
-        candidate_entry(lexicon, word, false, false).is_some()
+        candidate_entry(lexicon, word, &BareWords::new(false), false).is_some()
     }
 
     pub(super) fn found(&self) -> bool {
@@ -108,7 +110,7 @@ impl<'l> Context<'l> {
             .iter()
             .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
         // One lookup of the candidate answers both whether it is a root and its flags.
-        let Some(entry) = candidate_entry(self.lexicon, &self.current, self.bare, derived) else {
+        let Some(entry) = candidate_entry(self.lexicon, &self.current, &self.bare, derived) else {
             return false;
         };
         if !self.loan_roots_long() {
@@ -127,6 +129,12 @@ impl<'l> Context<'l> {
     /// alike, so it can be skipped.
     pub(super) fn licence_mattered(&self) -> bool {
         self.licence_mattered.get()
+    }
+
+    /// Whether this pass met a candidate that counting bare words or not decided (see
+    /// [`BareWords`]): when not, a failed pass tells that the [`Pass::Bare`] pass fails too.
+    pub(super) fn bare_mattered(&self) -> bool {
+        self.bare.met()
     }
 
     /// Whether every loan suffix cut (-is, -isme, -isasi) after a prefix left a root of at
@@ -246,7 +254,7 @@ impl<'l> Context<'l> {
 
     /// One pass over the prefix rule table; at most one prefix is removed.
     fn remove_one_prefix(&mut self) -> bool {
-        let Some((prefix, result)) = disambiguate_prefix(&self.current, self.lexicon, self.bare)
+        let Some((prefix, result)) = disambiguate_prefix(&self.current, self.lexicon, &self.bare)
         else {
             return false;
         };

@@ -450,10 +450,13 @@ impl IndonesianStemmer {
     /// cut, outermost prefix first, for `ringkas stem --explain`.
     pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
         let word_found = Context::word_found(word, &self.lexicon);
-        let mut licence_mattered = true;
+        // A pass is skipped when the one before failed without meeting what the two differ
+        // in: it would take the same cuts and fail alike.
+        let (mut licence_mattered, mut bare_mattered) = (true, true);
         for pass in [Pass::Licensed, Pass::Affix, Pass::Bare] {
-            if pass == Pass::Affix && !licence_mattered {
-                continue; // it would fail as the licensed pass did
+            if (pass == Pass::Affix && !licence_mattered) || (pass == Pass::Bare && !bare_mattered)
+            {
+                continue;
             }
             let mut context = Context::new(word, &self.lexicon, pass, word_found);
             context.run();
@@ -462,6 +465,7 @@ impl IndonesianStemmer {
                 return Some((context.current, pass, cut));
             }
             licence_mattered = context.licence_mattered();
+            bare_mattered = context.bare_mattered();
         }
         None
     }

@@ -5,6 +5,8 @@
 //! Data more than logic: one small function per rule and the table that orders them. The
 //! letter tests the rules share sit at the top.
 
+use std::cell::Cell;
+
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 
@@ -22,6 +24,28 @@ pub(crate) enum Prefix {
     Other,
 }
 
+/// Whether a pass counts bare lexicon words as roots of derived words, and whether it met a
+/// candidate whose answer that decided. A pass that met none would have taken the same cuts
+/// with the other setting, so the bare-word pass after one that failed without meeting any
+/// would fail alike.
+pub(super) struct BareWords {
+    count: bool,
+    met: Cell<bool>,
+}
+
+impl BareWords {
+    pub(super) fn new(count: bool) -> Self {
+        BareWords {
+            count,
+            met: Cell::new(false),
+        }
+    }
+
+    pub(super) fn met(&self) -> bool {
+        self.met.get()
+    }
+}
+
 /// The lexicon entry of `word` if it is a lexicon word long enough to be the root of a longer
 /// word (an affix root if `derived`, unless bare words count): the lexicon's one- and
 /// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
@@ -30,17 +54,28 @@ pub(crate) enum Prefix {
 pub(super) fn candidate_entry(
     lexicon: &Lexicon,
     word: &str,
-    bare: bool,
+    bare: &BareWords,
     derived: bool,
 ) -> Option<Entry> {
-    let min_len = if derived && bare { MIN_BARE_ROOT } else { 3 };
+    if derived && (word.len() < 3) != (word.len() < MIN_BARE_ROOT) {
+        bare.met.set(true); // long enough for one setting only
+    }
+    let min_len = if derived && bare.count {
+        MIN_BARE_ROOT
+    } else {
+        3
+    };
     if word.len() < min_len {
         return None;
     }
     let entry = lexicon.lookup(word)?;
+    if !derived || entry.affixable() {
+        return Some(entry);
+    }
     // Bare words as roots of derived words only when long enough to be unambiguous
     // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
-    (!derived || bare || entry.affixable()).then_some(entry)
+    bare.met.set(true);
+    bare.count.then_some(entry)
 }
 
 const MIN_BARE_ROOT: usize = 3;
@@ -161,7 +196,7 @@ pub(super) const OTHER_RULES: &[Rule] = &[
 pub(super) fn disambiguate_prefix(
     word: &str,
     lexicon: &Lexicon,
-    bare: bool,
+    bare: &BareWords,
 ) -> Option<(Prefix, String)> {
     for (prefix, plain) in [(Prefix::Di, "di"), (Prefix::Ke, "ke"), (Prefix::Se, "se")] {
         if let Some(rest) = word.strip_prefix(plain) {
@@ -191,7 +226,7 @@ fn group_reading(
     prefix: Prefix,
     rules: &[Rule],
     lexicon: &Lexicon,
-    bare: bool,
+    bare: &BareWords,
 ) -> Option<String> {
     if let [rule] = rules {
         // A single reading is the group's last, taken whatever the lexicon says.
