@@ -10,7 +10,9 @@ use std::cell::Cell;
 
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
-use crate::stem::rules::{Prefix, candidate_entry, disambiguate_prefix, prefix_classes};
+use crate::stem::rules::{
+    BareWords, Prefix, candidate_entry, disambiguate_prefix, prefix_classes, prepend,
+};
 
 pub(super) const PARTICLES: [&str; 4] = ["lah", "kah", "tah", "pun"];
 pub(super) const POSSESSIVES: [&str; 3] = ["ku", "mu", "nya"];
@@ -41,10 +43,14 @@ pub(super) struct Context<'l> {
     original: &'l str,
     pub(super) current: String,
     pub(super) removals: Vec<Removal>,
-    /// Whether bare lexicon words count as roots.
-    bare: bool,
-    /// Whether the root must take the affixes cut (see [`Context::licensed`]).
+    /// Whether bare lexicon words count as roots (and whether that decided a candidate).
+    bare: BareWords,
+    /// Whether the root must take the affixes cut (see [`Context::licenses`]).
     licensed: bool,
+    /// Whether that demand changed anything in this pass: see [`Context::licence_mattered`].
+    licence_mattered: Cell<bool>,
+    /// Whether the original word is itself a root (see [`Context::word_found`]).
+    word_found: bool,
     /// [`Context::found`] for the present state, once asked: the ECS steps ask again after
     /// each step whether the last cut found a root, mostly of an unchanged state.
     known: Cell<Option<bool>>,
@@ -62,16 +68,26 @@ pub(crate) enum Pass {
 }
 
 impl<'l> Context<'l> {
-    pub(super) fn new(word: &'l str, lexicon: &'l Lexicon, pass: Pass) -> Self {
+    /// A context for `word` in `pass`; `word_found` is [`Context::word_found`] of `word`, the
+    /// same in every pass, so that the passes of one word ask the lexicon once.
+    pub(super) fn new(word: &'l str, lexicon: &'l Lexicon, pass: Pass, word_found: bool) -> Self {
         Context {
             lexicon,
             original: word,
             current: word.to_owned(),
             removals: Vec::new(),
-            bare: pass == Pass::Bare,
+            bare: BareWords::new(pass == Pass::Bare),
             licensed: pass == Pass::Licensed,
-            known: Cell::new(None),
+            licence_mattered: Cell::new(false),
+            word_found,
+            known: Cell::new(Some(word_found)),
         }
+    }
+
+    /// [`Context::found`] of `word` before any cut, in any pass: with nothing cut, the
+    /// candidate is no derived word and there are no affixes to license.
+    pub(super) fn word_found(word: &str, lexicon: &Lexicon) -> bool {
+        candidate_entry(lexicon, word, &BareWords::new(false), false).is_some()
     }
 
     pub(super) fn found(&self) -> bool {
@@ -94,8 +110,31 @@ impl<'l> Context<'l> {
             .iter()
             .any(|r| !matches!(r.affix, Affix::Particle | Affix::Possessive));
         // One lookup of the candidate answers both whether it is a root and its flags.
-        candidate_entry(self.lexicon, &self.current, self.bare, derived)
-            .is_some_and(|entry| self.loan_roots_long() && (!self.licensed || self.licenses(entry)))
+        let Some(entry) = candidate_entry(self.lexicon, &self.current, &self.bare, derived) else {
+            return false;
+        };
+        if !self.loan_roots_long() {
+            return false;
+        }
+        if self.licensed && !self.licenses(entry) {
+            self.licence_mattered.set(true);
+            return false;
+        }
+        true
+    }
+
+    /// Whether this pass's demand that the root take the affixes cut refused a root or an
+    /// infix. The [`Pass::Affix`] pass differs from [`Pass::Licensed`] only there: a
+    /// licensed pass that failed without either would walk the same cuts in it and fail
+    /// alike, so it can be skipped.
+    pub(super) fn licence_mattered(&self) -> bool {
+        self.licence_mattered.get()
+    }
+
+    /// Whether this pass met a candidate that counting bare words or not decided (see
+    /// [`BareWords`]): when not, a failed pass tells that the [`Pass::Bare`] pass fails too.
+    pub(super) fn bare_mattered(&self) -> bool {
+        self.bare.met()
     }
 
     /// Whether every loan suffix cut (-is, -isme, -isasi) after a prefix left a root of at
@@ -160,7 +199,7 @@ impl<'l> Context<'l> {
             }
             self.current = self.original.to_owned();
             self.removals.clear();
-            self.changed();
+            self.known.set(Some(self.word_found));
         }
         self.remove_suffixes();
         if self.found() {
@@ -215,7 +254,7 @@ impl<'l> Context<'l> {
 
     /// One pass over the prefix rule table; at most one prefix is removed.
     fn remove_one_prefix(&mut self) -> bool {
-        let Some((prefix, result)) = disambiguate_prefix(&self.current, self.lexicon, self.bare)
+        let Some((prefix, result)) = disambiguate_prefix(&self.current, self.lexicon, &self.bare)
         else {
             return false;
         };
@@ -239,6 +278,7 @@ impl<'l> Context<'l> {
             return false;
         }
         if self.licensed && prefix == Prefix::Other && !is_proclitic(&self.current, &result) {
+            self.licence_mattered.set(true);
             return false;
         }
         self.record(Affix::Prefix(prefix), result);
@@ -351,9 +391,10 @@ impl Removal {
     /// whose sound change took the root's first letter shows as written (`men-` of `menulis`).
     pub(super) fn cut(&self) -> (Affix, String) {
         let (subject, result) = (self.subject.as_str(), self.result.as_str());
+        // Joined with `prepend`, not `format!`: every parse found writes its cuts.
         let text = match self.affix {
             Affix::Prefix(_) if subject.ends_with(result) => {
-                format!("{}-", &subject[..subject.len() - result.len()])
+                prepend(&subject[..subject.len() - result.len()], "-")
             }
             // An infix: the two letters after the root's first (`r-el-awan`).
             Affix::Prefix(Prefix::Other) => format!("-{}-", subject.get(1..3).unwrap_or("")),
@@ -361,9 +402,9 @@ impl Removal {
                 // The changed sound: the subject's letters before the result's tail.
                 let shared = result.len().saturating_sub(1);
                 let head = subject.len().saturating_sub(shared);
-                format!("{}-", subject.get(..head).unwrap_or(subject))
+                prepend(subject.get(..head).unwrap_or(subject), "-")
             }
-            _ => format!("-{}", subject.strip_prefix(result).unwrap_or(subject)),
+            _ => prepend("-", subject.strip_prefix(result).unwrap_or(subject)),
         };
         (self.affix, text)
     }
@@ -435,10 +476,13 @@ pub(super) fn strip_any_suffix<'a>(word: &'a str, suffixes: &[&str]) -> Option<&
 /// `word.strip_suffix(suffix)` for the affixes, a few ASCII letters: compared byte by byte
 /// here, as `strip_suffix` calls `memcmp` for each (368k calls on IndoSum train, the confix
 /// search's most frequent call).
-fn strip_short_suffix<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
+pub(super) fn strip_short_suffix<'a>(word: &'a str, suffix: &str) -> Option<&'a str> {
     let cut = word.len().checked_sub(suffix.len())?;
     let tail = &word.as_bytes()[cut..];
-    if !tail.iter().zip(suffix.as_bytes()).all(|(a, b)| a == b) {
+    // The last letters first: most words fail there, before the loop.
+    if tail.last() != suffix.as_bytes().last()
+        || !tail.iter().zip(suffix.as_bytes()).all(|(a, b)| a == b)
+    {
         return None;
     }
     // The suffix matched whole, so `cut` is where a character of it starts.

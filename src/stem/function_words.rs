@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::stem::confix::{PARTICLES, POSSESSIVES};
+use crate::stem::confix::{PARTICLES, POSSESSIVES, strip_short_suffix};
 use crate::util::hash::FastSet;
 
 const EMBEDDED: &str = include_str!("../../data/function-words-id.txt");
@@ -67,7 +67,7 @@ pub(super) fn function_word(word: &str) -> Option<&str> {
     PARTICLES
         .iter()
         .chain(POSSESSIVES.iter())
-        .filter_map(|clitic| word.strip_suffix(clitic))
+        .filter_map(|clitic| strip_short_suffix(word, clitic))
         .find(|rest| words.contains(rest))
 }
 
@@ -75,13 +75,15 @@ pub(super) fn function_word(word: &str) -> Option<&str> {
 /// in se- keeps it when listed so: `sepersepuluh`), as an ordinal with ke- and with one clitic
 /// on (`kesepersepuluhnya`): the denominator is the word's root, as it is of `pertiga`.
 pub(super) fn fraction(word: &str) -> Option<&str> {
-    if !word.contains("seper") {
+    // The body below is the word's start, so what it must start with the word does: a cheap
+    // test, as every new word is asked.
+    if !(word.starts_with("seper") || word.starts_with("keseper")) {
         return None;
     }
     let body = PARTICLES
         .iter()
         .chain(POSSESSIVES.iter())
-        .find_map(|clitic| word.strip_suffix(clitic))
+        .find_map(|clitic| strip_short_suffix(word, clitic))
         .filter(|body| body.contains("seper"))
         .unwrap_or(word);
     let body = body.strip_prefix("ke").unwrap_or(body);

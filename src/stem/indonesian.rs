@@ -49,8 +49,8 @@ impl IndonesianStemmer {
         if let Some(root) = self.function_word(word) {
             return Cow::Borrowed(root);
         }
-        if self.is_root(word) {
-            return Cow::Borrowed(self.listed_derivation(word).unwrap_or(word));
+        if let Some(entry) = self.lexicon.lookup(word) {
+            return Cow::Borrowed(self.derivation_of(word, entry).unwrap_or(word));
         }
         if word.contains('-') {
             return self.stem_hyphenated(word);
@@ -70,13 +70,19 @@ impl IndonesianStemmer {
     /// The root of a lexicon word that hunspell lists as a word but is a derivation: see
     /// [`IndonesianStemmer::bare_derivation`].
     pub(crate) fn listed_derivation<'w>(&self, word: &'w str) -> Option<&'w str> {
+        self.derivation_of(word, self.lexicon.entry(word))
+    }
+
+    /// [`IndonesianStemmer::listed_derivation`] given the word's lexicon entry (the default
+    /// when unlisted), so that a caller that has it, and the steps below, look it up once.
+    fn derivation_of<'w>(&self, word: &'w str, entry: Entry) -> Option<&'w str> {
         if word.contains('-') {
             return None;
         }
-        if self.lexicon.is_affix_root(word) {
+        if entry.affixable() {
             return self
-                .listed_prefixed(word)
-                .or_else(|| self.listed_suffixed(word));
+                .listed_prefixed(word, entry)
+                .or_else(|| self.listed_suffixed(word, entry));
         }
         self.bare_derivation(word)
     }
@@ -87,8 +93,13 @@ impl IndonesianStemmer {
     /// when the rest is a root hunspell lets take that prefix. And the irregular `bel-`/`pel-`
     /// (ber-, peN- before one root, `ajar`), recognised where the lexicon lists both forms of
     /// the same rest, as it does for no accidental pair (`belalang` has no `pelalang`).
-    fn listed_prefixed<'w>(&self, word: &'w str) -> Option<&'w str> {
-        let entry = self.lexicon.entry(word);
+    fn listed_prefixed<'w>(&self, word: &'w str, entry: Entry) -> Option<&'w str> {
+        let takes = |e: Entry, c: u8| e.takes_all(class_bit(c).unwrap_or(0));
+        // One lookup of the rest answers whether it is an affix root and what it takes.
+        let root_takes = |rest: &str, c: u8| {
+            let root = self.lexicon.entry(rest);
+            root.affixable() && takes(root, c)
+        };
         // ber-/per- lose their r before a root in r: `perinci` is per- + rinci.
         for (prefix, class) in [("ber", b'B'), ("per", b'R'), ("be", b'B'), ("pe", b'R')] {
             let Some(rest) = word
@@ -97,12 +108,7 @@ impl IndonesianStemmer {
             else {
                 continue;
             };
-            let takes = |e: Entry, c: u8| e.takes_all(class_bit(c).unwrap_or(0));
-            if rest.len() >= 3
-                && takes(entry, b'D')
-                && self.lexicon.is_affix_root(rest)
-                && takes(self.lexicon.entry(rest), class)
-            {
+            if rest.len() >= 3 && takes(entry, b'D') && root_takes(rest, class) {
                 return Some(rest);
             }
         }
@@ -125,9 +131,8 @@ impl IndonesianStemmer {
     /// no derivational suffix
     /// (a verb in -i takes no -an, -i or -kan; `abadi`, which takes -kan, is a root).
     /// Function words (`tetapi`, `mulai`) never get here.
-    fn listed_suffixed<'w>(&self, word: &'w str) -> Option<&'w str> {
+    fn listed_suffixed<'w>(&self, word: &'w str, own: Entry) -> Option<&'w str> {
         let bit = |c: u8| class_bit(c).unwrap_or(0);
-        let own = self.lexicon.entry(word);
         // di- or the ku-/kau- of the passive (`biarkan` U: kubiarkan): a verb's prefixes.
         let verb = own.0 & (bit(b'D') | bit(b'U')) != 0;
         if !verb || [b'a', b'i', b'k'].iter().any(|&c| own.takes_all(bit(c))) {
@@ -251,7 +256,7 @@ impl IndonesianStemmer {
         let Some((_, suffix)) = cut.iter().find(|(affix, _)| *affix == Affix::Derivational) else {
             return self.se_nya_root(root, &cut);
         };
-        let whole = format!("{root}{}", suffix.trim_start_matches('-'));
+        let whole = prepend(&root, suffix.trim_start_matches('-'));
         if auxiliary(&whole) || (is_loan_suffix(suffix) && self.lexicon.contains(&whole)) {
             whole
         } else {
@@ -444,16 +449,25 @@ impl IndonesianStemmer {
     /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
     /// cut, outermost prefix first, for `ringkas stem --explain`.
     pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
-        [Pass::Licensed, Pass::Affix, Pass::Bare]
-            .into_iter()
-            .find_map(|pass| {
-                let mut context = Context::new(word, &self.lexicon, pass);
-                context.run();
-                context.found().then(|| {
-                    let cut = context.removals.iter().map(Removal::cut).collect();
-                    (context.current, pass, cut)
-                })
-            })
+        let word_found = Context::word_found(word, &self.lexicon);
+        // A pass is skipped when the one before failed without meeting what the two differ
+        // in: it would take the same cuts and fail alike.
+        let (mut licence_mattered, mut bare_mattered) = (true, true);
+        for pass in [Pass::Licensed, Pass::Affix, Pass::Bare] {
+            if (pass == Pass::Affix && !licence_mattered) || (pass == Pass::Bare && !bare_mattered)
+            {
+                continue;
+            }
+            let mut context = Context::new(word, &self.lexicon, pass, word_found);
+            context.run();
+            if context.found() {
+                let cut = context.removals.iter().map(Removal::cut).collect();
+                return Some((context.current, pass, cut));
+            }
+            licence_mattered = context.licence_mattered();
+            bare_mattered = context.bare_mattered();
+        }
+        None
     }
 }
 

@@ -5,6 +5,8 @@
 //! Data more than logic: one small function per rule and the table that orders them. The
 //! letter tests the rules share sit at the top.
 
+use std::cell::Cell;
+
 use crate::stem::lexicon::{Entry, Lexicon};
 use crate::stem::lexicon_format::class_bit;
 
@@ -22,6 +24,28 @@ pub(crate) enum Prefix {
     Other,
 }
 
+/// Whether a pass counts bare lexicon words as roots of derived words, and whether it met a
+/// candidate whose answer that decided. A pass that met none would have taken the same cuts
+/// with the other setting, so the bare-word pass after one that failed without meeting any
+/// would fail alike.
+pub(super) struct BareWords {
+    count: bool,
+    met: Cell<bool>,
+}
+
+impl BareWords {
+    pub(super) fn new(count: bool) -> Self {
+        BareWords {
+            count,
+            met: Cell::new(false),
+        }
+    }
+
+    pub(super) fn met(&self) -> bool {
+        self.met.get()
+    }
+}
+
 /// The lexicon entry of `word` if it is a lexicon word long enough to be the root of a longer
 /// word (an affix root if `derived`, unless bare words count): the lexicon's one- and
 /// two-letter entries are abbreviations and interjections (`pa`, `te`), never what a stripped
@@ -30,17 +54,28 @@ pub(crate) enum Prefix {
 pub(super) fn candidate_entry(
     lexicon: &Lexicon,
     word: &str,
-    bare: bool,
+    bare: &BareWords,
     derived: bool,
 ) -> Option<Entry> {
-    let min_len = if derived && bare { MIN_BARE_ROOT } else { 3 };
+    if derived && (word.len() < 3) != (word.len() < MIN_BARE_ROOT) {
+        bare.met.set(true); // long enough for one setting only
+    }
+    let min_len = if derived && bare.count {
+        MIN_BARE_ROOT
+    } else {
+        3
+    };
     if word.len() < min_len {
         return None;
     }
     let entry = lexicon.lookup(word)?;
+    if !derived || entry.affixable() {
+        return Some(entry);
+    }
     // Bare words as roots of derived words only when long enough to be unambiguous
     // (`nuklir`); short ones (`bon`, `ase`) are mostly accidents.
-    (!derived || bare || entry.affixable()).then_some(entry)
+    bare.met.set(true);
+    bare.count.then_some(entry)
 }
 
 const MIN_BARE_ROOT: usize = 3;
@@ -78,103 +113,153 @@ pub(super) fn prepend(head: &str, rest: &str) -> String {
 /// restored where the prefix had swallowed it.
 type Rule = fn(&str) -> Option<String>;
 
-/// The ECS prefix-disambiguation table, in order. Each group lists the readings of one
-/// prefix shape; the first reading found in the lexicon wins, else the group's last reading
-/// is taken so that further prefixes can still be removed from it.
-pub(super) const PREFIX_RULES: &[(Prefix, &[Rule])] = &[
-    (Prefix::Be, &[rule_ber_v, rule_be_rv]),
-    (Prefix::Be, &[rule_ber_cap]),
-    (Prefix::Be, &[rule_ber_caerv]),
-    (Prefix::Be, &[rule_belajar]),
-    (Prefix::Be, &[rule_be_c_er_c]),
-    (Prefix::Te, &[rule_ter_v, rule_te_rv]),
-    (Prefix::Te, &[rule_ter_c_erv]),
-    (Prefix::Te, &[rule_ter_cp]),
-    (Prefix::Te, &[rule_te_c_er_c]),
-    (Prefix::Me, &[rule_me_lrwy]),
-    (Prefix::Me, &[rule_mem_bfv]),
-    (Prefix::Me, &[rule_mempe]),
-    (Prefix::Me, &[rule_mem_v_m, rule_mem_v_p]),
-    (Prefix::Me, &[rule_men_c]),
-    (Prefix::Me, &[rule_men_v_n, rule_men_v_t]),
-    (Prefix::Me, &[rule_meng_c]),
+/// The readings of one prefix shape: the first found in the lexicon wins, else the last is
+/// taken so that further prefixes can still be removed from it.
+type Group = &'static [Rule];
+
+/// The ECS prefix-disambiguation table of the four prefix families that change shape, each
+/// with the two letters every one of its rules needs at the start of a word (a word starts
+/// with at most one of them, so a word meets only one family's groups), its groups in order.
+pub(super) const FAMILY_RULES: [(Prefix, &str, &[Group]); 4] = [
+    (
+        Prefix::Be,
+        "be",
+        &[
+            &[rule_ber_v, rule_be_rv],
+            &[rule_ber_cap],
+            &[rule_ber_caerv],
+            &[rule_belajar],
+            &[rule_be_c_er_c],
+        ],
+    ),
+    (
+        Prefix::Te,
+        "te",
+        &[
+            &[rule_ter_v, rule_te_rv],
+            &[rule_ter_c_erv],
+            &[rule_ter_cp],
+            &[rule_te_c_er_c],
+            &[rule_ter_c_er_c],
+        ],
+    ),
     (
         Prefix::Me,
-        &[rule_meng_v, rule_meng_v_k, rule_menge, rule_meng_v_ng],
+        "me",
+        &[
+            &[rule_me_lrwy],
+            &[rule_mem_bfv],
+            &[rule_mempe],
+            &[rule_mem_v_m, rule_mem_v_p],
+            &[rule_men_c],
+            &[rule_men_v_n, rule_men_v_t],
+            &[rule_meng_c],
+            &[rule_meng_v, rule_meng_v_k, rule_menge, rule_meng_v_ng],
+            &[rule_meny_v_ny, rule_meny_v_s],
+            &[rule_memp],
+        ],
     ),
-    (Prefix::Me, &[rule_meny_v_ny, rule_meny_v_s]),
-    (Prefix::Me, &[rule_memp]),
-    (Prefix::Pe, &[rule_pe_wy]),
-    (Prefix::Pe, &[rule_per_v, rule_pe_rv]),
-    (Prefix::Pe, &[rule_per_cap]),
-    (Prefix::Pe, &[rule_per_caerv]),
-    (Prefix::Pe, &[rule_pem_bfv]),
-    (Prefix::Pe, &[rule_pem_v_m, rule_pem_v_p]),
-    (Prefix::Pe, &[rule_pen_c]),
-    (Prefix::Pe, &[rule_pen_v_n, rule_pen_v_t]),
-    (Prefix::Pe, &[rule_peng_c]),
-    (Prefix::Pe, &[rule_peng_v, rule_peng_v_k, rule_penge]),
-    (Prefix::Pe, &[rule_peny_v_ny, rule_peny_v_s]),
-    (Prefix::Pe, &[rule_pel_v]),
-    (Prefix::Pe, &[rule_pe_cp]),
-    (Prefix::Te, &[rule_ter_c_er_c]),
-    (Prefix::Pe, &[rule_pe_c_er_c]),
-    (Prefix::Other, &[rule_infix_er]),
-    (Prefix::Other, &[rule_infix_el]),
-    (Prefix::Other, &[rule_infix_em]),
-    (Prefix::Other, &[rule_infix_in]),
-    (Prefix::Other, &[rule_ku]),
-    (Prefix::Other, &[rule_kau]),
+    (
+        Prefix::Pe,
+        "pe",
+        &[
+            &[rule_pe_wy],
+            &[rule_per_v, rule_pe_rv],
+            &[rule_per_cap],
+            &[rule_per_caerv],
+            &[rule_pem_bfv],
+            &[rule_pem_v_m, rule_pem_v_p],
+            &[rule_pen_c],
+            &[rule_pen_v_n, rule_pen_v_t],
+            &[rule_peng_c],
+            &[rule_peng_v, rule_peng_v_k, rule_penge],
+            &[rule_peny_v_ny, rule_peny_v_s],
+            &[rule_pel_v],
+            &[rule_pe_cp],
+            &[rule_pe_c_er_c],
+        ],
+    ),
+];
+
+/// The infixes and proclitics ([`Prefix::Other`]), tried after the word's family, in order.
+pub(super) const OTHER_RULES: &[Rule] = &[
+    rule_infix_er,
+    rule_infix_el,
+    rule_infix_em,
+    rule_infix_in,
+    rule_ku,
+    rule_kau,
 ];
 
 /// Removes one prefix from `word`: the plain prefixes di-, ke-, se- first, then the first
-/// rule group that applies.
+/// rule group that applies: those of the word's family, then the infixes and proclitics.
 pub(super) fn disambiguate_prefix(
     word: &str,
     lexicon: &Lexicon,
-    bare: bool,
+    bare: &BareWords,
 ) -> Option<(Prefix, String)> {
     for (prefix, plain) in [(Prefix::Di, "di"), (Prefix::Ke, "ke"), (Prefix::Se, "se")] {
         if let Some(rest) = word.strip_prefix(plain) {
             return Some((prefix, rest.to_owned()));
         }
     }
-    for (prefix, rules) in PREFIX_RULES {
-        if family_start(*prefix).is_some_and(|start| !word.starts_with(start)) {
-            continue; // none of the group's rules can apply
-        }
-        let mut reading = None;
-        let mut root: Option<(String, (bool, bool, u32))> = None;
-        for rule in *rules {
-            reading = rule(word);
-            let Some(entry) = reading
-                .as_deref()
-                .and_then(|r| candidate_entry(lexicon, r, bare, true))
-            else {
-                continue;
-            };
-            let candidate = reading.take().expect("a candidate was read");
-            // A root whose hunspell flags take this prefix beats one whose flags do not
-            // (`terasa` is ter- on rasa, not on asa, which takes only meN-); among those, a
-            // root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
-            // Where ber-, ter-, per- may have lost their r before a root in r (`beragam`:
-            // ber- + agam or be- + ragam) and both roots take the prefix, the root hunspell
-            // lets take more affixes, the more productive one, wins.
-            let r_drop = ["ber", "ter", "per"].iter().any(|p| word.starts_with(p));
-            let rank = (
-                entry.0 & prefix_classes(*prefix, word) != 0,
-                entry.preferred(),
-                if r_drop { entry.class_count() } else { 0 },
-            );
-            if root.as_ref().is_none_or(|(_, best)| rank > *best) {
-                root = Some((candidate, rank));
+    let family = FAMILY_RULES
+        .iter()
+        .find(|(_, start, _)| word.starts_with(start));
+    if let Some(&(prefix, _, groups)) = family {
+        for rules in groups {
+            if let Some(reading) = group_reading(word, prefix, rules, lexicon, bare) {
+                return Some((prefix, reading));
             }
         }
-        if let Some(reading) = root.map(|(root, _)| root).or(reading) {
-            return Some((*prefix, reading));
+    }
+    // Each a group of one reading, which is taken whatever the lexicon says.
+    OTHER_RULES
+        .iter()
+        .find_map(|rule| rule(word))
+        .map(|reading| (Prefix::Other, reading))
+}
+
+/// The reading a group of `prefix` rules gives `word`, if any of them applies.
+fn group_reading(
+    word: &str,
+    prefix: Prefix,
+    rules: &[Rule],
+    lexicon: &Lexicon,
+    bare: &BareWords,
+) -> Option<String> {
+    if let [rule] = rules {
+        // A single reading is the group's last, taken whatever the lexicon says.
+        return rule(word);
+    }
+    let mut reading = None;
+    let mut root: Option<(String, (bool, bool, u32))> = None;
+    for rule in rules {
+        reading = rule(word);
+        let Some(entry) = reading
+            .as_deref()
+            .and_then(|r| candidate_entry(lexicon, r, bare, true))
+        else {
+            continue;
+        };
+        let candidate = reading.take().expect("a candidate was read");
+        // A root whose hunspell flags take this prefix beats one whose flags do not
+        // (`terasa` is ter- on rasa, not on asa, which takes only meN-); among those, a
+        // root the news evidence prefers (`kalah` over `alah`) beats an earlier one.
+        // Where ber-, ter-, per- may have lost their r before a root in r (`beragam`:
+        // ber- + agam or be- + ragam) and both roots take the prefix, the root hunspell
+        // lets take more affixes, the more productive one, wins.
+        let r_drop = ["ber", "ter", "per"].iter().any(|p| word.starts_with(p));
+        let rank = (
+            entry.0 & prefix_classes(prefix, word) != 0,
+            entry.preferred(),
+            if r_drop { entry.class_count() } else { 0 },
+        );
+        if root.as_ref().is_none_or(|(_, best)| rank > *best) {
+            root = Some((candidate, rank));
         }
     }
-    None
+    root.map(|(root, _)| root).or(reading)
 }
 
 /// The hunspell affix classes (bits of [`CLASS_LETTERS`](crate::stem::CLASS_LETTERS)) of which
@@ -193,18 +278,6 @@ pub(super) fn prefix_classes(prefix: Prefix, word: &str) -> u32 {
         Prefix::Pe if word.starts_with("per") => bit(b'R') | bit(b'P'),
         Prefix::Pe => bit(b'P'),
         Prefix::Other => 0,
-    }
-}
-
-/// The letters every rule of a prefix family needs at the start of a word, so that a word
-/// without them skips the family's rules; `None` for the infixes and proclitics.
-pub(super) fn family_start(prefix: Prefix) -> Option<&'static str> {
-    match prefix {
-        Prefix::Be => Some("be"),
-        Prefix::Te => Some("te"),
-        Prefix::Me => Some("me"),
-        Prefix::Pe => Some("pe"),
-        Prefix::Di | Prefix::Ke | Prefix::Se | Prefix::Other => None,
     }
 }
 
@@ -452,8 +525,13 @@ fn rule_pe_c_er_c(w: &str) -> Option<String> {
 // Infixes -er-, -el-, -em-, -in- (`gerigi`, `telunjuk`, `gemetar`, `kinerja`) and the
 // proclitics ku-, kau- (`kupukul`, `kauhajar`).
 fn infix(w: &str, infix: &str) -> Option<String> {
+    // The infix's two letters first: every word is tried for all four, and few have them.
+    if w.as_bytes().get(1..3) != Some(infix.as_bytes()) {
+        return None;
+    }
     let first = byte_at(w, 0).filter(|&b| is_consonant(b))?;
-    let rest = w[1..].strip_prefix(infix).filter(|r| starts_vowel(r))?;
+    // Bytes 0 to 2 are ASCII letters, so byte 3 starts a character.
+    let rest = Some(&w[3..]).filter(|r| starts_vowel(r))?;
     let mut s = String::with_capacity(rest.len() + 1);
     s.push(char::from(first));
     s.push_str(rest);
