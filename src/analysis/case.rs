@@ -3,7 +3,7 @@
 //! notes, per word, whether it is capitalised and where ([`note_case`]); [`word_key`] then
 //! decides, per word, whether it is a name kept whole or an ordinary word to stem.
 
-use crate::analysis::lowercase::{lowercase_in, plain_lowercase_hash};
+use crate::analysis::lowercase::{ascii_lowercase_hash, lowercase_in};
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::{Token, TokenKind};
@@ -54,8 +54,14 @@ pub(super) fn note_case(
                 after_dateline = false;
             }
             let w = &text[t.start..t.end];
-            (r.word, r.capitals) = match plain_lowercase_hash(text.as_bytes(), t.start, t.end) {
-                Some(hash) => (memo.id_hashed(w, hash), false),
+            (r.word, r.capitals) = match ascii_lowercase_hash(text.as_bytes(), t.start, t.end) {
+                Some((hash, false)) => (memo.id_hashed(w, hash), false),
+                Some((hash, true)) => {
+                    scratch.clear();
+                    scratch.push_str(w);
+                    scratch.make_ascii_lowercase();
+                    (memo.id_hashed(&scratch, hash), true)
+                }
                 None => {
                     let lower = lowercase_in(w, &mut scratch);
                     (memo.id(lower), !std::ptr::eq(lower, w))
