@@ -152,14 +152,7 @@ impl Interner {
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
-                let id = u32::try_from(self.ends.len())
-                    .ok()
-                    .filter(|&id| id < u32::MAX)
-                    .expect("fewer than 2^32 - 1 distinct strings");
-                self.bytes.push_str(s);
-                self.ends.push(self.bytes.len());
-                self.slots[i] = Slot { tag, id: id + 1 };
-                return id;
+                return self.insert(s, tag, i);
             }
             if slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s.as_bytes()) {
                 return slot.id - 1;
@@ -168,7 +161,22 @@ impl Interner {
         }
     }
 
+    /// Numbers `s`, new, in the empty slot `i`. Out of line, as [`Interner::grow`] is: most
+    /// strings asked for are known, and the lookup keeps fewer registers to save without them.
+    #[cold]
+    fn insert(&mut self, s: &str, tag: u32, i: usize) -> u32 {
+        let id = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&id| id < u32::MAX)
+            .expect("fewer than 2^32 - 1 distinct strings");
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len());
+        self.slots[i] = Slot { tag, id: id + 1 };
+        id
+    }
+
     /// Doubles the table, placing each string again by its hash.
+    #[cold]
     fn grow(&mut self) {
         let len = (self.slots.len() * 2).max(16);
         self.slots = vec![Slot::default(); len];
