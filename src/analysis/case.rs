@@ -3,7 +3,7 @@
 //! notes, per word, whether it is capitalised and where ([`note_case`]); [`word_key`] then
 //! decides, per word, whether it is a name kept whole or an ordinary word to stem.
 
-use crate::analysis::lowercase::{is_plain_lowercase, lowercase_in};
+use crate::analysis::lowercase::{ascii_lowercase_hash, lowercase_in};
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::{Token, TokenKind};
@@ -54,13 +54,19 @@ pub(super) fn note_case(
                 after_dateline = false;
             }
             let w = &text[t.start..t.end];
-            let lower = if is_plain_lowercase(text.as_bytes(), t.start, t.end) {
-                w
-            } else {
-                lowercase_in(w, &mut scratch)
+            (r.word, r.capitals) = match ascii_lowercase_hash(text.as_bytes(), t.start, t.end) {
+                Some((hash, false)) => (memo.id_hashed(w, hash), false),
+                Some((hash, true)) => {
+                    scratch.clear();
+                    scratch.push_str(w);
+                    scratch.make_ascii_lowercase();
+                    (memo.id_hashed(&scratch, hash), true)
+                }
+                None => {
+                    let lower = lowercase_in(w, &mut scratch);
+                    (memo.id(lower), !std::ptr::eq(lower, w))
+                }
             };
-            r.capitals = !std::ptr::eq(lower, w);
-            r.word = memo.id(lower);
             let marks = memo.marks(r.word);
             if !r.capitals {
                 marks.lower = true;
@@ -77,6 +83,8 @@ pub(super) fn note_case(
 /// names (kept whole: "Bekasi" is not "bekas") unless the document shows otherwise: the
 /// same word in lowercase elsewhere, or, at a sentence start or in a heading where capitals
 /// say nothing, a word the lexicon explains that is never capitalised mid-sentence.
+/// Inline: called for every word token.
+#[inline]
 pub(super) fn word_key(
     stopwords: &Stopwords,
     text: &str,

@@ -81,6 +81,30 @@ impl Hasher for FastHasher {
     }
 }
 
+/// The [`Interner`]'s hash of a key (its [`FastHasher`] hash), fed a block at a time by a scan
+/// that reads the key eight bytes at a time anyway, so that the key is not read again to be
+/// hashed: [`KeyHasher::block`] for each whole eight-byte block, then [`KeyHasher::finish`]
+/// with the last 0 to 7 bytes.
+#[derive(Default, Clone, Copy)]
+pub struct KeyHasher(FastHasher);
+
+impl KeyHasher {
+    /// Adds a whole block of eight bytes of the key, read as a little-endian word.
+    #[inline]
+    pub fn block(&mut self, block: u64) {
+        self.0.add(block);
+    }
+
+    /// The hash of the key whose last `len` bytes (fewer than eight) are the little-endian
+    /// word `tail`, padded with zeros.
+    #[inline]
+    pub fn finish(mut self, tail: u64, len: usize) -> u64 {
+        debug_assert!(len < 8 && (len == 0 || tail >> (8 * len) == 0));
+        self.0.add(tail ^ ((len as u64) << 59));
+        self.0.finish()
+    }
+}
+
 /// Distinct strings numbered densely from 0 in the order first seen, so that facts about a
 /// string can sit in a `Vec` indexed by its id and later questions about it cost no hashing.
 ///
@@ -110,25 +134,25 @@ struct Slot {
 impl Interner {
     /// The id of `s`, numbered next if new. One hash of `s` and, for a string seen before,
     /// usually one comparison.
+    #[inline]
     pub fn intern(&mut self, s: &str) -> u32 {
+        self.intern_hashed(s, hash_bytes(s.as_bytes()))
+    }
+
+    /// [`Interner::intern`] of a string whose hash ([`hash_bytes`], or a [`KeyHasher`]'s) the
+    /// caller has found already.
+    pub fn intern_hashed(&mut self, s: &str, hash: u64) -> u32 {
+        debug_assert_eq!(hash, hash_bytes(s.as_bytes()));
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
-        let hash = hash_bytes(s.as_bytes());
         let tag = (hash >> 32) as u32;
         let mask = self.slots.len() - 1;
         let mut i = slot_index(hash, mask);
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
-                let id = u32::try_from(self.ends.len())
-                    .ok()
-                    .filter(|&id| id < u32::MAX)
-                    .expect("fewer than 2^32 - 1 distinct strings");
-                self.bytes.push_str(s);
-                self.ends.push(self.bytes.len());
-                self.slots[i] = Slot { tag, id: id + 1 };
-                return id;
+                return self.insert(s, tag, i);
             }
             if slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s.as_bytes()) {
                 return slot.id - 1;
@@ -137,7 +161,22 @@ impl Interner {
         }
     }
 
+    /// Numbers `s`, new, in the empty slot `i`. Out of line, as [`Interner::grow`] is: most
+    /// strings asked for are known, and the lookup keeps fewer registers to save without them.
+    #[cold]
+    fn insert(&mut self, s: &str, tag: u32, i: usize) -> u32 {
+        let id = u32::try_from(self.ends.len())
+            .ok()
+            .filter(|&id| id < u32::MAX)
+            .expect("fewer than 2^32 - 1 distinct strings");
+        self.bytes.push_str(s);
+        self.ends.push(self.bytes.len());
+        self.slots[i] = Slot { tag, id: id + 1 };
+        id
+    }
+
     /// Doubles the table, placing each string again by its hash.
+    #[cold]
     fn grow(&mut self) {
         let len = (self.slots.len() * 2).max(16);
         self.slots = vec![Slot::default(); len];
@@ -164,7 +203,9 @@ impl Interner {
         &self.bytes.as_bytes()[start..self.ends[id]]
     }
 
-    /// The string numbered `id`.
+    /// The string numbered `id`. Inline: a document's vocabulary is written out by it, key
+    /// by key.
+    #[inline]
     pub fn get(&self, id: u32) -> &str {
         let id = id as usize;
         let start = if id == 0 { 0 } else { self.ends[id - 1] };
@@ -210,8 +251,8 @@ fn word_at(bytes: &[u8]) -> u64 {
     u64::from_le_bytes(bytes[..8].try_into().expect("eight bytes"))
 }
 
-/// The [`FastHasher`] hash of some bytes.
-fn hash_bytes(bytes: &[u8]) -> u64 {
+/// The [`FastHasher`] hash of some bytes: what [`Interner`] places them by.
+pub fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut hasher = FastHasher::default();
     hasher.write(bytes);
     hasher.finish()
@@ -254,6 +295,22 @@ mod tests {
             let mut padded = [0u8; 8];
             padded[..n].copy_from_slice(&bytes[..n]);
             assert_eq!(tail_word(&bytes[..n]), u64::from_le_bytes(padded), "{n}");
+        }
+    }
+
+    #[test]
+    fn hash_key_hasher_by_blocks_agrees_with_hash_bytes() {
+        let key: Vec<u8> = (0..40u8).map(|k| b'a' + k % 26).collect();
+        for n in 0..key.len() {
+            let bytes = &key[..n];
+            let mut hasher = KeyHasher::default();
+            let mut blocks = bytes.chunks_exact(8);
+            for block in &mut blocks {
+                hasher.block(word_at(block));
+            }
+            let rest = blocks.remainder();
+            let hash = hasher.finish(tail_word(rest), rest.len());
+            assert_eq!(hash, hash_bytes(bytes), "{n}");
         }
     }
 
