@@ -11,6 +11,8 @@
 //! else (an error, a lone surrogate escape, a text field that is not a string, deep nesting) it
 //! gives up and the line goes to serde_json, which finds the same document or words the error.
 
+use std::borrow::Cow;
+
 use memchr::{memchr, memchr2};
 
 use super::Wanted;
@@ -56,7 +58,7 @@ pub(super) fn read<'a>(line: &'a str, field: &str) -> Option<Wanted<'a>> {
                     // Any other value is left to serde_json, which may find it no number.
                     r.expect(b'"')?;
                     let body = r.string()?;
-                    wanted.text = Some(Some(r.decode(body)?));
+                    wanted.text = Some(Some(r.decode(body)?.into_owned()));
                 }
                 (false, false) => r.value(0)?,
             }
@@ -130,6 +132,7 @@ impl<'a> Reader<'a> {
                     escaped,
                 });
             }
+            // A backslash.
             escaped = true;
             let escape = match self.bytes.get(self.at + 1)? {
                 b'"' | b'\\' | b'/' | b'b' | b'f' | b'n' | b'r' | b't' => 2,
@@ -143,13 +146,13 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// A string's text.
-    fn decode(&self, body: Body) -> Option<String> {
+    /// A string's text, borrowed from the line unless it has escapes.
+    fn decode(&self, body: Body) -> Option<Cow<'a, str>> {
         let raw = &self.line[body.start..body.end];
         if body.escaped {
-            decode_body(raw)
+            decode_body(raw).map(Cow::Owned)
         } else {
-            Some(raw.to_string())
+            Some(Cow::Borrowed(raw))
         }
     }
 
