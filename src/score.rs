@@ -131,7 +131,14 @@ pub fn sentence_idf(a: &Analysis) -> Vec<f64> {
 /// as seen once, in this document. Ids of stopwords and other non-content terms, which nothing
 /// weighs, are not looked up: they get the IDF of an unseen term.
 pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
-    let documents = corpus.documents.max(1);
+    corpus_idf_by(a, corpus.documents, |v| corpus.count(&a.vocab[v]))
+}
+
+/// [`corpus_idf`] against a corpus of `documents` in which `df(v)` documents hold the key of
+/// vocabulary id `v` (asked once per id of a content term): for a caller that finds it faster
+/// than by the key.
+pub fn corpus_idf_by(a: &Analysis, documents: u64, mut df: impl FnMut(usize) -> u64) -> Vec<f64> {
+    let documents = documents.max(1);
     IDF_BY_DF.with_borrow_mut(|memo| {
         memo.reset(documents);
         let unseen = memo.get(1);
@@ -139,7 +146,7 @@ pub fn corpus_idf(a: &Analysis, corpus: &DocFreq) -> Vec<f64> {
         for t in a.terms.iter().filter(|t| t.content) {
             let slot = &mut idfs[t.id as usize];
             if slot.is_nan() {
-                *slot = memo.get(corpus.count(a.key(t)).max(1));
+                *slot = memo.get(df(t.id as usize).max(1));
             }
         }
         for slot in idfs.iter_mut().filter(|v| v.is_nan()) {

@@ -7,6 +7,7 @@ use rayon::prelude::*;
 use crate::analysis::memo::SharedStems;
 use crate::error::Error;
 use crate::input::{Identity, Input, Place};
+use crate::pipeline::corpus::{KeyIds, Numbering};
 use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
 use crate::pipeline::schedule::{Memos, PerWorker};
 use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
@@ -22,21 +23,22 @@ impl Engine {
         progress.pass(Pass::Counting);
         let shared = SharedStems::default();
         self.count(source, &Memos::memos(self, &shared), progress, None)
-            .0
+            .df
     }
 
     /// Document frequencies, and the number of inputs (readable or not). With `kept`, the
-    /// analyses are kept for the second pass (see [`Kept`]). Each worker counts the documents
-    /// it analysed into a table of its own, added up at the end, so the counting is as
-    /// parallel as the analysing (sums do not depend on which worker saw which document).
+    /// analyses are kept for the second pass (see [`Kept`]), with their keys' memo ids. Each
+    /// worker counts the documents it analysed into a table of its own, added up at the end,
+    /// so the counting is as parallel as the analysing (sums do not depend on which worker
+    /// saw which document).
     pub(super) fn count(
         &self,
         source: &dyn Source,
         memos: &Memos<'_>,
         progress: &mut dyn Progress,
         mut kept: Option<&mut Kept>,
-    ) -> (DocFreq, usize) {
-        let counts = PerWorker::new(self, IdDocFreq::default);
+    ) -> Counts {
+        let counts = PerWorker::new(self, WorkerCounts::default);
         let mut seen = 0;
         // As in the second pass, this thread keeps one chunk's analyses (writing them to the
         // temporary file) while the workers analyse the next.
@@ -79,7 +81,12 @@ impl Engine {
             },
         );
         finished.expect("keeping analyses does not fail");
-        (self.add_up(counts, memos), seen)
+        let (df, numberings) = self.add_up(counts, memos);
+        Counts {
+            df,
+            inputs: seen,
+            numberings,
+        }
     }
 
     /// Analyses one input and counts its keys into this worker's table; keeps the analysis
@@ -89,23 +96,33 @@ impl Engine {
         input: &Input,
         keep: Keep,
         memos: &Memos<'_>,
-        counts: &PerWorker<IdDocFreq>,
+        counts: &PerWorker<WorkerCounts>,
     ) -> (Option<Identity>, Counted, Option<Error>) {
         let (identity, doc) = input.read(self.max_bytes);
         let doc = match doc {
             Ok(doc) => doc,
             Err(err) => return (identity, Counted::Failed, Some(err)),
         };
-        let a = memos.with(|memo| {
+        let slot = memos.slot();
+        let (a, keys) = memos.with(|memo| {
             let a = self.analyzer.analyze(&doc.text, memo);
-            counts.with(|df| {
-                df.add_document(&a, memo.document_keys(), memo.len());
+            let keys = counts.with(|counts| {
+                counts.df.add_document(&a, memo.document_keys(), memo.len());
+                let keys = (keep != Keep::No).then(|| KeyIds {
+                    numbering: Numbering {
+                        slot,
+                        generation: counts.generation,
+                    },
+                    ids: memo.document_keys().into(),
+                });
                 if memo.heap_bytes() > self.memo_bytes {
-                    df.settle(|id| memo.word(id));
+                    counts.df.settle(|id| memo.word(id));
                     memo.clear();
+                    counts.generation += 1;
                 }
+                keys
             });
-            a
+            (a, keys)
         });
         let bytes = doc.text.len() as u64;
         let counted = match KeptAnalysis::new(a, keep) {
@@ -113,6 +130,7 @@ impl Engine {
                 analysis,
                 id: doc.id,
                 bytes,
+                keys,
             }),
             None => Counted::Only(bytes),
         };
@@ -120,17 +138,29 @@ impl Engine {
     }
 
     /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
-    /// and are then added up.
-    fn add_up(&self, counts: PerWorker<IdDocFreq>, memos: &Memos<'_>) -> DocFreq {
-        let mut tables: Vec<DocFreq> = self.pool.install(|| {
+    /// and are then added up. With the numbering each worker's memo ends with and how many
+    /// ids it has given.
+    fn add_up(
+        &self,
+        counts: PerWorker<WorkerCounts>,
+        memos: &Memos<'_>,
+    ) -> (DocFreq, Vec<(Numbering, usize)>) {
+        let (mut tables, numberings): (Vec<DocFreq>, Vec<_>) = self.pool.install(|| {
             counts
                 .into_inner()
                 .into_par_iter()
                 .enumerate()
-                .map(|(slot, ids)| {
-                    memos.with_slot(slot, |memo| ids.into_doc_freq(|id| memo.word(id)))
+                .map(|(slot, counts)| {
+                    memos.with_slot(slot, |memo| {
+                        let numbering = Numbering {
+                            slot,
+                            generation: counts.generation,
+                        };
+                        let df = counts.df.into_doc_freq(|id| memo.word(id));
+                        (df, (numbering, memo.len()))
+                    })
                 })
-                .collect()
+                .unzip()
         });
         // The biggest table takes in the others: fewest keys copied.
         tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
@@ -139,8 +169,26 @@ impl Engine {
         for other in tables {
             df.merge(&other);
         }
-        df
+        (df, numberings)
     }
+}
+
+/// What the first pass of a batch found.
+pub(super) struct Counts {
+    pub(super) df: DocFreq,
+    /// The number of inputs, readable or not.
+    pub(super) inputs: usize,
+    /// Each worker's memo's numbering at the end of the pass, with how many ids it has given:
+    /// what the second pass finds kept analyses' document frequencies by (see `Corpus`).
+    pub(super) numberings: Vec<(Numbering, usize)>,
+}
+
+/// What a worker counts into in the first pass.
+#[derive(Default)]
+struct WorkerCounts {
+    df: IdDocFreq,
+    /// How many times the worker's memo has been cleared (see [`Numbering`]).
+    generation: u32,
 }
 
 /// Hands a chunk's counted inputs on: progress, and the kept analyses to `kept`.

@@ -10,12 +10,13 @@ use crate::error::Error;
 use crate::input::identity::changed;
 use crate::input::{Document, Identity, Input};
 use crate::keywords;
+use crate::pipeline::corpus::Corpus;
 use crate::pipeline::kept::Paired;
 use crate::pipeline::schedule::Memos;
 use crate::pipeline::{Engine, PARALLEL_SENTENCES};
 use crate::ranker;
 use crate::report::{ErrorRecord, Layout, Record, Report, Stats, SummarySentence};
-use crate::score::{DocFreq, TermVector, corpus_idf, sentence_idf};
+use crate::score::{TermVector, sentence_idf};
 use crate::summary::{self, Candidate};
 use crate::topics::cluster::{self, DocTerms};
 
@@ -26,7 +27,7 @@ impl Engine {
         &self,
         input: &Input,
         paired: Paired,
-        corpus: Option<&DocFreq>,
+        corpus: Option<&Corpus<'_>>,
         memos: &Memos<'_>,
         terms: usize,
     ) -> (Record, u64, Option<DocTerms>) {
@@ -51,13 +52,13 @@ impl Engine {
         // Kept bytes that do not unpack (a damaged temporary file): the text is read again.
         let kept = paired
             .doc
-            .and_then(|doc| Some((doc.analysis.into_analysis()?, doc.id, doc.bytes)));
-        let (work, id, bytes) = match kept {
-            Some((analysis, id, bytes)) => (Work::Kept(analysis), id, bytes),
+            .and_then(|doc| Some((doc.analysis.into_analysis()?, doc.id, doc.bytes, doc.keys)));
+        let (work, id, bytes, keys) = match kept {
+            Some((analysis, id, bytes, keys)) => (Work::Kept(analysis), id, bytes, keys),
             None => match read_again(input, paired.then, self.max_bytes) {
                 Ok(doc) => {
                     let bytes = doc.text.len() as u64;
-                    (Work::Text(doc.text), doc.id, bytes)
+                    (Work::Text(doc.text), doc.id, bytes, None)
                 }
                 Err(err) => return failed(err),
             },
@@ -78,7 +79,7 @@ impl Engine {
                     a
                 }),
             };
-            let idf = corpus.map(|df| corpus_idf(&analysis, df));
+            let idf = corpus.map(|corpus| corpus.idf(&analysis, keys.as_ref()));
             let doc_terms =
                 (terms > 0).then(|| cluster::document_terms(&analysis, idf.as_deref(), terms));
             (

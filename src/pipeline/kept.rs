@@ -4,8 +4,10 @@ use std::collections::VecDeque;
 use std::io::{self, BufReader, BufWriter, Read, Seek, SeekFrom, Write};
 
 use crate::analysis::analyzer::Analysis;
+use crate::analysis::memo::WordId;
 use crate::input::{Identity, Place};
-use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint};
+use crate::pipeline::corpus::{KeyIds, Numbering};
+use crate::pipeline::packed::{PackedAnalysis, get_varint, put_varint, take};
 
 /// What the first pass read of one input, kept for every input (kept analysis or not), so
 /// that the second pass pairs analyses with inputs by place and notices changed inputs.
@@ -33,6 +35,15 @@ pub(super) struct KeptDocument {
     pub(super) analysis: KeptAnalysis,
     pub(super) id: Option<crate::report::Id>,
     pub(super) bytes: u64,
+    /// Its keys' memo ids, to find their document frequencies by.
+    pub(super) keys: Option<KeyIds>,
+}
+
+impl KeptDocument {
+    /// Heap bytes held, for the budget.
+    fn heap_bytes(&self) -> usize {
+        self.analysis.heap_bytes() + self.keys.as_ref().map_or(0, KeyIds::heap_bytes)
+    }
 }
 
 /// An analysis as it is kept: whole, as the second pass uses it, while the first half of the
@@ -213,7 +224,7 @@ impl Kept {
                 return;
             }
         };
-        let size = doc.as_ref().map_or(0, |d| d.analysis.heap_bytes());
+        let size = doc.as_ref().map_or(0, KeptDocument::heap_bytes);
         if matches!(self.spill, Spill::Unused) && self.bytes + size <= self.budget {
             self.bytes += size;
             self.memory.push_back(doc);
@@ -263,6 +274,7 @@ impl Kept {
                     }
                 }
                 put_varint(&mut entry, doc.bytes);
+                put_keys(&mut entry, doc.keys.as_ref());
                 entry.extend_from_slice(analysis.as_bytes());
             }
         }
@@ -343,11 +355,48 @@ pub(super) fn read_entry(file: &mut impl Read) -> io::Result<Option<KeptDocument
         _ => return Err(damaged()),
     };
     let bytes = get_varint(&mut rest).ok_or_else(damaged)?;
+    let keys = get_keys(&mut rest).ok_or_else(damaged)?;
     Ok(Some(KeptDocument {
         analysis: KeptAnalysis::Packed(PackedAnalysis::from_bytes(rest.to_vec())),
         id,
         bytes,
+        keys,
     }))
+}
+
+/// Appends `keys` to an entry of the temporary file: 0 for none, else one more than their
+/// number, their numbering and the ids, four bytes each (copied in and out in bulk, where
+/// varints cost more than the disk they save).
+fn put_keys(entry: &mut Vec<u8>, keys: Option<&KeyIds>) {
+    let Some(keys) = keys else {
+        entry.push(0);
+        return;
+    };
+    put_varint(entry, keys.ids.len() as u64 + 1);
+    put_varint(entry, keys.numbering.slot as u64);
+    put_varint(entry, u64::from(keys.numbering.generation));
+    entry.reserve(keys.ids.len() * size_of::<WordId>());
+    for &id in &keys.ids {
+        entry.extend_from_slice(&id.to_le_bytes());
+    }
+}
+
+/// Reads what [`put_keys`] wrote; `None` when it is damaged.
+fn get_keys(rest: &mut &[u8]) -> Option<Option<KeyIds>> {
+    let n = usize::try_from(get_varint(rest)?).ok()?;
+    let Some(n) = n.checked_sub(1) else {
+        return Some(None);
+    };
+    let numbering = Numbering {
+        slot: usize::try_from(get_varint(rest)?).ok()?,
+        generation: u32::try_from(get_varint(rest)?).ok()?,
+    };
+    let bytes = take(rest, n.checked_mul(size_of::<WordId>())?)?;
+    let ids = bytes
+        .chunks_exact(size_of::<WordId>())
+        .map(|b| WordId::from_le_bytes(b.try_into().expect("chunks of the size of an id")))
+        .collect();
+    Some(Some(KeyIds { numbering, ids }))
 }
 
 #[cfg(test)]
@@ -361,25 +410,35 @@ mod tests {
         let mut memo = analyzer.memo();
         let a = analyzer.analyze("Harga beras naik. Warga mengeluh.", &mut memo);
         let mut kept = Kept::new(0, u64::MAX);
-        let doc = |id| KeptDocument {
+        let keys = || KeyIds {
+            numbering: Numbering {
+                slot: 1,
+                generation: 300,
+            },
+            ids: memo.document_keys().iter().map(|&id| id + 200).collect(),
+        };
+        let doc = |id, keys| KeptDocument {
             analysis: KeptAnalysis::new(a.clone(), Keep::Whole).expect("kept"),
             id,
             bytes: 33,
+            keys,
         };
         let id = crate::report::Id::new("{\"n\": [1, \"x\"], \"big\": 12345678901234567890123}");
-        kept.push(Counted::Kept(doc(id.clone())));
+        kept.push(Counted::Kept(doc(id.clone(), Some(keys()))));
         kept.push(Counted::Failed);
-        kept.push(Counted::Kept(doc(None)));
+        kept.push(Counted::Kept(doc(None, None)));
         assert!(kept.memory.is_empty());
         let first = kept.next().expect("first entry");
         assert_eq!(first.id, id);
         assert_eq!(first.bytes, 33);
+        assert_eq!(first.keys, Some(keys()));
         assert_eq!(
             first.analysis.into_analysis().expect("unpacks").terms,
             a.terms
         );
         assert!(kept.next().is_none(), "the failed input");
-        assert_eq!(kept.next().expect("third entry").id, None);
+        let third = kept.next().expect("third entry");
+        assert_eq!((third.id, third.keys), (None, None));
         assert!(kept.next().is_none(), "past the end");
 
         let mut file = 5u64.to_le_bytes().to_vec();

@@ -6,6 +6,7 @@
 //! of a chunk in parallel, and hand records on in input order, so output streams and memory
 //! stays bounded by the chunk, not the batch.
 
+mod corpus;
 mod count;
 mod document;
 mod kept;
@@ -26,6 +27,7 @@ use std::sync::Arc;
 pub use crate::input::Source;
 use crate::input::identity::changed;
 use crate::input::{Input, Place};
+use crate::pipeline::corpus::Corpus;
 use crate::pipeline::kept::{Kept, Paired, SPILL_BYTES};
 use crate::pipeline::schedule::Memos;
 use crate::ranker::Model;
@@ -168,15 +170,15 @@ impl Engine {
         let counted;
         let mut kept = Kept::new(self.kept_bytes, self.spill_bytes);
         let corpus = match model {
-            Some(model) => Some(model),
+            Some(model) => Some(Corpus::by_key(model)),
             None if source.len_hint().is_some_and(|n| n <= 1) => None,
             None => {
                 progress.pass(Pass::Counting);
-                let (df, inputs) = self.count(source, &memos, progress, Some(&mut kept));
-                counted = df;
-                (inputs > 1).then_some(&counted)
+                counted = self.count(source, &memos, progress, Some(&mut kept));
+                (counted.inputs > 1).then(|| Corpus::by_id(&counted.df, &counted.numberings))
             }
         };
+        let corpus = corpus.as_ref();
         progress.pass(Pass::Scoring);
         let mut outcome = Outcome::default();
         let terms = sink.terms_wanted();

@@ -110,7 +110,7 @@ fn get_usize(bytes: &mut &[u8]) -> Option<usize> {
 }
 
 /// Takes the next `len` bytes.
-fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
+pub(super) fn take<'a>(bytes: &mut &'a [u8], len: usize) -> Option<&'a [u8]> {
     if len > bytes.len() {
         return None;
     }

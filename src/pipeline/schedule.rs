@@ -95,7 +95,12 @@ impl<T> PerWorker<T> {
     /// Runs `f` with this worker's `T`. `f` must not start parallel work: a task stolen
     /// meanwhile would wait for the same slot.
     pub(super) fn with<R>(&self, f: impl FnOnce(&mut T) -> R) -> R {
-        self.with_slot(rayon::current_thread_index().unwrap_or(0), f)
+        self.with_slot(self.slot(), f)
+    }
+
+    /// The slot of this worker: the one `with` uses.
+    pub(super) fn slot(&self) -> usize {
+        rayon::current_thread_index().unwrap_or(0) % self.slots.len()
     }
 
     /// Runs `f` with the `T` of worker `slot`; `with` on worker `slot` uses the same one, in
