@@ -9,8 +9,11 @@
 # python/benches/bench.py on the articles (default: the 2,263 IndoSum training articles).
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-data=${1:-/work/shared/data/indosum-train.jsonl}
-shift || true
+data=$here/../eval/data/indosum-train.jsonl
+if [[ $# -gt 0 && $1 != -- ]]; then
+    data=$1
+    shift
+fi
 [[ ${1:-} == -- ]] && shift
 venv=${BENCH_VENV:-$here/target/bench-venv}
 if [[ ! -x $venv/bin/python ]]; then
