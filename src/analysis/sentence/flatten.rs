@@ -103,19 +103,9 @@ mod tests {
             ".",
             "\u{1}",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut step = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut flat = 0;
-        for _ in 0..20_000 {
-            let len = step() % 24;
-            let text: String = (0..len)
-                .map(|_| POOL[(step() % POOL.len() as u64) as usize])
-                .collect();
+        for text in crate::analysis::sentence::random_texts(POOL, 0x2545_f491_4f6c_dd1d, 20_000, 24)
+        {
             assert_eq!(is_flat(&text), flat_by_chars(&text), "{text:?}");
             flat += usize::from(flat_by_chars(&text));
         }

@@ -108,5 +108,30 @@ impl SentenceSplitter {
     }
 }
 
+/// Test texts for comparing a fast scan with its plain definition: `count` strings, each of
+/// fewer than `max_pieces` pieces drawn from `pool` by a xorshift generator started at `seed`,
+/// so every run tests the same texts.
+#[cfg(test)]
+fn random_texts<'a>(
+    pool: &'a [&'a str],
+    seed: u64,
+    count: usize,
+    max_pieces: u64,
+) -> impl Iterator<Item = String> + 'a {
+    let mut state = seed;
+    let mut step = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count).map(move |_| {
+        let len = step() % max_pieces;
+        (0..len)
+            .map(|_| pool[(step() % pool.len() as u64) as usize])
+            .collect()
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -282,19 +282,9 @@ mod tests {
             "kata ",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         ];
-        let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-        let mut step = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
         let mut found = 0;
-        for _ in 0..20_000 {
-            let len = step() % 80;
-            let unit: String = (0..len)
-                .map(|_| POOL[(step() % POOL.len() as u64) as usize])
-                .collect();
+        for unit in crate::analysis::sentence::random_texts(POOL, 0x2545_f491_4f6c_dd1d, 20_000, 80)
+        {
             let bytes = unit.as_bytes();
             let asides: Vec<(usize, usize)> = (0..bytes.len())
                 .filter(|&i| matches!(bytes[i], b'(' | b'['))

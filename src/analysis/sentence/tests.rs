@@ -488,19 +488,7 @@ fn sentence_random_unicode_never_panics() {
         "•",
     ];
     let splitter = SentenceSplitter::new();
-    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
-    for _ in 0..2000 {
-        let mut text = String::new();
-        state ^= state << 13;
-        state ^= state >> 7;
-        state ^= state << 17;
-        let len = (state % 60) as usize;
-        for _ in 0..len {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            text.push_str(POOL[(state % POOL.len() as u64) as usize]);
-        }
+    for text in super::random_texts(POOL, 0x2545_f491_4f6c_dd1d, 2000, 60) {
         assert_spans_cover(&text, &splitter.split(&text));
     }
 }

@@ -158,18 +158,8 @@ mod tests {
             ".",
             "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
         ];
-        let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut step = || {
-            state ^= state << 13;
-            state ^= state >> 7;
-            state ^= state << 17;
-            state
-        };
-        for _ in 0..3_000 {
-            let len = step() % 16;
-            let text: String = (0..len)
-                .map(|_| POOL[(step() % POOL.len() as u64) as usize])
-                .collect();
+        for text in crate::analysis::sentence::random_texts(POOL, 0x9e37_79b9_7f4a_7c15, 3_000, 16)
+        {
             for at in (0..=text.len()).filter(|&at| text.is_char_boundary(at)) {
                 assert_eq!(
                     word_before(&text, at),
