@@ -81,14 +81,21 @@ pub struct TermScores {
 
 /// The counts and keyword probabilities of a document's content terms.
 pub fn term_scores(a: &Analysis, corpus_idf: Option<&[f64]>) -> TermScores {
-    let stats = term_stats(a);
+    let (stats, content_ids) = term_stats(a);
     TermScores {
-        probability: term_probabilities(a, &stats, corpus_idf),
+        probability: term_probabilities(a, &stats, &content_ids, corpus_idf),
         tf: stats.iter().map(|s| s.tf).collect(),
     }
 }
 
-fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f64]>) -> Vec<f64> {
+/// The probability of each term of `content_ids`, by vocabulary id; 0 for the rest, so the
+/// loop visits the content terms only, not the whole vocabulary.
+fn term_probabilities(
+    a: &Analysis,
+    stats: &[TermStats],
+    content_ids: &[u32],
+    corpus_idf: Option<&[f64]>,
+) -> Vec<f64> {
     let model = if corpus_idf.is_some() {
         KeywordModel::CORPUS
     } else {
@@ -99,28 +106,24 @@ fn term_probabilities(a: &Analysis, stats: &[TermStats], corpus_idf: Option<&[f6
     // once per document and value, by the same function, so the results are the same.
     let mut ln_tf = Memo::new(64);
     let mut sentence_idf = Memo::new(a.sentences.len() + 1);
-    stats
-        .iter()
-        .enumerate()
-        .map(|(id, s)| {
-            if s.tf == 0 {
-                return 0.0;
-            }
-            let z = model.bias
-                + model.ln_tf * ln_tf.get(s.tf as usize, |tf| (tf as f64).ln())
-                + model.first / (1.0 + s.first as f64)
-                + model.lead * f64::from(u8::from(s.first < 3))
-                + model.spread * f64::from(s.sentences) / n
-                + model.proper * f64::from(u8::from(s.proper))
-                + model.length * s.length.min(12) as f64 / 12.0
-                + model.sentence_idf
-                    * sentence_idf.get(s.sentences as usize, |d| {
-                        crate::score::idf(n as u64, d as u64)
-                    })
-                + model.corpus_idf * corpus_idf.map_or(0.0, |c| c[id]);
-            1.0 / (1.0 + (-z).exp())
-        })
-        .collect()
+    let mut probability = vec![0.0; stats.len()];
+    for &id in content_ids {
+        let (id, s) = (id as usize, &stats[id as usize]);
+        let z = model.bias
+            + model.ln_tf * ln_tf.get(s.tf as usize, |tf| (tf as f64).ln())
+            + model.first / (1.0 + s.first as f64)
+            + model.lead * f64::from(u8::from(s.first < 3))
+            + model.spread * f64::from(s.sentences) / n
+            + model.proper * f64::from(u8::from(s.proper))
+            + model.length * s.length.min(12) as f64 / 12.0
+            + model.sentence_idf
+                * sentence_idf.get(s.sentences as usize, |d| {
+                    crate::score::idf(n as u64, d as u64)
+                })
+            + model.corpus_idf * corpus_idf.map_or(0.0, |c| c[id]);
+        probability[id] = 1.0 / (1.0 + (-z).exp());
+    }
+    probability
 }
 
 /// Values of a function of small integers, each computed once.
@@ -148,15 +151,21 @@ impl Memo {
     }
 }
 
-/// Frequency, first body sentence, spread, capitalisation and length of each content term.
-fn term_stats(a: &Analysis) -> Vec<TermStats> {
+/// Frequency, first body sentence, spread, capitalisation and length of each content term,
+/// by vocabulary id, and the ids of the content terms in the order they first occur.
+fn term_stats(a: &Analysis) -> (Vec<TermStats>, Vec<u32>) {
     let mut stats = vec![TermStats::default(); a.vocab.len()];
+    let mut content_ids = Vec::with_capacity(a.vocab.len());
+    // Most documents are all ASCII, where a spelling has as many characters as bytes: one
+    // check of the text spares counting the characters of every term.
+    let ascii = a.text.is_ascii();
     let mut body = 0;
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
             let s = &mut stats[t.id as usize];
             if s.tf == 0 {
                 s.first = body;
+                content_ids.push(t.id);
             }
             s.tf += 1;
             if s.last_sentence != i + 1 {
@@ -168,14 +177,26 @@ fn term_stats(a: &Analysis) -> Vec<TermStats> {
             }
             // A spelling has no more characters than bytes.
             if t.end - t.start > s.length {
-                s.length = s.length.max(a.text[t.start..t.end].chars().count());
+                let bytes = &a.text.as_bytes()[t.start..t.end];
+                let chars = if ascii {
+                    bytes.len()
+                } else {
+                    bytes.iter().filter(|&&b| !is_continuation_byte(b)).count()
+                };
+                s.length = s.length.max(chars);
             }
         }
         if sentence.is_body() {
             body += 1;
         }
     }
-    stats
+    (stats, content_ids)
+}
+
+/// Whether `b` continues a UTF-8 character rather than starting one (0b10xx_xxxx): the
+/// characters of a string are its bytes less these.
+fn is_continuation_byte(b: u8) -> bool {
+    b & 0xC0 == 0x80
 }
 
 /// Whether the character at byte `at` of `text` is uppercase; false past the end.
@@ -184,5 +205,18 @@ fn starts_uppercase(text: &str, at: usize) -> bool {
         Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
         Some(_) => text[at..].starts_with(char::is_uppercase),
         None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_continuation_byte;
+
+    #[test]
+    fn characters_are_the_bytes_less_the_continuation_bytes() {
+        for word in ["kata", "café", "naïve", "Ṣalāḥ", "日本語", "👍🏽x", ""] {
+            let starts = word.bytes().filter(|&b| !is_continuation_byte(b)).count();
+            assert_eq!(starts, word.chars().count(), "{word}");
+        }
     }
 }
