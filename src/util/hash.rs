@@ -109,10 +109,12 @@ impl KeyHasher {
 /// string can sit in a `Vec` indexed by its id and later questions about it cost no hashing.
 ///
 /// An open-addressing table of its own rather than a `HashMap<Box<str>, u32>`, built for a
-/// table of a whole corpus's words that outgrows the processor's caches: a slot is eight bytes
-/// (half of the hash beside the id, so a probe compares strings only when the halves agree),
-/// and the strings lie end to end in the order first seen, so the common words, met early,
-/// share a few hot cache lines instead of a heap allocation each.
+/// table of a whole corpus's words that outgrows the processor's caches: a slot holds the id,
+/// half of the hash and the key's first bytes ([`Slot::head`]), so that a probe for a key of
+/// fewer than eight bytes (most words) is answered by the slot alone, without reading where
+/// the key's bytes lie and then the bytes; the strings lie end to end in the order first seen,
+/// so the common words, met early, share a few hot cache lines instead of a heap allocation
+/// each.
 #[derive(Debug, Default)]
 pub struct Interner {
     /// Every string, one after another, by id.
@@ -129,6 +131,8 @@ struct Slot {
     tag: u32,
     /// The string's id plus one; 0 for an empty slot.
     id: u32,
+    /// The string's [`head`]: all of a string shorter than eight bytes.
+    head: u64,
 }
 
 impl Interner {
@@ -147,14 +151,20 @@ impl Interner {
             self.grow();
         }
         let tag = (hash >> 32) as u32;
+        let head = head(s.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = slot_index(hash, mask);
         loop {
             let slot = self.slots[i];
             if slot.id == 0 {
-                return self.insert(s, tag, i);
+                return self.insert(s, Slot { tag, id: 0, head }, i);
             }
-            if slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s.as_bytes()) {
+            // Equal heads are equal strings when shorter than eight bytes; longer ones are
+            // compared in full.
+            if slot.head == head
+                && (s.len() < 8
+                    || slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s.as_bytes()))
+            {
                 return slot.id - 1;
             }
             i = (i + 1) & mask;
@@ -163,15 +173,16 @@ impl Interner {
 
     /// Numbers `s`, new, in the empty slot `i`. Out of line, as [`Interner::grow`] is: most
     /// strings asked for are known, and the lookup keeps fewer registers to save without them.
+    /// `slot` is the string's, but for its id.
     #[cold]
-    fn insert(&mut self, s: &str, tag: u32, i: usize) -> u32 {
+    fn insert(&mut self, s: &str, slot: Slot, i: usize) -> u32 {
         let id = u32::try_from(self.ends.len())
             .ok()
             .filter(|&id| id < u32::MAX)
             .expect("fewer than 2^32 - 1 distinct strings");
         self.bytes.push_str(s);
         self.ends.push(self.bytes.len());
-        self.slots[i] = Slot { tag, id: id + 1 };
+        self.slots[i] = Slot { id: id + 1, ..slot };
         id
     }
 
@@ -182,7 +193,8 @@ impl Interner {
         self.slots = vec![Slot::default(); len];
         let mask = len - 1;
         for id in 0..self.ends.len() as u32 {
-            let hash = hash_bytes(self.get(id).as_bytes());
+            let bytes = self.bytes_of(id);
+            let hash = hash_bytes(bytes);
             let mut i = slot_index(hash, mask);
             while self.slots[i].id != 0 {
                 i = (i + 1) & mask;
@@ -190,6 +202,7 @@ impl Interner {
             self.slots[i] = Slot {
                 tag: (hash >> 32) as u32,
                 id: id + 1,
+                head: head(bytes),
             };
         }
     }
@@ -226,23 +239,32 @@ impl Interner {
 
 /// Whether two keys are the same bytes. Keys are mostly words shorter than sixteen bytes:
 /// those are compared a word at a time, without the call to `memcmp` that `==` makes (which
-/// cost the interner a fifth of its time: callgrind, IndoSum train).
+/// cost the interner a fifth of its time: callgrind, IndoSum train). Eight to sixteen bytes
+/// are two words that may overlap: the first eight bytes and the last eight.
 #[inline]
 fn same_bytes(a: &[u8], b: &[u8]) -> bool {
-    if a.len() != b.len() {
+    let n = a.len();
+    if n != b.len() {
         return false;
     }
-    if a.len() > 16 {
-        return a == b;
+    match n {
+        0..8 => tail_word(a) == tail_word(b),
+        8..=16 => word_at(a) == word_at(b) && word_at(&a[n - 8..]) == word_at(&b[n - 8..]),
+        _ => a == b,
     }
-    let (mut a, mut b) = (a, b);
-    while a.len() >= 8 {
-        if word_at(a) != word_at(b) {
-            return false;
-        }
-        (a, b) = (&a[8..], &b[8..]);
+}
+
+/// What a [`Slot`] keeps of its string's bytes: for a string shorter than eight bytes, all of
+/// them, zero-padded, with the length in bits 59 to 61 (as the last block of its hash has it),
+/// so that two such strings are equal exactly when their heads are; for a longer one, its
+/// first eight bytes with the top bit set, which no shorter string's head has.
+#[inline]
+fn head(bytes: &[u8]) -> u64 {
+    if bytes.len() < 8 {
+        tail_word(bytes) ^ ((bytes.len() as u64) << 59)
+    } else {
+        word_at(bytes) | 1 << 63
     }
-    tail_word(a) == tail_word(b)
 }
 
 /// The first eight bytes of `bytes` as one word (`util::bytes8::load`, which the build script
@@ -335,10 +357,24 @@ mod tests {
     #[test]
     fn hash_interner_tells_apart_keys_that_run_together() {
         // The strings lie end to end: neighbours must not read as each other.
-        let keys = ["ab", "c", "a", "bc", "abc", "", "\0", "a\0", "ab"];
+        // "abc\0\0\0\0\x18…" begins with the head of "abc": a long key must not read as it.
+        let keys = [
+            "ab",
+            "c",
+            "a",
+            "bc",
+            "abc",
+            "",
+            "\0",
+            "a\0",
+            "abc\0\0\0\0\x18",
+            "abc\0\0\0\0\x18x",
+            "ab",
+            "abc",
+        ];
         let mut interner = Interner::default();
         let ids: Vec<u32> = keys.iter().map(|k| interner.intern(k)).collect();
-        assert_eq!(ids, [0, 1, 2, 3, 4, 5, 6, 7, 0]);
+        assert_eq!(ids, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 0, 4]);
         for (k, &id) in keys.iter().zip(&ids) {
             assert_eq!(interner.get(id), *k);
         }
