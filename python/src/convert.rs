@@ -46,10 +46,7 @@ fn report<'py>(py: Python<'py>, report: &Report) -> PyResult<Bound<'py, PyDict>>
     dict.set_item(intern!(py, "summary"), PyList::new(py, summary)?)?;
     dict.set_item(intern!(py, "stats"), stats(py, &report.stats)?)?;
     if let Some(layout) = &report.layout {
-        dict.set_item(
-            intern!(py, "layout"),
-            serde_value(pythonize::pythonize(py, layout))?,
-        )?;
+        set_serialized(&dict, intern!(py, "layout"), layout)?;
     }
     Ok(dict)
 }
@@ -80,10 +77,7 @@ fn sentence<'py>(py: Python<'py>, sentence: &SummarySentence) -> PyResult<Bound<
     dict.set_item(intern!(py, "text"), &sentence.text)?;
     dict.set_item(intern!(py, "score"), PyFloat::new(py, sentence.score))?;
     if let Some(features) = &sentence.features {
-        dict.set_item(
-            intern!(py, "features"),
-            serde_value(pythonize::pythonize(py, features))?,
-        )?;
+        set_serialized(&dict, intern!(py, "features"), features)?;
     }
     Ok(dict)
 }
@@ -104,9 +98,13 @@ fn error<'py>(py: Python<'py>, error: &ErrorRecord) -> PyResult<Bound<'py, PyDic
     Ok(dict)
 }
 
-/// A part of a record through its serde model (`pythonize`).
-fn serde_value<'py>(
-    converted: Result<Bound<'py, PyAny>, pythonize::PythonizeError>,
-) -> PyResult<Bound<'py, PyAny>> {
-    converted.map_err(|e| PyValueError::new_err(format!("cannot convert a record: {e}")))
+/// Sets `key` to a part of a record converted through its serde model (`pythonize`).
+fn set_serialized<T: serde::Serialize>(
+    dict: &Bound<'_, PyDict>,
+    key: &Bound<'_, PyString>,
+    value: &T,
+) -> PyResult<()> {
+    let value = pythonize::pythonize(dict.py(), value)
+        .map_err(|e| PyValueError::new_err(format!("cannot convert a record: {e}")))?;
+    dict.set_item(key, value)
 }
