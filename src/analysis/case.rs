@@ -3,7 +3,7 @@
 //! notes, per word, whether it is capitalised and where ([`note_case`]); [`word_key`] then
 //! decides, per word, whether it is a name kept whole or an ordinary word to stem.
 
-use crate::analysis::lowercase::{ascii_lowercase_hash, lowercase_in};
+use crate::analysis::lowercase::{LOWER_MAX, ascii_lowercase_key, lowercase_in};
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::{Token, TokenKind};
@@ -39,6 +39,7 @@ pub(super) fn note_case(
 ) -> Vec<Raw> {
     let mut raws = vec![Raw::default(); tokens.len()];
     let mut scratch = String::new();
+    let mut lower = [0; LOWER_MAX + 8];
     let mut from = 0;
     // The first word after a dateline ("Jakarta, CNN Indonesia -- Rencana PT ...") opens
     // the sentence as much as the dateline's first word does.
@@ -53,20 +54,17 @@ pub(super) fn note_case(
                 r.weak_case = true;
                 after_dateline = false;
             }
-            let w = &text[t.start..t.end];
-            (r.word, r.capitals) = match ascii_lowercase_hash(text.as_bytes(), t.start, t.end) {
-                Some((hash, false)) => (memo.id_hashed(w, hash), false),
-                Some((hash, true)) => {
-                    scratch.clear();
-                    scratch.push_str(w);
-                    scratch.make_ascii_lowercase();
-                    (memo.id_hashed(&scratch, hash), true)
-                }
-                None => {
-                    let lower = lowercase_in(w, &mut scratch);
-                    (memo.id(lower), !std::ptr::eq(lower, w))
-                }
-            };
+            (r.word, r.capitals) =
+                match ascii_lowercase_key(text.as_bytes(), t.start, t.end, &mut lower) {
+                    Some((key, capitals)) => {
+                        (memo.id_key(&lower[..t.end - t.start], key), capitals)
+                    }
+                    None => {
+                        let w = &text[t.start..t.end];
+                        let lower = lowercase_in(w, &mut scratch);
+                        (memo.id(lower), !std::ptr::eq(lower, w))
+                    }
+                };
             let marks = memo.marks(r.word);
             if !r.capitals {
                 marks.lower = true;

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use crate::analysis::model::Vocab;
 use crate::analysis::stopwords::Stopwords;
 use crate::stem::Stemmer;
-use crate::util::hash::{FastMap, Interner};
+use crate::util::hash::{FastMap, HashedKey, Interner};
 
 /// Memoised stemming for one run / one worker thread.
 ///
@@ -241,10 +241,10 @@ impl<'s> MemoStemmer<'s> {
         self.known(id)
     }
 
-    /// [`MemoStemmer::id`] of a word whose hash a scan of its bytes found already
-    /// ([`crate::util::hash::KeyHasher`]).
-    pub fn id_hashed(&mut self, word: &str, hash: u64) -> WordId {
-        let id = self.words.intern_hashed(word, hash);
+    /// [`MemoStemmer::id`] of a word, as bytes of text, whose hash and head a scan of its
+    /// bytes found already ([`crate::util::hash::KeyHasher`]).
+    pub fn id_key(&mut self, word: &[u8], key: HashedKey) -> WordId {
+        let id = self.words.intern_key(word, key);
         self.known(id)
     }
 

@@ -84,24 +84,55 @@ impl Hasher for FastHasher {
 /// The [`Interner`]'s hash of a key (its [`FastHasher`] hash), fed a block at a time by a scan
 /// that reads the key eight bytes at a time anyway, so that the key is not read again to be
 /// hashed: [`KeyHasher::block`] for each whole eight-byte block, then [`KeyHasher::finish`]
-/// with the last 0 to 7 bytes.
+/// with the last 0 to 7 bytes. It notes the key's [`head`] on the way, which a probe compares
+/// first.
 #[derive(Default, Clone, Copy)]
-pub struct KeyHasher(FastHasher);
+pub struct KeyHasher {
+    hasher: FastHasher,
+    /// The head of a key of eight bytes or more, once its first block is in; 0 before (no
+    /// such head is 0: its top bit is set).
+    head: u64,
+}
+
+/// A key's hash and [`head`], as [`Interner::intern_key`] takes them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct HashedKey {
+    hash: u64,
+    head: u64,
+}
+
+impl HashedKey {
+    /// The hash and head of `bytes`, read for them.
+    pub fn of(bytes: &[u8]) -> HashedKey {
+        HashedKey {
+            hash: hash_bytes(bytes),
+            head: head(bytes),
+        }
+    }
+}
 
 impl KeyHasher {
     /// Adds a whole block of eight bytes of the key, read as a little-endian word.
     #[inline]
     pub fn block(&mut self, block: u64) {
-        self.0.add(block);
+        if self.head == 0 {
+            self.head = block | 1 << 63;
+        }
+        self.hasher.add(block);
     }
 
-    /// The hash of the key whose last `len` bytes (fewer than eight) are the little-endian
-    /// word `tail`, padded with zeros.
+    /// The hash and head of the key whose last `len` bytes (fewer than eight) are the
+    /// little-endian word `tail`, padded with zeros.
     #[inline]
-    pub fn finish(mut self, tail: u64, len: usize) -> u64 {
+    pub fn finish(mut self, tail: u64, len: usize) -> HashedKey {
         debug_assert!(len < 8 && (len == 0 || tail >> (8 * len) == 0));
-        self.0.add(tail ^ ((len as u64) << 59));
-        self.0.finish()
+        let last = tail ^ ((len as u64) << 59);
+        self.hasher.add(last);
+        HashedKey {
+            hash: self.hasher.finish(),
+            // A key shorter than eight bytes is all tail: its head is its last block.
+            head: if self.head == 0 { last } else { self.head },
+        }
     }
 }
 
@@ -140,18 +171,19 @@ impl Interner {
     /// usually one comparison.
     #[inline]
     pub fn intern(&mut self, s: &str) -> u32 {
-        self.intern_hashed(s, hash_bytes(s.as_bytes()))
+        self.intern_key(s.as_bytes(), HashedKey::of(s.as_bytes()))
     }
 
-    /// [`Interner::intern`] of a string whose hash ([`hash_bytes`], or a [`KeyHasher`]'s) the
-    /// caller has found already.
-    pub fn intern_hashed(&mut self, s: &str, hash: u64) -> u32 {
-        debug_assert_eq!(hash, hash_bytes(s.as_bytes()));
+    /// [`Interner::intern`] of the text `s`, as bytes, whose hash and head a scan
+    /// ([`KeyHasher`]) or [`HashedKey::of`] found already. Bytes, so that a caller can pass a
+    /// key it wrote into a buffer of its own; a new key must be UTF-8 (it panics otherwise).
+    pub fn intern_key(&mut self, s: &[u8], key: HashedKey) -> u32 {
+        debug_assert_eq!(key, HashedKey::of(s));
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
         }
+        let HashedKey { hash, head } = key;
         let tag = (hash >> 32) as u32;
-        let head = head(s.as_bytes());
         let mask = self.slots.len() - 1;
         let mut i = slot_index(hash, mask);
         loop {
@@ -162,8 +194,7 @@ impl Interner {
             // Equal heads are equal strings when shorter than eight bytes; longer ones are
             // compared in full.
             if slot.head == head
-                && (s.len() < 8
-                    || slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s.as_bytes()))
+                && (s.len() < 8 || slot.tag == tag && same_bytes(self.bytes_of(slot.id - 1), s))
             {
                 return slot.id - 1;
             }
@@ -175,7 +206,8 @@ impl Interner {
     /// strings asked for are known, and the lookup keeps fewer registers to save without them.
     /// `slot` is the string's, but for its id.
     #[cold]
-    fn insert(&mut self, s: &str, slot: Slot, i: usize) -> u32 {
+    fn insert(&mut self, s: &[u8], slot: Slot, i: usize) -> u32 {
+        let s = std::str::from_utf8(s).expect("an interned key is text");
         let id = u32::try_from(self.ends.len())
             .ok()
             .filter(|&id| id < u32::MAX)
@@ -321,7 +353,7 @@ mod tests {
     }
 
     #[test]
-    fn hash_key_hasher_by_blocks_agrees_with_hash_bytes() {
+    fn hash_key_hasher_by_blocks_agrees_with_hashed_key_of() {
         let key: Vec<u8> = (0..40u8).map(|k| b'a' + k % 26).collect();
         for n in 0..key.len() {
             let bytes = &key[..n];
@@ -331,8 +363,8 @@ mod tests {
                 hasher.block(word_at(block));
             }
             let rest = blocks.remainder();
-            let hash = hasher.finish(tail_word(rest), rest.len());
-            assert_eq!(hash, hash_bytes(bytes), "{n}");
+            let key = hasher.finish(tail_word(rest), rest.len());
+            assert_eq!(key, HashedKey::of(bytes), "{n}");
         }
     }
 
