@@ -195,13 +195,8 @@ impl<'s> MemoStemmer<'s> {
     /// vocabulary order. Written in one pass at the end rather than key by key as they are
     /// met, which cost a call through a closure and a second look at the key's marks each.
     pub fn document_vocab(&self) -> Vocab {
-        // Room for keys of about eight bytes; the string grows if they are longer.
-        let n = self.document_keys.len();
-        let mut vocab = Vocab::with_capacity(8 * n, n);
-        for &id in &self.document_keys {
-            vocab.push(self.words.get(id));
-        }
-        vocab
+        let (keys, ends) = self.words.write_joined(&self.document_keys);
+        Vocab::from_joined(keys, ends)
     }
 
     /// The ids of the keys of the document analysed last, by its vocabulary id.

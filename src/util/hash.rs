@@ -243,22 +243,58 @@ impl Interner {
     /// call and the character boundary checks of [`Interner::get`].
     #[inline]
     fn bytes_of(&self, id: u32) -> &[u8] {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.bytes.as_bytes()[start..self.ends[id]]
+        &self.bytes.as_bytes()[self.span(id)]
     }
 
     /// The string numbered `id`. Inline: a document's vocabulary is written out by it, key
     /// by key.
     #[inline]
     pub fn get(&self, id: u32) -> &str {
-        let id = id as usize;
-        let start = if id == 0 { 0 } else { self.ends[id - 1] };
-        &self.bytes[start..self.ends[id]]
+        &self.bytes[self.span(id)]
     }
 
     pub fn len(&self) -> usize {
         self.ends.len()
+    }
+
+    /// The strings numbered `ids` written end to end, and where each ends in that text: a
+    /// document's vocabulary in two allocations. Most strings are short: one of at most
+    /// sixteen bytes, with sixteen bytes of the table after its start, is copied as a fixed
+    /// sixteen bytes, the next string written over the excess, rather than by a call to
+    /// `memcpy` for each (callgrind, IndoSum train: 384k keys, 52 instructions each as
+    /// `push_str`).
+    pub fn write_joined(&self, ids: &[u32]) -> (String, Vec<usize>) {
+        let total: usize = ids.iter().map(|&id| self.span(id).len()).sum();
+        // Zeroed, with room for the last fixed copy's excess: each string is a copy to a place
+        // known to be there, with no growing to check.
+        let mut joined = vec![0; total + 16];
+        let bytes = self.bytes.as_bytes();
+        let mut at = 0;
+        let ends = ids
+            .iter()
+            .map(|&id| {
+                let span = self.span(id);
+                let len = span.len();
+                match bytes.get(span.start..span.start + 16) {
+                    Some(block) if len <= 16 => joined[at..at + 16].copy_from_slice(block),
+                    _ => copy_apart(&mut joined[at..at + len], &bytes[span]),
+                }
+                at += len;
+                at
+            })
+            .collect();
+        joined.truncate(total);
+        // Whole strings of text, one after another: text again.
+        let joined = String::from_utf8(joined).expect("interned strings are text");
+        (joined, ends)
+    }
+
+    /// Where the string numbered `id` lies in `bytes`.
+    #[inline]
+    fn span(&self, id: u32) -> std::ops::Range<usize> {
+        let id = id as usize;
+        let start = if id == 0 { 0 } else { self.ends[id - 1] };
+        start..self.ends[id]
     }
 
     /// Heap bytes held: the strings, their ends and the slots.
@@ -267,6 +303,15 @@ impl Interner {
             + self.ends.capacity() * size_of::<usize>()
             + self.slots.capacity() * size_of::<Slot>()
     }
+}
+
+/// `to.copy_from_slice(from)` for [`Interner::write_joined`]'s long strings, out of line: inline,
+/// the compiler merged it with the fixed sixteen-byte copy into one call to `memcpy` of either
+/// length.
+#[cold]
+#[inline(never)]
+fn copy_apart(to: &mut [u8], from: &[u8]) {
+    to.copy_from_slice(from);
 }
 
 /// Whether two keys are the same bytes. Keys are mostly words shorter than sixteen bytes:
@@ -384,6 +429,29 @@ mod tests {
         }
         assert_eq!(interner.intern(""), 1002);
         assert_eq!(interner.get(1002), "");
+    }
+
+    #[test]
+    fn hash_interner_writes_strings_joined() {
+        let mut interner = Interner::default();
+        let words = [
+            "harga",
+            "",
+            "kata-kata-kata-kata",
+            "\u{e9}konomi",
+            "beras",
+            "a",
+        ];
+        let ids: Vec<u32> = words.iter().map(|w| interner.intern(w)).collect();
+        // Some near the end of the table, where a fixed copy would run past it.
+        let order = [ids[5], ids[2], ids[0], ids[1], ids[3], ids[0], ids[4]];
+        let (joined, ends) = interner.write_joined(&order);
+        let mut start = 0;
+        for (&id, &end) in order.iter().zip(&ends) {
+            assert_eq!(&joined[start..end], interner.get(id));
+            start = end;
+        }
+        assert_eq!(start, joined.len());
     }
 
     #[test]
