@@ -238,6 +238,7 @@ impl<'s> MemoStemmer<'s> {
 
     /// [`MemoStemmer::id`] of a word, as bytes of text, whose hash and head a scan of its
     /// bytes found already ([`crate::util::hash::KeyHasher`]).
+    #[inline]
     pub fn id_key(&mut self, word: &[u8], key: HashedKey) -> WordId {
         let id = self.words.intern_key(word, key);
         self.known(id)

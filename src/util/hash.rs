@@ -177,7 +177,28 @@ impl Interner {
     /// [`Interner::intern`] of the text `s`, as bytes, whose hash and head a scan
     /// ([`KeyHasher`]) or [`HashedKey::of`] found already. Bytes, so that a caller can pass a
     /// key it wrote into a buffer of its own; a new key must be UTF-8 (it panics otherwise).
+    ///
+    /// Inline for the common case, a known string of fewer than eight bytes in the slot its
+    /// hash points to, which the slot alone answers; the rest out of line (callgrind, IndoSum
+    /// train: 642k calls from the case pass, a third of each call's instructions spent on
+    /// the call).
+    #[inline(always)]
     pub fn intern_key(&mut self, s: &[u8], key: HashedKey) -> u32 {
+        let home = slot_index(key.hash, self.slots.len().wrapping_sub(1));
+        if s.len() < 8
+            && let Some(slot) = self.slots.get(home)
+            && slot.id != 0
+            && slot.head == key.head
+        {
+            return slot.id - 1;
+        }
+        self.probe(s, key)
+    }
+
+    /// [`Interner::intern_key`] past the string's home slot, or for a string of eight bytes
+    /// or more. Never inline: the lookup above stays small where it is inlined.
+    #[inline(never)]
+    fn probe(&mut self, s: &[u8], key: HashedKey) -> u32 {
         debug_assert_eq!(key, HashedKey::of(s));
         if (self.ends.len() + 1) * 2 > self.slots.len() {
             self.grow();
