@@ -20,7 +20,7 @@ pub(super) type LowerBuf = [u8; LOWER_MAX + 8];
 /// the bytes past the word masked off, and each block is lowercased, stored and hashed on the
 /// way: the memo neither reads the word again to hash it nor needs a lowercase copy made
 /// apart.
-#[inline]
+#[inline(always)]
 pub(super) fn ascii_lowercase_key(
     text: &[u8],
     start: usize,
