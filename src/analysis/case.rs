@@ -120,12 +120,10 @@ pub(super) fn name_key(
     weak_case: bool,
     memo: &mut MemoStemmer<'_>,
 ) -> (WordId, bool) {
-    let mut letters = text[start..end].chars().filter(|c| c.is_alphabetic());
-    let capitalised = letters.next().is_some_and(char::is_uppercase);
+    let (capitalised, acronym) = capital_shape(&text[start..end]);
     if !capitalised {
         return (memo.stem_id(lower), false);
     }
-    let acronym = letters.clone().next().is_some() && letters.all(char::is_uppercase);
     let seen = *memo.marks(lower);
     let ordinary = !acronym
         && (seen.lower
@@ -140,9 +138,60 @@ pub(super) fn name_key(
     }
 }
 
+/// Whether the first letter of `word` is uppercase, and whether it has two letters or more,
+/// all uppercase (an acronym).
+fn capital_shape(word: &str) -> (bool, bool) {
+    match word.as_bytes() {
+        // "Jakarta": most names, settled by their first two letters.
+        [first, second, ..] if first.is_ascii_uppercase() && second.is_ascii_lowercase() => {
+            (true, false)
+        }
+        _ => letter_case(word),
+    }
+}
+
+/// [`capital_shape`] letter by letter.
+fn letter_case(word: &str) -> (bool, bool) {
+    let mut letters = word.chars().filter(|c| c.is_alphabetic());
+    let capitalised = letters.next().is_some_and(char::is_uppercase);
+    let acronym =
+        capitalised && letters.clone().next().is_some() && letters.all(char::is_uppercase);
+    (capitalised, acronym)
+}
+
 #[cfg(test)]
 mod tests {
     use crate::analysis::analyzer::testing::{analyze, content};
+
+    #[test]
+    fn analyzer_capital_shape_agrees_with_letter_case() {
+        for word in [
+            "Jakarta",
+            "JAKARTA",
+            "KPK",
+            "iPhone",
+            "Ab",
+            "A",
+            "aB",
+            "",
+            "McDonald",
+            "X-ray",
+            "1A",
+            "A1b",
+            "\u{c9}konomi",
+            "\u{c9}KONOMI",
+            "Aa\u{e9}",
+            "A-B",
+            "PT.",
+            "Rp10",
+        ] {
+            assert_eq!(
+                super::capital_shape(word),
+                super::letter_case(word),
+                "{word:?}"
+            );
+        }
+    }
 
     #[test]
     fn analyzer_names_inside_a_sentence_are_not_stemmed() {

@@ -289,21 +289,20 @@ impl Interner {
         // Zeroed, with room for the last fixed copy's excess: each string is a copy to a place
         // known to be there, with no growing to check.
         let mut joined = vec![0; total + 16];
+        let mut ends = Vec::with_capacity(ids.len());
         let bytes = self.bytes.as_bytes();
         let mut at = 0;
-        let ends = ids
-            .iter()
-            .map(|&id| {
-                let span = self.span(id);
-                let len = span.len();
-                match bytes.get(span.start..span.start + 16) {
-                    Some(block) if len <= 16 => joined[at..at + 16].copy_from_slice(block),
-                    _ => copy_apart(&mut joined[at..at + len], &bytes[span]),
-                }
-                at += len;
-                at
-            })
-            .collect();
+        for &id in ids {
+            let span = self.span(id);
+            let len = span.len();
+            if len <= 16 && span.start + 16 <= bytes.len() {
+                joined[at..at + 16].copy_from_slice(&bytes[span.start..span.start + 16]);
+            } else {
+                copy_apart(&mut joined[at..at + len], &bytes[span]);
+            }
+            at += len;
+            ends.push(at);
+        }
         joined.truncate(total);
         // Whole strings of text, one after another: text again.
         let joined = String::from_utf8(joined).expect("interned strings are text");
