@@ -109,6 +109,8 @@ impl Facts {
     const IN_LEXICON: u8 = 2;
     const STOP_KNOWN: u8 = 4;
     const STOP: u8 = 8;
+    const DI_KNOWN: u8 = 16;
+    const DI_JOINS: u8 = 32;
 
     /// The answer for `flag` (with `known` its "asked before" bit), found with `ask` the first
     /// time.
@@ -324,6 +326,19 @@ impl<'s> MemoStemmer<'s> {
         self.facts[id as usize].flag(Facts::STOP_KNOWN, Facts::STOP, || {
             stopwords.contains(words.get(id))
         })
+    }
+
+    /// Whether "di" written apart before the word numbered `id` is the prefix of a word to
+    /// rejoin (`analysis::words`), as noted by [`MemoStemmer::note_di_joins`]; `None` before.
+    /// Like the stopword answers, it holds for the lexicon of the analyzer the memo serves.
+    pub fn di_joins(&self, id: WordId) -> Option<bool> {
+        let flags = self.facts[id as usize].flags;
+        (flags & Facts::DI_KNOWN != 0).then_some(flags & Facts::DI_JOINS != 0)
+    }
+
+    /// Notes the answer of [`MemoStemmer::di_joins`] for the word numbered `id`.
+    pub fn note_di_joins(&mut self, id: WordId, joins: bool) {
+        self.facts[id as usize].flag(Facts::DI_KNOWN, Facts::DI_JOINS, || joins);
     }
 
     /// The stem of a lowercase word. One hash lookup for a word seen before.
