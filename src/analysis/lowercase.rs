@@ -1,19 +1,36 @@
 //! Lowercasing and letter checks, with their fast paths. Most words are ASCII: these skip the
-//! Unicode tables for them, and [`ascii_lowercase_hash`] reads eight bytes at a time. Each fast
+//! Unicode tables for them, and [`ascii_lowercase_key`] reads eight bytes at a time. Each fast
 //! path is tested against the plain version it stands for.
 
 use std::borrow::Cow;
 
-use crate::util::hash::KeyHasher;
+use crate::util::hash::{HashedKey, KeyHasher};
 
-/// For an ASCII word at `start..end` of `text`: the hash the memo looks its lowercase form up
-/// by ([`KeyHasher`]), and whether it has capitals (else it is its own lowercase form);
-/// `None` for a word that is not ASCII. The word is looked at eight bytes at a time, read
-/// from the text around it with the bytes past the word masked off, and each block is
-/// lowercased and hashed on the way, so the memo does not read the word again to hash it.
-#[inline]
-pub(super) fn ascii_lowercase_hash(text: &[u8], start: usize, end: usize) -> Option<(u64, bool)> {
+/// The longest word [`ascii_lowercase_key`] lowercases into its buffer; longer ones (hardly
+/// words) take the general path.
+pub(super) const LOWER_MAX: usize = 64;
+
+/// Where [`ascii_lowercase_key`] writes a lowercase word: room for a last block stored whole.
+pub(super) type LowerBuf = [u8; LOWER_MAX + 8];
+
+/// For an ASCII word at `start..end` of `text`, at most [`LOWER_MAX`] bytes: its lowercase
+/// form, written to the start of `lower`, the hash and head the memo looks it up by
+/// ([`KeyHasher`]), and whether the word has capitals; `None` for a word that is not ASCII or
+/// is longer. The word is looked at eight bytes at a time, read from the text around it with
+/// the bytes past the word masked off, and each block is lowercased, stored and hashed on the
+/// way: the memo neither reads the word again to hash it nor needs a lowercase copy made
+/// apart.
+#[inline(always)]
+pub(super) fn ascii_lowercase_key(
+    text: &[u8],
+    start: usize,
+    end: usize,
+    lower: &mut LowerBuf,
+) -> Option<(HashedKey, bool)> {
     use crate::util::bytes8::{ONES, TOPS, load};
+    if end - start > LOWER_MAX {
+        return None;
+    }
     let mut hasher = KeyHasher::default();
     let mut capitals = false;
     let mut at = start;
@@ -37,6 +54,7 @@ pub(super) fn ascii_lowercase_hash(text: &[u8], start: usize, end: usize) -> Opt
         let upper = at_least_a & !above_z & TOPS;
         capitals |= upper != 0;
         word |= upper >> 2;
+        lower[at - start..at - start + 8].copy_from_slice(&word.to_le_bytes());
         if left < 8 {
             return Some((hasher.finish(word, left), capitals));
         }
@@ -123,20 +141,24 @@ mod tests {
         "kata-kata dan KATA, rumah\u{e9}x besar sekali di sini \u{c9}konomi \u{3a3}x 1a2b";
 
     #[test]
-    fn analyzer_ascii_lowercase_hash_agrees_byte_by_byte() {
+    fn analyzer_ascii_lowercase_key_agrees_byte_by_byte() {
         let base = "kata-kata dan KATA, rumah\u{e9}x besar sekali di sini ZAMAN@[`{".as_bytes();
-        for start in 0..base.len() {
-            for end in start..=base.len() {
-                let word = &base[start..end];
-                let expected = word.is_ascii().then(|| {
-                    let lower = word.to_ascii_lowercase();
-                    (crate::util::hash::hash_bytes(&lower), lower != word)
-                });
-                assert_eq!(
-                    ascii_lowercase_hash(base, start, end),
-                    expected,
-                    "{start}..{end}"
-                );
+        let long = [b"KaTa-".repeat(14).as_slice(), base].concat();
+        let mut lower = [0; LOWER_MAX + 8];
+        for text in [base, long.as_slice()] {
+            for start in 0..text.len() {
+                for end in start..=text.len() {
+                    let word = &text[start..end];
+                    let expected = (word.is_ascii() && word.len() <= LOWER_MAX).then(|| {
+                        let lower = word.to_ascii_lowercase();
+                        (HashedKey::of(&lower), lower != word)
+                    });
+                    let found = ascii_lowercase_key(text, start, end, &mut lower);
+                    assert_eq!(found, expected, "{start}..{end}");
+                    if found.is_some() {
+                        assert_eq!(lower[..word.len()], word.to_ascii_lowercase());
+                    }
+                }
             }
         }
     }

@@ -12,7 +12,7 @@ use std::sync::Mutex;
 use crate::analysis::model::Vocab;
 use crate::analysis::stopwords::Stopwords;
 use crate::stem::Stemmer;
-use crate::util::hash::{FastMap, Interner};
+use crate::util::hash::{FastMap, HashedKey, Interner};
 
 /// Memoised stemming for one run / one worker thread.
 ///
@@ -109,6 +109,8 @@ impl Facts {
     const IN_LEXICON: u8 = 2;
     const STOP_KNOWN: u8 = 4;
     const STOP: u8 = 8;
+    const DI_KNOWN: u8 = 16;
+    const DI_JOINS: u8 = 32;
 
     /// The answer for `flag` (with `known` its "asked before" bit), found with `ask` the first
     /// time.
@@ -195,13 +197,8 @@ impl<'s> MemoStemmer<'s> {
     /// vocabulary order. Written in one pass at the end rather than key by key as they are
     /// met, which cost a call through a closure and a second look at the key's marks each.
     pub fn document_vocab(&self) -> Vocab {
-        // Room for keys of about eight bytes; the string grows if they are longer.
-        let n = self.document_keys.len();
-        let mut vocab = Vocab::with_capacity(8 * n, n);
-        for &id in &self.document_keys {
-            vocab.push(self.words.get(id));
-        }
-        vocab
+        let (keys, ends) = self.words.write_joined(&self.document_keys);
+        Vocab::from_joined(keys, ends)
     }
 
     /// The ids of the keys of the document analysed last, by its vocabulary id.
@@ -241,10 +238,11 @@ impl<'s> MemoStemmer<'s> {
         self.known(id)
     }
 
-    /// [`MemoStemmer::id`] of a word whose hash a scan of its bytes found already
-    /// ([`crate::util::hash::KeyHasher`]).
-    pub fn id_hashed(&mut self, word: &str, hash: u64) -> WordId {
-        let id = self.words.intern_hashed(word, hash);
+    /// [`MemoStemmer::id`] of a word, as bytes of text, whose hash and head a scan of its
+    /// bytes found already ([`crate::util::hash::KeyHasher`]).
+    #[inline]
+    pub fn id_key(&mut self, word: &[u8], key: HashedKey) -> WordId {
+        let id = self.words.intern_key(word, key);
         self.known(id)
     }
 
@@ -328,6 +326,19 @@ impl<'s> MemoStemmer<'s> {
         self.facts[id as usize].flag(Facts::STOP_KNOWN, Facts::STOP, || {
             stopwords.contains(words.get(id))
         })
+    }
+
+    /// Whether "di" written apart before the word numbered `id` is the prefix of a word to
+    /// rejoin (`analysis::words`), as noted by [`MemoStemmer::note_di_joins`]; `None` before.
+    /// Like the stopword answers, it holds for the lexicon of the analyzer the memo serves.
+    pub fn di_joins(&self, id: WordId) -> Option<bool> {
+        let flags = self.facts[id as usize].flags;
+        (flags & Facts::DI_KNOWN != 0).then_some(flags & Facts::DI_JOINS != 0)
+    }
+
+    /// Notes the answer of [`MemoStemmer::di_joins`] for the word numbered `id`.
+    pub fn note_di_joins(&mut self, id: WordId, joins: bool) {
+        self.facts[id as usize].flag(Facts::DI_KNOWN, Facts::DI_JOINS, || joins);
     }
 
     /// The stem of a lowercase word. One hash lookup for a word seen before.

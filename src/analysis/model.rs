@@ -83,12 +83,12 @@ pub struct Vocab {
 }
 
 impl Vocab {
-    /// An empty vocabulary with room for `keys` bytes of keys and `ids` keys.
-    pub(super) fn with_capacity(keys: usize, ids: usize) -> Vocab {
-        Vocab {
-            keys: String::with_capacity(keys),
-            ends: Vec::with_capacity(ids),
-        }
+    /// The vocabulary whose keys run together in `keys` and end at `ends`, which the caller
+    /// (the memo, writing out a document's keys) knows to rise within `keys` and fall on
+    /// character boundaries: [`Vocab::from_parts`] without the checks.
+    pub(super) fn from_joined(keys: String, ends: Vec<usize>) -> Vocab {
+        debug_assert!(Vocab::from_parts(keys.clone(), ends.clone()).is_some());
+        Vocab { keys, ends }
     }
 
     /// Adds a key and returns its id.
