@@ -48,10 +48,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// are the larger text's, with no second pass over the tokens to shift them.
 pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
     let mut i = 0;
-    let mut first = true;
     let mut chunk = Chunk::default();
-    // Whether the gap since the last token holds more than whitespace, noted as it is passed.
-    let mut punctuated = false;
+    // Whether the gap since the last token holds more than whitespace, noted as it is passed;
+    // the start of the text counts as punctuation.
+    let mut punctuated = true;
     while let Some(&byte) = text.as_bytes().get(i) {
         // Spaces and punctuation, most of what lies between tokens, are passed over without
         // decoding characters.
@@ -67,15 +67,10 @@ pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
             }
             Gap::Token => {}
         }
-        // A plain word (an ASCII letter starts it) is cut without decoding characters, and
-        // the gap after it, already looked at, is passed with it.
-        let plain = if byte.is_ascii_alphabetic() {
-            plain_word(&text.as_bytes()[i..])
-        } else {
-            None
-        };
-        let (kind, len, after) = match plain {
-            Some(word) => (TokenKind::Word, word.len, Some(word)),
+        // A plain word or number (an ASCII letter or digit starts it) is cut without decoding
+        // characters, and the gap after it, already looked at, is passed with it.
+        let (kind, len, after) = match plain_word(&text.as_bytes()[i..]) {
+            Some(word) => (word.kind, word.len, Some(word)),
             None => {
                 let mut chars = text[i..].chars();
                 let c = chars.next().expect("i is below len, so a char starts here");
@@ -94,14 +89,13 @@ pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
                 (kind, len, None)
             }
         };
-        let boundary_before = std::mem::take(&mut punctuated) || first;
+        let boundary_before = std::mem::take(&mut punctuated);
         out.push(Token {
             start: offset + i,
             end: offset + i + len,
             kind,
             boundary_before,
         });
-        first = false;
         i += len;
         if let Some(word) = after {
             punctuated = word.punctuation > 0;
@@ -140,10 +134,12 @@ const GAP: [Gap; 256] = {
     table
 };
 
-/// A plain word and the gap after it: see [`plain_word`].
+/// A plain word or number and the gap after it: see [`plain_word`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct PlainWord {
-    /// Bytes of ASCII letters.
+    /// `Word` for a run of letters, `Number` for a run of digits.
+    kind: TokenKind,
+    /// Bytes of ASCII letters, or of ASCII digits.
     len: usize,
     /// Bytes of trailing punctuation after the letters.
     punctuation: usize,
@@ -151,13 +147,24 @@ struct PlainWord {
     space: bool,
 }
 
-/// The common case, without decoding characters: ASCII letters, then nothing but trailing
-/// punctuation (`naik.`, `kata,`, `ini."`) up to whitespace or the end. `classify` would find
-/// such a run to be one `Word` of the letters' length: the punctuation is trimmed before the
-/// URL, e-mail and domain checks, which then see letters alone, and none of it joins the
-/// letters to more letters or digits. None of that punctuation can start a token either.
+/// The common cases, without decoding characters: ASCII letters, or ASCII digits (`2018`,
+/// `(23)`, `Pasal 27,`), then nothing but trailing punctuation (`naik.`, `kata,`, `ini."`) up
+/// to whitespace or the end. `classify` would find such a run to be one `Word` (`Number`) of
+/// the letters' (digits') length: the punctuation is trimmed before the URL, e-mail and
+/// domain checks, which then see letters or digits alone, and none of it joins them to more
+/// letters or digits. None of that punctuation can start a token either.
 fn plain_word(rest: &[u8]) -> Option<PlainWord> {
-    let len = ascii_letters_len(rest);
+    let (kind, len) = match rest.first()? {
+        b if b.is_ascii_alphabetic() => (TokenKind::Word, ascii_letters_len(rest)),
+        // Numbers are short: no need for eight bytes at a time.
+        b if b.is_ascii_digit() => (
+            TokenKind::Number,
+            rest.iter()
+                .position(|b| !b.is_ascii_digit())
+                .unwrap_or(rest.len()),
+        ),
+        _ => return None,
+    };
     let tail = &rest[len..];
     let punctuation = tail
         .iter()
@@ -168,7 +175,8 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
         Some(&b) if GAP[usize::from(b)] == Gap::Space => true,
         Some(_) => return None,
     };
-    (len > 0).then_some(PlainWord {
+    Some(PlainWord {
+        kind,
         len,
         punctuation,
         space,
