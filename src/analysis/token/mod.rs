@@ -166,6 +166,15 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
         _ => return None,
     };
     let tail = &rest[len..];
+    if tail.first() == Some(&b' ') {
+        // Most words: one space after, nothing to look for.
+        return Some(PlainWord {
+            kind,
+            len,
+            punctuation: 0,
+            space: true,
+        });
+    }
     let punctuation = tail
         .iter()
         .position(|&b| GAP[usize::from(b)] != Gap::Trailing)
