@@ -6,6 +6,8 @@
 //! "Covid-19") are one token, and the stemmer decides what the hyphen means. Only `Word`
 //! tokens are ever counted as content.
 
+use memchr::memchr;
+
 /// What kind of thing a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -147,14 +149,16 @@ struct PlainWord {
     space: bool,
 }
 
-/// The common cases, without decoding characters: ASCII letters, or ASCII digits (`2018`,
-/// `(23)`, `Pasal 27,`), then nothing but trailing punctuation (`naik.`, `kata,`, `ini."`) up
-/// to whitespace or the end. `classify` would find such a run to be one `Word` (`Number`) of
+/// The common cases, without decoding characters: ASCII letters, possibly joined by single
+/// hyphens or apostrophes (`negara-negara`, `Jum'at`), or ASCII digits (`2018`, `(23)`,
+/// `Pasal 27,`), then nothing but trailing punctuation (`naik.`, `kata,`, `ini."`) up to
+/// whitespace or the end. `classify` would find such a run to be one `Word` (`Number`) of
 /// the letters' (digits') length: the punctuation is trimmed before the URL, e-mail and
-/// domain checks, which then see letters or digits alone, and none of it joins them to more
-/// letters or digits. None of that punctuation can start a token either.
+/// domain checks, which then see no dot or `@` and fail, [`word_len`] joins the letters
+/// across those hyphens and apostrophes as here, and none of the punctuation after them
+/// joins them to more letters or digits. None of that punctuation can start a token either.
 fn plain_word(rest: &[u8]) -> Option<PlainWord> {
-    let (kind, len) = match rest.first()? {
+    let (kind, mut len) = match rest.first()? {
         b if b.is_ascii_alphabetic() => (TokenKind::Word, ascii_letters_len(rest)),
         // Numbers are short: no need for eight bytes at a time.
         b if b.is_ascii_digit() => (
@@ -165,16 +169,28 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
         ),
         _ => return None,
     };
-    let tail = &rest[len..];
-    if tail.first() == Some(&b' ') {
-        // Most words: one space after, nothing to look for.
-        return Some(PlainWord {
-            kind,
-            len,
-            punctuation: 0,
-            space: true,
-        });
+    loop {
+        match rest.get(len) {
+            // Most words: one space after, nothing to look for.
+            Some(b' ') => {
+                return Some(PlainWord {
+                    kind,
+                    len,
+                    punctuation: 0,
+                    space: true,
+                });
+            }
+            // Letters joined by a hyphen or an apostrophe to more letters go on.
+            Some(b'-' | b'\'')
+                if kind == TokenKind::Word
+                    && rest.get(len + 1).is_some_and(u8::is_ascii_alphabetic) =>
+            {
+                len += 1 + ascii_letters_len(&rest[len + 1..]);
+            }
+            _ => break,
+        }
     }
+    let tail = &rest[len..];
     let punctuation = tail
         .iter()
         .position(|&b| GAP[usize::from(b)] != Gap::Trailing)
@@ -223,6 +239,31 @@ const fn is_trailing_punctuation(b: u8) -> bool {
     )
 }
 
+/// Where the first whitespace character at or after `start` is, or the end of `text`: ASCII
+/// bytes are looked at as bytes, and only other characters decoded.
+fn whitespace_from(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if is_ascii_space(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a char starts at a non-ASCII lead");
+            if c.is_whitespace() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    text.len()
+}
+
 /// A run of text without whitespace, and forward-only scans over it. Tokens are classified
 /// left to right, so every question about "the rest of the chunk from here" ("where is the
 /// next `@`?") has an answer that stays valid until the position passes it; each scan then
@@ -247,9 +288,7 @@ struct Chunk {
 
 impl Chunk {
     fn new(text: &str, start: usize) -> Chunk {
-        let end = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| start + k);
+        let end = whitespace_from(text, start);
         Chunk {
             end,
             core_end: start + trim_trailing_punctuation(&text[start..end]).len(),
@@ -294,7 +333,9 @@ impl Chunk {
     /// dotted labels.
     fn is_email(&mut self, text: &str, p: usize) -> bool {
         let core_end = self.core_end;
-        let at = self.at.next(text, p, core_end, |s| s.find('@'));
+        let at = self
+            .at
+            .next(text, p, core_end, |s| memchr(b'@', s.as_bytes()));
         if at == core_end || at == p {
             return false;
         }
@@ -323,8 +364,12 @@ impl Chunk {
     /// hyphens joined by dots, the first with a letter, ending in a known lowercase TLD.
     fn is_domain(&mut self, text: &str, p: usize) -> bool {
         let core_end = self.core_end;
-        let host_end = self.slash.next(text, p, core_end, |s| s.find('/'));
-        let first_dot = self.dot.next(text, p, core_end, |s| s.find('.'));
+        let host_end = self
+            .slash
+            .next(text, p, core_end, |s| memchr(b'/', s.as_bytes()));
+        let first_dot = self
+            .dot
+            .next(text, p, core_end, |s| memchr(b'.', s.as_bytes()));
         if first_dot >= host_end {
             return false; // one label
         }
