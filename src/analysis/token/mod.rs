@@ -150,25 +150,21 @@ struct PlainWord {
 }
 
 /// The common cases, without decoding characters: ASCII letters, possibly joined by single
-/// hyphens or apostrophes (`negara-negara`, `Jum'at`), or ASCII digits (`2018`, `(23)`,
-/// `Pasal 27,`), then nothing but trailing punctuation (`naik.`, `kata,`, `ini."`) up to
-/// whitespace or the end. `classify` would find such a run to be one `Word` (`Number`) of
-/// the letters' (digits') length: the punctuation is trimmed before the URL, e-mail and
-/// domain checks, which then see no dot or `@` and fail, [`word_len`] joins the letters
-/// across those hyphens and apostrophes as here, and none of the punctuation after them
-/// joins them to more letters or digits. None of that punctuation can start a token either.
+/// hyphens or apostrophes (`negara-negara`, `Jum'at`), or ASCII digits, possibly joined by
+/// single `. , : /` (`2018`, `1.000`, `23/8`, `09.30`), then nothing but trailing punctuation
+/// (`naik.`, `kata,`, `(23/8).`) up to whitespace or the end. `classify` would find such a
+/// run to be one `Word` (`Number`) of the letters' (digits') length: the punctuation is
+/// trimmed before the URL, e-mail and domain checks, which then see no `@`, no scheme and,
+/// before any dot, no letter, and fail; [`word_len`] joins the runs as here; and none of the
+/// punctuation after them joins them to more letters or digits. None of that punctuation
+/// can start a token either.
 fn plain_word(rest: &[u8]) -> Option<PlainWord> {
-    let (kind, mut len) = match rest.first()? {
-        b if b.is_ascii_alphabetic() => (TokenKind::Word, ascii_letters_len(rest)),
-        // Numbers are short: no need for eight bytes at a time.
-        b if b.is_ascii_digit() => (
-            TokenKind::Number,
-            rest.iter()
-                .position(|b| !b.is_ascii_digit())
-                .unwrap_or(rest.len()),
-        ),
+    let kind = match rest.first()? {
+        b if b.is_ascii_alphabetic() => TokenKind::Word,
+        b if b.is_ascii_digit() => TokenKind::Number,
         _ => return None,
     };
+    let mut len = plain_run_len(kind, rest);
     loop {
         match rest.get(len) {
             // Most words: one space after, nothing to look for.
@@ -180,12 +176,9 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
                     space: true,
                 });
             }
-            // Letters joined by a hyphen or an apostrophe to more letters go on.
-            Some(b'-' | b'\'')
-                if kind == TokenKind::Word
-                    && rest.get(len + 1).is_some_and(u8::is_ascii_alphabetic) =>
-            {
-                len += 1 + ascii_letters_len(&rest[len + 1..]);
+            // Joined to another run of the same class: the token goes on.
+            Some(&b) if joins_runs(kind, b, rest.get(len + 1)) => {
+                len += 1 + plain_run_len(kind, &rest[len + 1..]);
             }
             _ => break,
         }
@@ -206,6 +199,30 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
         punctuation,
         space,
     })
+}
+
+/// The number of ASCII letters (for a `Word`) or digits (a `Number`) `bytes` starts with.
+fn plain_run_len(kind: TokenKind, bytes: &[u8]) -> usize {
+    if kind == TokenKind::Word {
+        ascii_letters_len(bytes)
+    } else {
+        // Numbers are short: no need for eight bytes at a time.
+        bytes
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len())
+    }
+}
+
+/// Whether `byte` after a run of [`plain_run_len`] joins it to the run starting at `next`, as
+/// [`word_len`] joins them: a hyphen or an apostrophe between letters, `. , : /` between
+/// digits.
+fn joins_runs(kind: TokenKind, byte: u8, next: Option<&u8>) -> bool {
+    if kind == TokenKind::Word {
+        matches!(byte, b'-' | b'\'') && next.is_some_and(u8::is_ascii_alphabetic)
+    } else {
+        matches!(byte, b'.' | b',' | b':' | b'/') && next.is_some_and(u8::is_ascii_digit)
+    }
 }
 
 /// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
