@@ -4,7 +4,7 @@
 
 use std::sync::OnceLock;
 
-use crate::stem::confix::{PARTICLES, POSSESSIVES, strip_short_suffix};
+use crate::stem::confix::{PARTICLES, POSSESSIVES, strip_any_suffix, strip_short_suffix};
 use crate::util::hash::FastSet;
 
 const EMBEDDED: &str = include_str!("../../data/function-words-id.txt");
@@ -64,11 +64,11 @@ pub(super) fn function_word(word: &str) -> Option<&str> {
     if words.contains(word) {
         return Some(word);
     }
-    PARTICLES
-        .iter()
-        .chain(POSSESSIVES.iter())
-        .filter_map(|clitic| strip_short_suffix(word, clitic))
-        .find(|rest| words.contains(rest))
+    // No clitic ends another, so at most one can be cut: the particles and the possessives
+    // are tried in turn, without a chained iterator (which was not inlined).
+    strip_any_suffix(word, &PARTICLES)
+        .or_else(|| strip_any_suffix(word, &POSSESSIVES))
+        .filter(|rest| words.contains(rest))
 }
 
 /// The numeral of a fraction, se- + per- + a numeral (`sepertiga`, `seperseratus`; a numeral

@@ -166,7 +166,9 @@ impl<'a> Table<'a> {
             let at = 12 * (entry - 1);
             let start = u32_at(self.entries, at) as usize;
             let len = u32_at(self.entries, at + 4) as usize;
-            if &self.words[start..start + len] == word.as_bytes() {
+            // Byte by byte: the words are short, and most probes differ in length or in their
+            // first bytes, where a slice comparison would call `memcmp`.
+            if len == word.len() && self.words[start..start + len].iter().eq(word.as_bytes()) {
                 return Some(u32_at(self.entries, at + 8));
             }
             slot = (slot + 1) & (size - 1);

@@ -302,13 +302,15 @@ const DAYS: &[&str] = &[
 /// A publication timestamp on its own line: short, no full stop at its end, with a time zone
 /// ("10:15 WIB") or opening with a day name and a date.
 fn is_timestamp(line: &str) -> bool {
-    if line.ends_with('.') || line.split_whitespace().nth(12).is_some() {
+    // A byte scan first: most lines have no digit, and are not cut into words at all.
+    if line.ends_with('.') || !line.bytes().any(|b| b.is_ascii_digit()) {
         return false;
     }
-    if !line.bytes().any(|b| b.is_ascii_digit()) {
+    // Thirteen words are enough to tell that the line is too long for a timestamp.
+    let words: Vec<&str> = line.split_whitespace().take(13).collect();
+    if words.len() > 12 {
         return false;
     }
-    let words: Vec<&str> = line.split_whitespace().collect();
     let zone = words.iter().any(|w| {
         matches!(
             w.trim_matches(|c: char| !c.is_alphanumeric()),

@@ -9,6 +9,8 @@
 //! evidence must be stronger: a function word written with a capital inside the headline
 //! ("Di", "Dan", "Untuk"), as only title case writes it.
 
+use memchr::memmem;
+
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
 
@@ -289,7 +291,9 @@ fn is_name(text: &str, first: &SentenceSpan, word: &str) -> bool {
 /// Whether `word` occurs as a whole word in `text[from..]` at a place `ok` accepts (given
 /// the word's start).
 fn occurs(text: &str, from: usize, word: &str, ok: impl Fn(usize) -> bool) -> bool {
-    text[from..].match_indices(word).any(|(k, _)| {
+    // The memchr crate's vectorised substring search finds the same non-overlapping matches
+    // as `match_indices`, at a fraction of its cost over a whole text.
+    memmem::find_iter(&text.as_bytes()[from..], word.as_bytes()).any(|k| {
         let start = from + k;
         let end = start + word.len();
         let before = text[..start].chars().next_back();

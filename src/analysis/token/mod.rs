@@ -6,6 +6,8 @@
 //! "Covid-19") are one token, and the stemmer decides what the hyphen means. Only `Word`
 //! tokens are ever counted as content.
 
+use memchr::memchr;
+
 /// What kind of thing a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum TokenKind {
@@ -48,10 +50,10 @@ pub fn tokenize(text: &str, out: &mut Vec<Token>) {
 /// are the larger text's, with no second pass over the tokens to shift them.
 pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
     let mut i = 0;
-    let mut first = true;
     let mut chunk = Chunk::default();
-    // Whether the gap since the last token holds more than whitespace, noted as it is passed.
-    let mut punctuated = false;
+    // Whether the gap since the last token holds more than whitespace, noted as it is passed;
+    // the start of the text counts as punctuation.
+    let mut punctuated = true;
     while let Some(&byte) = text.as_bytes().get(i) {
         // Spaces and punctuation, most of what lies between tokens, are passed over without
         // decoding characters.
@@ -67,15 +69,10 @@ pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
             }
             Gap::Token => {}
         }
-        // A plain word (an ASCII letter starts it) is cut without decoding characters, and
-        // the gap after it, already looked at, is passed with it.
-        let plain = if byte.is_ascii_alphabetic() {
-            plain_word(&text.as_bytes()[i..])
-        } else {
-            None
-        };
-        let (kind, len, after) = match plain {
-            Some(word) => (TokenKind::Word, word.len, Some(word)),
+        // A plain word or number (an ASCII letter or digit starts it) is cut without decoding
+        // characters, and the gap after it, already looked at, is passed with it.
+        let (kind, len, after) = match plain_word(&text.as_bytes()[i..]) {
+            Some(word) => (word.kind, word.len, Some(word)),
             None => {
                 let mut chars = text[i..].chars();
                 let c = chars.next().expect("i is below len, so a char starts here");
@@ -94,14 +91,13 @@ pub fn tokenize_at(text: &str, offset: usize, out: &mut Vec<Token>) {
                 (kind, len, None)
             }
         };
-        let boundary_before = std::mem::take(&mut punctuated) || first;
+        let boundary_before = std::mem::take(&mut punctuated);
         out.push(Token {
             start: offset + i,
             end: offset + i + len,
             kind,
             boundary_before,
         });
-        first = false;
         i += len;
         if let Some(word) = after {
             punctuated = word.punctuation > 0;
@@ -140,10 +136,12 @@ const GAP: [Gap; 256] = {
     table
 };
 
-/// A plain word and the gap after it: see [`plain_word`].
+/// A plain word or number and the gap after it: see [`plain_word`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct PlainWord {
-    /// Bytes of ASCII letters.
+    /// `Word` for a run of letters, `Number` for a run of digits.
+    kind: TokenKind,
+    /// Bytes of ASCII letters, or of ASCII digits.
     len: usize,
     /// Bytes of trailing punctuation after the letters.
     punctuation: usize,
@@ -151,13 +149,40 @@ struct PlainWord {
     space: bool,
 }
 
-/// The common case, without decoding characters: ASCII letters, then nothing but trailing
-/// punctuation (`naik.`, `kata,`, `ini."`) up to whitespace or the end. `classify` would find
-/// such a run to be one `Word` of the letters' length: the punctuation is trimmed before the
-/// URL, e-mail and domain checks, which then see letters alone, and none of it joins the
-/// letters to more letters or digits. None of that punctuation can start a token either.
+/// The common cases, without decoding characters: ASCII letters, possibly joined by single
+/// hyphens or apostrophes (`negara-negara`, `Jum'at`), or ASCII digits, possibly joined by
+/// single `. , : /` (`2018`, `1.000`, `23/8`, `09.30`), then nothing but trailing punctuation
+/// (`naik.`, `kata,`, `(23/8).`) up to whitespace or the end. `classify` would find such a
+/// run to be one `Word` (`Number`) of the letters' (digits') length: the punctuation is
+/// trimmed before the URL, e-mail and domain checks, which then see no `@`, no scheme and,
+/// before any dot, no letter, and fail; [`word_len`] joins the runs as here; and none of the
+/// punctuation after them joins them to more letters or digits. None of that punctuation
+/// can start a token either.
 fn plain_word(rest: &[u8]) -> Option<PlainWord> {
-    let len = ascii_letters_len(rest);
+    let kind = match rest.first()? {
+        b if b.is_ascii_alphabetic() => TokenKind::Word,
+        b if b.is_ascii_digit() => TokenKind::Number,
+        _ => return None,
+    };
+    let mut len = plain_run_len(kind, rest);
+    loop {
+        match rest.get(len) {
+            // Most words: one space after, nothing to look for.
+            Some(b' ') => {
+                return Some(PlainWord {
+                    kind,
+                    len,
+                    punctuation: 0,
+                    space: true,
+                });
+            }
+            // Joined to another run of the same class: the token goes on.
+            Some(&b) if joins_runs(kind, b, rest.get(len + 1)) => {
+                len += 1 + plain_run_len(kind, &rest[len + 1..]);
+            }
+            _ => break,
+        }
+    }
     let tail = &rest[len..];
     let punctuation = tail
         .iter()
@@ -168,11 +193,36 @@ fn plain_word(rest: &[u8]) -> Option<PlainWord> {
         Some(&b) if GAP[usize::from(b)] == Gap::Space => true,
         Some(_) => return None,
     };
-    (len > 0).then_some(PlainWord {
+    Some(PlainWord {
+        kind,
         len,
         punctuation,
         space,
     })
+}
+
+/// The number of ASCII letters (for a `Word`) or digits (a `Number`) `bytes` starts with.
+fn plain_run_len(kind: TokenKind, bytes: &[u8]) -> usize {
+    if kind == TokenKind::Word {
+        ascii_letters_len(bytes)
+    } else {
+        // Numbers are short: no need for eight bytes at a time.
+        bytes
+            .iter()
+            .position(|b| !b.is_ascii_digit())
+            .unwrap_or(bytes.len())
+    }
+}
+
+/// Whether `byte` after a run of [`plain_run_len`] joins it to the run starting at `next`, as
+/// [`word_len`] joins them: a hyphen or an apostrophe between letters, `. , : /` between
+/// digits.
+fn joins_runs(kind: TokenKind, byte: u8, next: Option<&u8>) -> bool {
+    if kind == TokenKind::Word {
+        matches!(byte, b'-' | b'\'') && next.is_some_and(u8::is_ascii_alphabetic)
+    } else {
+        matches!(byte, b'.' | b',' | b':' | b'/') && next.is_some_and(u8::is_ascii_digit)
+    }
 }
 
 /// The number of ASCII letters `bytes` starts with, looked at eight bytes at a time.
@@ -206,6 +256,31 @@ const fn is_trailing_punctuation(b: u8) -> bool {
     )
 }
 
+/// Where the first whitespace character at or after `start` is, or the end of `text`: ASCII
+/// bytes are looked at as bytes, and only other characters decoded.
+fn whitespace_from(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii() {
+            if is_ascii_space(b) {
+                return i;
+            }
+            i += 1;
+        } else {
+            let c = text[i..]
+                .chars()
+                .next()
+                .expect("a char starts at a non-ASCII lead");
+            if c.is_whitespace() {
+                return i;
+            }
+            i += c.len_utf8();
+        }
+    }
+    text.len()
+}
+
 /// A run of text without whitespace, and forward-only scans over it. Tokens are classified
 /// left to right, so every question about "the rest of the chunk from here" ("where is the
 /// next `@`?") has an answer that stays valid until the position passes it; each scan then
@@ -230,9 +305,7 @@ struct Chunk {
 
 impl Chunk {
     fn new(text: &str, start: usize) -> Chunk {
-        let end = text[start..]
-            .find(char::is_whitespace)
-            .map_or(text.len(), |k| start + k);
+        let end = whitespace_from(text, start);
         Chunk {
             end,
             core_end: start + trim_trailing_punctuation(&text[start..end]).len(),
@@ -277,7 +350,9 @@ impl Chunk {
     /// dotted labels.
     fn is_email(&mut self, text: &str, p: usize) -> bool {
         let core_end = self.core_end;
-        let at = self.at.next(text, p, core_end, |s| s.find('@'));
+        let at = self
+            .at
+            .next(text, p, core_end, |s| memchr(b'@', s.as_bytes()));
         if at == core_end || at == p {
             return false;
         }
@@ -306,8 +381,12 @@ impl Chunk {
     /// hyphens joined by dots, the first with a letter, ending in a known lowercase TLD.
     fn is_domain(&mut self, text: &str, p: usize) -> bool {
         let core_end = self.core_end;
-        let host_end = self.slash.next(text, p, core_end, |s| s.find('/'));
-        let first_dot = self.dot.next(text, p, core_end, |s| s.find('.'));
+        let host_end = self
+            .slash
+            .next(text, p, core_end, |s| memchr(b'/', s.as_bytes()));
+        let first_dot = self
+            .dot
+            .next(text, p, core_end, |s| memchr(b'.', s.as_bytes()));
         if first_dot >= host_end {
             return false; // one label
         }

@@ -135,10 +135,11 @@ proptest::proptest! {
         assert_cuts_as_reference(&text)?;
     }
 
-    /// Words before every kind of punctuation and space cut as the reference does.
+    /// Words and numbers before every kind of punctuation and space cut as the reference
+    /// does.
     #[test]
     fn token_words_before_punctuation_match_reference(
-        text in "([a-zA-Z]{1,5}[-.,;:!?)\\]}\"'>@/#(é0 \t\n\u{b}\u{a0}]{0,3}){0,8}"
+        text in "(([a-zA-Z]{1,5}|[0-9]{1,4})[-.,;:!?)\\]}\"'>@/#(éa0 \t\n\u{b}\u{a0}]{0,3}){0,8}"
     ) {
         assert_cuts_as_reference(&text)?;
     }
@@ -284,7 +285,7 @@ fn token_ascii_letters_len_stops_at_the_first_non_letter() {
 }
 
 #[test]
-fn token_plain_words_take_the_fast_path_alike() {
+fn token_plain_words_and_numbers_take_the_fast_path_alike() {
     for text in [
         "abc",
         "abc def",
@@ -304,6 +305,39 @@ fn token_plain_words_take_the_fast_path_alike() {
         "ab-c",
         "ab.\u{a0}x",
         "ab!?\u{b}",
+        "ab-cd",
+        "ab-cd-cd, x",
+        "ab-cd- x",
+        "ab-cd.ef",
+        "ab-cd@x.com",
+        "ab-1",
+        "ab--cd",
+        "Jum'at",
+        "ab'-c",
+        "ab-'c",
+        "ab-\u{e9}",
+        "www-ab.com",
+        "12",
+        "2018 x",
+        "27,",
+        "8).\"",
+        "9-",
+        "9-a",
+        "12a",
+        "1.000",
+        "1.000.000,50 x",
+        "12/5",
+        "23/8).",
+        "28/8/2016), x",
+        "09.30:",
+        "1..2",
+        "1.,2",
+        "2.5L",
+        "74,5%",
+        "1.2.",
+        "1.2-3",
+        "3:1/a",
+        "3.\u{a0}x",
     ] {
         let mut out = Vec::new();
         tokenize(text, &mut out);
