@@ -142,18 +142,35 @@ pub fn corpus_idf_by(a: &Analysis, documents: u64, mut df: impl FnMut(usize) -> 
     IDF_BY_DF.with_borrow_mut(|memo| {
         memo.reset(documents);
         let unseen = memo.get(1);
-        let mut idfs = vec![f64::NAN; a.vocab.len()];
-        for t in a.terms.iter().filter(|t| t.content) {
-            let slot = &mut idfs[t.id as usize];
-            if slot.is_nan() {
-                *slot = memo.get(df(t.id as usize).max(1));
-            }
-        }
-        for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
-            *slot = unseen;
-        }
-        idfs
+        content_idf(a, unseen, |v| memo.get(df(v).max(1)))
     })
+}
+
+/// [`idf`] against a corpus of `documents` of a key `df` of them hold, as [`corpus_idf_by`]
+/// has it (at least one document, and the key in at least one), each logarithm taken once
+/// per thread.
+pub fn corpus_idf_of(documents: u64, df: u64) -> f64 {
+    let documents = documents.max(1);
+    IDF_BY_DF.with_borrow_mut(|memo| {
+        memo.reset(documents);
+        memo.get(df.max(1))
+    })
+}
+
+/// The IDF of every vocabulary id of `a`: `idf(v)` for the ids of content terms (asked once
+/// per id), `unseen` for the rest.
+pub fn content_idf(a: &Analysis, unseen: f64, mut idf: impl FnMut(usize) -> f64) -> Vec<f64> {
+    let mut idfs = vec![f64::NAN; a.vocab.len()];
+    for t in a.terms.iter().filter(|t| t.content) {
+        let slot = &mut idfs[t.id as usize];
+        if slot.is_nan() {
+            *slot = idf(t.id as usize);
+        }
+    }
+    for slot in idfs.iter_mut().filter(|v| v.is_nan()) {
+        *slot = unseen;
+    }
+    idfs
 }
 
 thread_local! {

@@ -277,6 +277,22 @@ mod tests {
     }
 
     #[test]
+    fn summary_sentence_vectors_are_their_terms_vectors() {
+        let a = analysis(
+            "Harga beras naik, harga cabai naik lagi di pasar induk harga. Warga mengeluh soal \
+             harga beras. Pasar ramai.",
+        );
+        let idf = crate::score::sentence_idf(&a);
+        let probability = vec![0.25; a.vocab.len()];
+        for i in 0..a.sentences.len() {
+            let terms = SentenceTerms::new(&a, i, &idf, &probability);
+            let expected = TermVector::from_terms(a.sentence_terms(i), &idf);
+            assert_eq!(terms.vector, expected, "sentence {i}");
+            assert_eq!(terms.probability, 0.25 * terms.content as f64);
+        }
+    }
+
+    #[test]
     fn summary_keeps_document_order() {
         let c = [
             candidate(0, 0.1, &[1]),

@@ -11,7 +11,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::analysis::analyzer::Analysis;
 use crate::analysis::memo::WordId;
-use crate::score::{DocFreq, corpus_idf, corpus_idf_by};
+use crate::score::{DocFreq, content_idf, corpus_idf, corpus_idf_of};
 
 /// One numbering of words by a worker's memo: its slot among the workers and how many times
 /// the memo had been cleared (a cleared memo numbers from 0 again, so ids of two generations
@@ -37,16 +37,16 @@ impl KeyIds {
     }
 }
 
-/// In a table of [`Corpus`]: not looked up yet.
+/// In a table of [`Corpus`]: not looked up yet (the bits of a NaN, never an IDF).
 const UNKNOWN: u64 = u64::MAX;
 
 /// The document frequencies a batch is scored against.
 pub(super) struct Corpus<'a> {
     df: &'a DocFreq,
-    /// For each worker, the numbering its memo ended the first pass with and document
-    /// frequencies by those ids, each looked up by key the first time a document asks for
-    /// it. Shared by the workers of the second pass: whichever asks first fills an entry, with
-    /// the same number any other would.
+    /// For each worker, the numbering its memo ended the first pass with and the IDFs (their
+    /// bits) by those ids, each found by key the first time a document asks for it: a hit
+    /// costs no logarithm nor memo of them. Shared by the workers of the second pass:
+    /// whichever asks first fills an entry, with the same number any other would.
     by_id: Vec<(Numbering, Box<[AtomicU64]>)>,
 }
 
@@ -84,18 +84,19 @@ impl<'a> Corpus<'a> {
         let Some((table, ids)) = table else {
             return corpus_idf(a, self.df);
         };
-        corpus_idf_by(a, self.df.documents, |v| {
-            let by_key = || self.df.count(&a.vocab[v]);
+        let documents = self.df.documents;
+        content_idf(a, corpus_idf_of(documents, 1), |v| {
+            let by_key = || corpus_idf_of(documents, self.df.count(&a.vocab[v]));
             let Some(entry) = table.get(ids[v] as usize) else {
                 return by_key();
             };
             match entry.load(Ordering::Relaxed) {
                 UNKNOWN => {
-                    let n = by_key();
-                    entry.store(n, Ordering::Relaxed);
-                    n
+                    let idf = by_key();
+                    entry.store(idf.to_bits(), Ordering::Relaxed);
+                    idf
                 }
-                n => n,
+                bits => f64::from_bits(bits),
             }
         })
     }

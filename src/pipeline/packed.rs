@@ -74,14 +74,47 @@ fn pack_flags(t: &Term) -> u8 {
         | bit(t.joined, JOINED)
 }
 
-/// Appends `n` as a LEB128 varint.
-pub fn put_varint(out: &mut Vec<u8>, mut n: u64) {
-    while n >= 0x80 {
-        out.push((n as u8) | 0x80);
-        n >>= 7;
+/// Appends `n` as a LEB128 varint. Inline: most numbers here fit one byte, pushed in the
+/// caller's loop.
+#[inline]
+pub fn put_varint(out: &mut Vec<u8>, n: u64) {
+    if n < 0x80 {
+        out.push(n as u8);
+    } else {
+        put_long_varint(out, n);
     }
-    out.push(n as u8);
 }
+
+/// [`put_varint`] of a number of more than one byte.
+#[inline(never)]
+fn put_long_varint(out: &mut Vec<u8>, n: u64) {
+    let mut bytes = [0; MAX_VARINT];
+    let len = write_varint(&mut bytes, 0, n);
+    out.extend_from_slice(&bytes[..len]);
+}
+
+/// The most bytes a varint of a `u64` takes.
+const MAX_VARINT: usize = 10;
+
+/// Writes `n` as a LEB128 varint at `out[at..]` (which must have room for it) and returns
+/// where it ends.
+fn write_varint(out: &mut [u8], mut at: usize, mut n: u64) -> usize {
+    while n >= 0x80 {
+        out[at] = (n as u8) | 0x80;
+        n >>= 7;
+        at += 1;
+    }
+    out[at] = n as u8;
+    at + 1
+}
+
+/// The most bytes a term takes packed: its step and length (offsets below 2^32, see
+/// [`PackedAnalysis::pack`], so a zigzag step below 2^33) and its id (a `u32`) as varints of
+/// up to five bytes each, and its flags.
+const MAX_TERM_BYTES: usize = 3 * 5 + 1;
+
+/// Terms packed together before they are appended (see [`PackedAnalysis::pack`]).
+const TERMS_PER_BLOCK: usize = 64;
 
 /// Reads what [`put_varint`] wrote; `None` past the end or for more than 64 bits.
 pub fn get_varint(bytes: &mut &[u8]) -> Option<u64> {
@@ -179,25 +212,37 @@ impl PackedAnalysis {
             (end, terms_end) = (s.end, s.terms.end);
         }
         put_varint(&mut out, a.terms.len() as u64);
+        // Written a block of terms at a time into a buffer by index, each block then appended:
+        // a push per term may grow the vector, and the call that could make kept the loop's
+        // state in memory (a third more instructions a term).
+        let mut block = [0u8; TERMS_PER_BLOCK * MAX_TERM_BYTES];
         let mut end = 0;
-        for t in &a.terms {
-            let step = zigzag(t.start as i64 - end as i64);
-            let len = (t.end - t.start) as u64;
-            let id = u64::from(t.id);
-            if step | len | id < 0x80 {
-                // Most terms: three one-byte varints, written at once.
-                out.extend_from_slice(&[step as u8, len as u8, id as u8, pack_flags(t)]);
-            } else if step | len < 0x80 && id < 0x4000 {
-                // Most of the rest: an id of two bytes.
-                let (low, high) = ((id as u8) | 0x80, (id >> 7) as u8);
-                out.extend_from_slice(&[step as u8, len as u8, low, high, pack_flags(t)]);
-            } else {
-                put_varint(&mut out, step);
-                put_varint(&mut out, len);
-                put_varint(&mut out, u64::from(t.id));
-                out.push(pack_flags(t));
+        for terms in a.terms.chunks(TERMS_PER_BLOCK) {
+            let mut at = 0;
+            for t in terms {
+                let step = zigzag(t.start as i64 - end as i64);
+                let len = (t.end - t.start) as u64;
+                let id = u64::from(t.id);
+                let flags = pack_flags(t);
+                if step | len | id < 0x80 {
+                    // Most terms: three one-byte varints, written at once.
+                    block[at..at + 4].copy_from_slice(&[step as u8, len as u8, id as u8, flags]);
+                    at += 4;
+                } else if step | len < 0x80 && id < 0x4000 {
+                    // Most of the rest: an id of two bytes.
+                    let (low, high) = ((id as u8) | 0x80, (id >> 7) as u8);
+                    block[at..at + 5].copy_from_slice(&[step as u8, len as u8, low, high, flags]);
+                    at += 5;
+                } else {
+                    at = write_varint(&mut block, at, step);
+                    at = write_varint(&mut block, at, len);
+                    at = write_varint(&mut block, at, id);
+                    block[at] = flags;
+                    at += 1;
+                }
+                end = t.end;
             }
-            end = t.end;
+            out.extend_from_slice(&block[..at]);
         }
         put_varint(&mut out, a.vocab.len() as u64);
         let mut start = 0;
@@ -237,8 +282,9 @@ impl PackedAnalysis {
         if !text.is_char_boundary(dateline_end) {
             return None;
         }
-        let sentences = unpack_sentences(&mut b, &text)?;
-        let terms = unpack_terms(&mut b, &text)?;
+        let ascii = text.is_ascii();
+        let sentences = unpack_sentences(&mut b, &text, ascii)?;
+        let terms = unpack_terms(&mut b, &text, ascii)?;
         let vocab = unpack_vocab(&mut b)?;
         let consistent = b.is_empty()
             && terms.iter().all(|t| (t.id as usize) < vocab.len())
@@ -253,10 +299,12 @@ impl PackedAnalysis {
     }
 }
 
-/// `start..start + len` when it is a span of whole characters of `text`.
-fn span(text: &str, start: usize, len: usize) -> Option<std::ops::Range<usize>> {
+/// `start..start + len` when it is a span of whole characters of `text`; `ascii` says that
+/// `text` is ASCII, where every offset is a character boundary (most texts: two boundary
+/// checks fewer per term).
+fn span(text: &str, ascii: bool, start: usize, len: usize) -> Option<std::ops::Range<usize>> {
     let end = start.checked_add(len)?;
-    (end <= text.len() && text.is_char_boundary(start) && text.is_char_boundary(end))
+    (end <= text.len() && (ascii || text.is_char_boundary(start) && text.is_char_boundary(end)))
         .then_some(start..end)
 }
 
@@ -267,13 +315,13 @@ fn get_count(b: &mut &[u8], min_bytes: usize) -> Option<usize> {
     (n <= b.len() / min_bytes).then_some(n)
 }
 
-fn unpack_sentences(b: &mut &[u8], text: &str) -> Option<Vec<Sentence>> {
+fn unpack_sentences(b: &mut &[u8], text: &str, ascii: bool) -> Option<Vec<Sentence>> {
     let n = get_count(b, 3)?;
     let mut sentences = Vec::with_capacity(n);
     let (mut end, mut terms_end) = (0, 0);
     for _ in 0..n {
         let start = get_step(b, end)?;
-        let span = span(text, start, get_usize(b)?)?;
+        let span = span(text, ascii, start, get_usize(b)?)?;
         let first = get_step(b, terms_end)?;
         let terms = first..first.checked_add(get_usize(b)?)?;
         let (&f, rest) = b.split_first()?;
@@ -290,16 +338,29 @@ fn unpack_sentences(b: &mut &[u8], text: &str) -> Option<Vec<Sentence>> {
     Some(sentences)
 }
 
-fn unpack_terms(b: &mut &[u8], text: &str) -> Option<Vec<Term>> {
+fn unpack_terms(b: &mut &[u8], text: &str, ascii: bool) -> Option<Vec<Term>> {
     let n = get_count(b, 3)?;
-    let mut terms = Vec::with_capacity(n);
+    // Filled in place: a push may grow the vector, and the call that could make kept the
+    // loop's state in memory.
+    let blank = Term {
+        id: 0,
+        start: 0,
+        end: 0,
+        kind: TokenKind::Word,
+        content: false,
+        boundary_before: false,
+        weak_case: false,
+        proper: false,
+        joined: false,
+    };
+    let mut terms = vec![blank; n];
     let mut end = 0;
-    for _ in 0..n {
+    for slot in &mut terms {
         let (step, len, id, f) = get_term(b)?;
         let start = step_from(end, step)?;
-        let span = span(text, start, len)?;
+        let span = span(text, ascii, start, len)?;
         end = span.end;
-        terms.push(Term {
+        *slot = Term {
             id,
             start: span.start,
             end: span.end,
@@ -309,7 +370,7 @@ fn unpack_terms(b: &mut &[u8], text: &str) -> Option<Vec<Term>> {
             weak_case: f & WEAK_CASE != 0,
             proper: f & PROPER != 0,
             joined: f & JOINED != 0,
-        });
+        };
     }
     Some(terms)
 }

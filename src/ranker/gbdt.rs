@@ -28,6 +28,9 @@ const MAX_DEPTH: usize = 12;
 // Feature indices are kept in a byte.
 const _: () = assert!(COUNT <= 256);
 
+/// [`COUNT`] rounded up to a power of two (see `walk`).
+const PADDED: usize = COUNT.next_power_of_two();
+
 /// A fitted ranker: trees and the redundancy threshold fitted with them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model {
@@ -181,6 +184,10 @@ impl Model {
     #[inline(never)]
     fn walk<const DEPTH: usize>(&self, f: &Features) -> f64 {
         const { assert!(DEPTH >= 1 && DEPTH <= MAX_DEPTH) };
+        // The features padded to a power of two: a split's feature index masked to it needs no
+        // bounds check (`parse` keeps every index below COUNT, so the mask changes none).
+        let mut padded = [0.0; PADDED];
+        padded[..COUNT].copy_from_slice(&f.0);
         let splits = (1 << DEPTH) - 1;
         let trees = self.features.chunks_exact(splits);
         let trees = trees.zip(self.thresholds.chunks_exact(splits));
@@ -191,7 +198,7 @@ impl Model {
             let mut leaf = 0;
             for level in 0..DEPTH {
                 let node = (1 << level) - 1 + leaf;
-                let right = f.0[usize::from(features[node])] > thresholds[node];
+                let right = padded[usize::from(features[node]) & (PADDED - 1)] > thresholds[node];
                 leaf = 2 * leaf + usize::from(right);
             }
             sum += leaves[leaf];
