@@ -72,6 +72,7 @@ fn from_descending(d: u64) -> f64 {
 /// it is handed out: its score is in its key, its count and first occurrence in `phrases`.
 /// Most words of a document are never handed out, so most cost one key and nothing more.
 struct Ranked<'d> {
+    analysis: &'d Analysis,
     phrases: &'d Phrases,
     /// The words' scores before `discount`, by id.
     probability: &'d [f64],
@@ -93,7 +94,12 @@ impl<'d> Ranked<'d> {
     /// and phrases that first occur at the same word start with that word, which sorts before
     /// them as it is listed first. Single words are handed out at their score as `discount`
     /// lowers it (see [`Ranked::next`]).
-    fn new(a: &Analysis, phrases: &'d Phrases, probability: &'d [f64], longer: &[Scored]) -> Self {
+    fn new(
+        a: &'d Analysis,
+        phrases: &'d Phrases,
+        probability: &'d [f64],
+        longer: &[Scored],
+    ) -> Self {
         debug_assert!(longer.windows(2).all(|w| w[0].phrase < w[1].phrase));
         debug_assert!(longer.iter().all(|s| s.phrase.len > 1));
         let words = phrases.word_offsets.len().saturating_sub(1);
@@ -102,12 +108,12 @@ impl<'d> Ranked<'d> {
             "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
         );
         let mut keys: Vec<Reverse<u128>> = Vec::with_capacity(words + longer.len());
-        for (id, occ) in phrases.words() {
-            if !stray_letters(a, occ.starts[0]) {
-                let i = id as usize;
-                keys.push(Reverse(key(probability[i], occ.starts[0], i)));
-            }
-        }
+        // Stray letters are left out when they reach the top (see [`Ranked::next`]), not
+        // here: most words never do.
+        keys.extend(phrases.words().map(|(id, occ)| {
+            let i = id as usize;
+            Reverse(key(probability[i], occ.starts[0], i))
+        }));
         keys.extend(
             longer
                 .iter()
@@ -115,6 +121,7 @@ impl<'d> Ranked<'d> {
                 .map(|(j, s)| Reverse(key(s.score, s.first, words + j))),
         );
         Ranked {
+            analysis: a,
             phrases,
             probability,
             words,
@@ -154,6 +161,10 @@ impl<'d> Ranked<'d> {
             // A word still at its probability has not been discounted yet: a discount only
             // ever lowers the score it is pushed back with.
             if score.to_bits() == self.probability[i].to_bits() {
+                // Left out as if it had never been ranked: the others' order is the same.
+                if stray_letters(self.analysis, word.first) {
+                    continue;
+                }
                 let lowered = discount(&word);
                 if lowered < score {
                     self.heap.push(Reverse(key(lowered, word.first, i)));
@@ -507,7 +518,7 @@ fn short_not_acronym(raw: &str) -> bool {
 fn generic_word(a: &Analysis, at: usize) -> bool {
     a.terms
         .get(at)
-        .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
+        .is_some_and(|t| !t.proper && is_generic(&a.text.as_bytes()[t.start..t.end]))
 }
 
 /// A phrase may replace its part among the chosen entries only while fewer than this many are
@@ -711,8 +722,8 @@ mod tests {
         full.sort_by(rank);
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
-        let phrases = Phrases::default();
-        let mut ranked = Ranked::new(&Analysis::default(), &phrases, &[], &items);
+        let (a, phrases) = (Analysis::default(), Phrases::default());
+        let mut ranked = Ranked::new(&a, &phrases, &[], &items);
         let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
             .map(|s| s.phrase)
             .collect();
