@@ -134,10 +134,10 @@ impl<'d> Ranked<'d> {
         self.heap.len()
     }
 
-    /// The best phrase not handed out yet. A single word's score is lowered by `discount`
-    /// only when it reaches the top (its score so far bounds the lowered one, so the order is
+    /// The best phrase not handed out yet. A single word's score is lowered by `discount` (of
+    /// the word and where it occurs) only when it reaches the top (its score so far bounds the lowered one, so the order is
     /// the one of lowering every score first): most words of a document are never looked at.
-    fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
+    fn next(&mut self, discount: &mut impl FnMut(&Scored, &[usize]) -> f64) -> Option<Scored> {
         loop {
             let Reverse(top) = self.heap.pop()?;
             let i = top as u32 as usize;
@@ -165,7 +165,7 @@ impl<'d> Ranked<'d> {
                 if stray_letters(self.analysis, word.first) {
                     continue;
                 }
-                let lowered = discount(&word);
+                let lowered = discount(&word, starts);
                 if lowered < score {
                     self.heap.push(Reverse(key(lowered, word.first, i)));
                     continue;
@@ -336,8 +336,8 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // entries are only appended, so choosing `max(k, REPLACING)` and cutting to `k` makes
     // `-k 3` the start of `-k 10`.
     // Affixed verbs and generic words score less, looked at only when they reach the top.
-    let mut discount = |s: &Scored| {
-        let starts = phrases.get(&s.phrase).starts;
+    // A word's occurrences `starts` come with it: looked up once, where it is spelt out.
+    let mut discount = |s: &Scored, starts: &[usize]| {
         s.score
             * if mostly_affixed(a, s.phrase.ids[0], starts) {
                 AFFIXED_WORD
@@ -533,7 +533,7 @@ const ALIAS_SPARE: usize = 8;
 /// `words` bounds the word ids.
 fn choose(
     mut ranked: Ranked,
-    discount: &mut impl FnMut(&Scored) -> f64,
+    discount: &mut impl FnMut(&Scored, &[usize]) -> f64,
     holding: &Holding,
     words: usize,
     k: usize,
@@ -724,7 +724,7 @@ mod tests {
         items.sort_by_key(|s| s.phrase);
         let (a, phrases) = (Analysis::default(), Phrases::default());
         let mut ranked = Ranked::new(&a, &phrases, &[], &items);
-        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s, _| s.score))
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
