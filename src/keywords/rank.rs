@@ -31,7 +31,8 @@ struct Scored {
     /// Two or more words, all written as names in one of its occurrences ("Mikha Tambayong").
     name: bool,
     /// Two or more words, none an affixed verb or a generic word where it first occurs: a
-    /// noun phrase ("keamanan siber").
+    /// noun phrase ("keamanan siber"). False, unasked, for a name or a phrase written fewer
+    /// than `NOUN_PHRASE_COUNT` times, which never count as noun phrases (see [`widen`]).
     noun: bool,
 }
 
@@ -395,22 +396,28 @@ fn score_longer(a: &Analysis, phrases: &Phrases, tf: &[u32], probability: &[f64]
         if count < 2 || stray_letters(a, occ.starts[0] + phrase.len as usize - 1) {
             continue;
         }
+        // Its words are content words that no punctuation splits: it is written as a name
+        // where they are all names.
+        let name = occ.starts.iter().any(|&at| {
+            a.terms[at..at + phrase.len as usize]
+                .iter()
+                .all(|t| t.proper)
+        });
+        // Asked only where `widen` reads it: of a phrase that is no name and is written at
+        // least `NOUN_PHRASE_COUNT` times.
+        let noun = !name
+            && count >= NOUN_PHRASE_COUNT
+            && (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
+                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
+                !affixed_verb(a, at, key) && !generic_word(a, at)
+            });
         longer.push(Scored {
             phrase: *phrase,
             score: phrase_score(phrase, count, tf, probability),
             count,
             first: occ.starts[0],
-            // Its words are content words that no punctuation splits: it is written as a
-            // name where they are all names.
-            name: occ.starts.iter().any(|&at| {
-                a.terms[at..at + phrase.len as usize]
-                    .iter()
-                    .all(|t| t.proper)
-            }),
-            noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
-                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
-                !affixed_verb(a, at, key) && !generic_word(a, at)
-            }),
+            name,
+            noun,
         });
     }
     longer
