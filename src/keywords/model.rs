@@ -56,16 +56,16 @@ impl KeywordModel {
     };
 }
 
-/// What the model knows about one term of the document.
+/// What the model knows about one term of the document, but its count (kept in a vector of
+/// its own, which [`TermScores::tf`] takes as it is).
 #[derive(Debug, Clone, Copy, Default)]
 struct TermStats {
-    tf: u32,
     first: usize,
-    sentences: u32,
-    proper: bool,
-    length: usize,
     /// 1 + the index of the last sentence counted in `sentences`.
     last_sentence: usize,
+    length: usize,
+    sentences: u32,
+    proper: bool,
 }
 
 /// What keywords and the summary both need of a document's content terms, counted once.
@@ -81,10 +81,10 @@ pub struct TermScores {
 
 /// The counts and keyword probabilities of a document's content terms.
 pub fn term_scores(a: &Analysis, corpus_idf: Option<&[f64]>) -> TermScores {
-    let (stats, content_ids) = term_stats(a);
+    let (tf, stats, content_ids) = term_stats(a);
     TermScores {
-        probability: term_probabilities(a, &stats, &content_ids, corpus_idf),
-        tf: stats.iter().map(|s| s.tf).collect(),
+        probability: term_probabilities(a, &tf, &stats, &content_ids, corpus_idf),
+        tf,
     }
 }
 
@@ -92,6 +92,7 @@ pub fn term_scores(a: &Analysis, corpus_idf: Option<&[f64]>) -> TermScores {
 /// loop visits the content terms only, not the whole vocabulary.
 fn term_probabilities(
     a: &Analysis,
+    tf: &[u32],
     stats: &[TermStats],
     content_ids: &[u32],
     corpus_idf: Option<&[f64]>,
@@ -109,8 +110,9 @@ fn term_probabilities(
     let mut probability = vec![0.0; stats.len()];
     for &id in content_ids {
         let (id, s) = (id as usize, &stats[id as usize]);
+        let tf = tf[id];
         let z = model.bias
-            + model.ln_tf * ln_tf.get(s.tf as usize, |tf| (tf as f64).ln())
+            + model.ln_tf * ln_tf.get(tf as usize, |tf| (tf as f64).ln())
             + model.first / (1.0 + s.first as f64)
             + model.lead * f64::from(u8::from(s.first < 3))
             + model.spread * f64::from(s.sentences) / n
@@ -151,9 +153,10 @@ impl Memo {
     }
 }
 
-/// Frequency, first body sentence, spread, capitalisation and length of each content term,
+/// Frequency, and first body sentence, spread, capitalisation and length, of each content term
 /// by vocabulary id, and the ids of the content terms in the order they first occur.
-fn term_stats(a: &Analysis) -> (Vec<TermStats>, Vec<u32>) {
+fn term_stats(a: &Analysis) -> (Vec<u32>, Vec<TermStats>, Vec<u32>) {
+    let mut tf = vec![0; a.vocab.len()];
     let mut stats = vec![TermStats::default(); a.vocab.len()];
     let mut content_ids = Vec::with_capacity(a.vocab.len());
     // Most documents are all ASCII, where a spelling has as many characters as bytes: one
@@ -162,12 +165,12 @@ fn term_stats(a: &Analysis) -> (Vec<TermStats>, Vec<u32>) {
     let mut body = 0;
     for (i, sentence) in a.sentences.iter().enumerate() {
         for t in a.sentence_terms(i).iter().filter(|t| t.content) {
-            let s = &mut stats[t.id as usize];
-            if s.tf == 0 {
+            let (n, s) = (&mut tf[t.id as usize], &mut stats[t.id as usize]);
+            if *n == 0 {
                 s.first = body;
                 content_ids.push(t.id);
             }
-            s.tf += 1;
+            *n += 1;
             if s.last_sentence != i + 1 {
                 s.last_sentence = i + 1;
                 s.sentences += 1;
@@ -190,7 +193,7 @@ fn term_stats(a: &Analysis) -> (Vec<TermStats>, Vec<u32>) {
             body += 1;
         }
     }
-    (stats, content_ids)
+    (tf, stats, content_ids)
 }
 
 /// Whether `b` continues a UTF-8 character rather than starting one (0b10xx_xxxx): the

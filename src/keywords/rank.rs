@@ -31,7 +31,8 @@ struct Scored {
     /// Two or more words, all written as names in one of its occurrences ("Mikha Tambayong").
     name: bool,
     /// Two or more words, none an affixed verb or a generic word where it first occurs: a
-    /// noun phrase ("keamanan siber").
+    /// noun phrase ("keamanan siber"). False, unasked, for a name or a phrase written fewer
+    /// than `NOUN_PHRASE_COUNT` times, which never count as noun phrases (see [`widen`]).
     noun: bool,
 }
 
@@ -55,71 +56,123 @@ fn descending(score: f64) -> u64 {
     !ascending
 }
 
+/// The score [`descending`] made `d` of.
+fn from_descending(d: u64) -> f64 {
+    let ascending = !d;
+    f64::from_bits(if ascending >> 63 == 1 {
+        ascending & !(1 << 63)
+    } else {
+        !ascending
+    })
+}
+
 /// Scored phrases handed out in rank order, from a heap: the choice of `k` keywords rarely
 /// looks past the first few dozen of a document's phrases, so most are never sorted.
-struct Ranked {
-    /// Single words by id, then longer phrases in phrase order (see [`Ranked::new`]).
-    items: Vec<Scored>,
-    /// Whether each item's score is final (a single word's is lowered once by `discount`).
-    settled: Vec<bool>,
-    /// Score, first occurrence and index in `items` as one integer ([`key`]): in ascending
-    /// order they follow [`rank`] at the cost of one integer comparison (ties go to the lower
-    /// index, which is the lower phrase). Sixteen bytes an entry: the heap moves half of what
-    /// a tuple with the index beside the key took.
+///
+/// The heap holds keys alone ([`key`]). A single word is spelt out as a [`Scored`] only when
+/// it is handed out: its score is in its key, its count and first occurrence in `phrases`.
+/// Most words of a document are never handed out, so most cost one key and nothing more.
+struct Ranked<'d> {
+    analysis: &'d Analysis,
+    phrases: &'d Phrases,
+    /// The words' scores before `discount`, by id.
+    probability: &'d [f64],
+    /// Word ids are below this; the longer phrase at `j` in `longer` has index `words + j`.
+    words: usize,
+    /// Phrases of two or more words, in phrase order.
+    longer: Vec<Scored>,
+    /// Score, first occurrence and index as one integer ([`key`]): in ascending order they
+    /// follow [`rank`] at the cost of one integer comparison (ties go to the lower index, which
+    /// is the lower phrase). Sixteen bytes an entry: the heap moves half of what a tuple with
+    /// the index beside the key took.
     heap: BinaryHeap<Reverse<u128>>,
 }
 
-impl Ranked {
-    /// `words` must be single words in id order and `longer` phrases of two or more words in
-    /// phrase order. Both are taken as one list, words first, rather than merged in phrase
-    /// order: the order of the list breaks ties of score and first occurrence alone, and
-    /// phrases that first occur at the same word start with that word, which sorts before
-    /// them in either list. Single words are handed out at their score as `discount` lowers
-    /// it (see [`Ranked::next`]).
-    fn new(mut words: Vec<Scored>, longer: &[Scored]) -> Self {
-        debug_assert!(words.windows(2).all(|w| w[0].phrase < w[1].phrase));
+impl<'d> Ranked<'d> {
+    /// The single words of `phrases` but stray letters, at their `probability`, and `longer`,
+    /// phrases of two or more words in phrase order. A word's index is its id and a longer
+    /// phrase's comes after every id: the index breaks ties of score and first occurrence,
+    /// and phrases that first occur at the same word start with that word, which sorts before
+    /// them as it is listed first. Single words are handed out at their score as `discount`
+    /// lowers it (see [`Ranked::next`]).
+    fn new(
+        a: &'d Analysis,
+        phrases: &'d Phrases,
+        probability: &'d [f64],
+        longer: &[Scored],
+    ) -> Self {
         debug_assert!(longer.windows(2).all(|w| w[0].phrase < w[1].phrase));
-        debug_assert!(words.iter().all(|s| s.phrase.len == 1));
         debug_assert!(longer.iter().all(|s| s.phrase.len > 1));
-        words.extend_from_slice(longer);
-        let items = words;
+        let words = phrases.word_offsets.len().saturating_sub(1);
         assert!(
-            u32::try_from(items.len()).is_ok(),
+            u32::try_from(words + longer.len()).is_ok(),
             "a document has fewer than 2^32 phrases, as it has fewer words (ids are u32)"
         );
-        let keys: Vec<Reverse<u128>> = items
-            .iter()
-            .enumerate()
-            .map(|(i, s)| Reverse(key(s, i)))
-            .collect();
+        let mut keys: Vec<Reverse<u128>> = Vec::with_capacity(words + longer.len());
+        // Stray letters are left out when they reach the top (see [`Ranked::next`]), not
+        // here: most words never do.
+        keys.extend(phrases.words().map(|(id, occ)| {
+            let i = id as usize;
+            Reverse(key(probability[i], occ.starts[0], i))
+        }));
+        keys.extend(
+            longer
+                .iter()
+                .enumerate()
+                .map(|(j, s)| Reverse(key(s.score, s.first, words + j))),
+        );
         Ranked {
-            settled: items.iter().map(|s| s.phrase.len > 1).collect(),
-            items,
+            analysis: a,
+            phrases,
+            probability,
+            words,
+            longer: longer.to_vec(),
             heap: BinaryHeap::from(keys),
         }
     }
 
     fn len(&self) -> usize {
-        self.items.len()
+        self.heap.len()
     }
 
-    /// The best phrase not handed out yet. A single word's score is lowered by `discount`
-    /// only when it reaches the top (its score so far bounds the lowered one, so the order is
+    /// The best phrase not handed out yet. A single word's score is lowered by `discount` (of
+    /// the word and where it occurs) only when it reaches the top (its score so far bounds the lowered one, so the order is
     /// the one of lowering every score first): most words of a document are never looked at.
-    fn next(&mut self, discount: &mut impl FnMut(&Scored) -> f64) -> Option<Scored> {
+    fn next(&mut self, discount: &mut impl FnMut(&Scored, &[usize]) -> f64) -> Option<Scored> {
         loop {
             let Reverse(top) = self.heap.pop()?;
             let i = top as u32 as usize;
-            if !self.settled[i] {
-                self.settled[i] = true;
-                let lowered = discount(&self.items[i]);
-                if lowered < self.items[i].score {
-                    self.items[i].score = lowered;
-                    self.heap.push(Reverse(key(&self.items[i], i)));
+            if let Some(longer) = i.checked_sub(self.words) {
+                return Some(self.longer[longer]);
+            }
+            let score = from_descending((top >> 64) as u64);
+            let phrase = Phrase {
+                ids: [i as u32, 0, 0],
+                len: 1,
+            };
+            let starts = self.phrases.get(&phrase).starts;
+            let word = Scored {
+                phrase,
+                score,
+                count: starts.len(),
+                first: starts[0],
+                name: false,
+                noun: false,
+            };
+            // A word still at its probability has not been discounted yet: a discount only
+            // ever lowers the score it is pushed back with.
+            if score.to_bits() == self.probability[i].to_bits() {
+                // Left out as if it had never been ranked: the others' order is the same.
+                if stray_letters(self.analysis, word.first) {
+                    continue;
+                }
+                let lowered = discount(&word, starts);
+                if lowered < score {
+                    self.heap.push(Reverse(key(lowered, word.first, i)));
                     continue;
                 }
             }
-            return Some(self.items[i]);
+            return Some(word);
         }
     }
 }
@@ -127,9 +180,9 @@ impl Ranked {
 /// Score, first occurrence and index `i` (below 2^32) of an item as one integer that sorts as
 /// [`rank`] does, the index in the low 32 bits. A first occurrence past 2^32 words, which no
 /// document reaches, would count as 2^32 - 1: ties then go by index alone.
-fn key(s: &Scored, i: usize) -> u128 {
-    let first = u32::try_from(s.first).unwrap_or(u32::MAX);
-    u128::from(descending(s.score)) << 64 | u128::from(first) << 32 | i as u128
+fn key(score: f64, first: usize, i: usize) -> u128 {
+    let first = u32::try_from(first).unwrap_or(u32::MAX);
+    u128::from(descending(score)) << 64 | u128::from(first) << 32 | i as u128
 }
 
 /// The phrases of two or more words holding each word, in rank order.
@@ -156,7 +209,11 @@ impl Holding {
         // Sorted as integers ([`key`]) rather than as phrases by `rank`: the index breaks a
         // tie of score and first occurrence, and `rank` breaks it by phrase, so those (rare)
         // runs are put in phrase order after.
-        let mut keys: Vec<u128> = phrases.iter().enumerate().map(|(i, s)| key(s, i)).collect();
+        let mut keys: Vec<u128> = phrases
+            .iter()
+            .enumerate()
+            .map(|(i, s)| key(s.score, s.first, i))
+            .collect();
         keys.sort_unstable();
         for run in keys.chunk_by_mut(|x, y| x >> 32 == y >> 32) {
             if run.len() > 1 {
@@ -258,7 +315,7 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
         .map_or(usize::MAX, |s| s.terms.end);
     let names = names(a, once_end);
     let mut longer = score_longer(a, &phrases, tf, probability);
-    let ranked = Ranked::new(single_words(a, &phrases, probability), &longer);
+    let ranked = Ranked::new(a, &phrases, probability, &longer);
     longer.extend(
         names
             .longer()
@@ -280,8 +337,8 @@ pub fn extract(a: &Analysis, scores: &TermScores, k: usize) -> Vec<Keyword> {
     // entries are only appended, so choosing `max(k, REPLACING)` and cutting to `k` makes
     // `-k 3` the start of `-k 10`.
     // Affixed verbs and generic words score less, looked at only when they reach the top.
-    let mut discount = |s: &Scored| {
-        let starts = phrases.get(&s.phrase).starts;
+    // A word's occurrences `starts` come with it: looked up once, where it is spelt out.
+    let mut discount = |s: &Scored, starts: &[usize]| {
         s.score
             * if mostly_affixed(a, s.phrase.ids[0], starts) {
                 AFFIXED_WORD
@@ -339,22 +396,28 @@ fn score_longer(a: &Analysis, phrases: &Phrases, tf: &[u32], probability: &[f64]
         if count < 2 || stray_letters(a, occ.starts[0] + phrase.len as usize - 1) {
             continue;
         }
+        // Its words are content words that no punctuation splits: it is written as a name
+        // where they are all names.
+        let name = occ.starts.iter().any(|&at| {
+            a.terms[at..at + phrase.len as usize]
+                .iter()
+                .all(|t| t.proper)
+        });
+        // Asked only where `widen` reads it: of a phrase that is no name and is written at
+        // least `NOUN_PHRASE_COUNT` times.
+        let noun = !name
+            && count >= NOUN_PHRASE_COUNT
+            && (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
+                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
+                !affixed_verb(a, at, key) && !generic_word(a, at)
+            });
         longer.push(Scored {
             phrase: *phrase,
             score: phrase_score(phrase, count, tf, probability),
             count,
             first: occ.starts[0],
-            // Its words are content words that no punctuation splits: it is written as a
-            // name where they are all names.
-            name: occ.starts.iter().any(|&at| {
-                a.terms[at..at + phrase.len as usize]
-                    .iter()
-                    .all(|t| t.proper)
-            }),
-            noun: (occ.starts[0]..occ.starts[0] + phrase.len as usize).all(|at| {
-                let key = a.vocab.get(a.terms[at].id as usize).as_bytes();
-                !affixed_verb(a, at, key) && !generic_word(a, at)
-            }),
+            name,
+            noun,
         });
     }
     longer
@@ -462,30 +525,7 @@ fn short_not_acronym(raw: &str) -> bool {
 fn generic_word(a: &Analysis, at: usize) -> bool {
     a.terms
         .get(at)
-        .is_some_and(|t| !t.proper && is_generic(&a.text[t.start..t.end]))
-}
-
-/// Single words but stray letters, by id.
-fn single_words(a: &Analysis, phrases: &Phrases, probability: &[f64]) -> Vec<Scored> {
-    // Sized by the vocabulary, a bound on the words: counting them was a pass of its own.
-    let mut words: Vec<Scored> = Vec::with_capacity(phrases.word_offsets.len());
-    for (id, occ) in phrases.words() {
-        if stray_letters(a, occ.starts[0]) {
-            continue;
-        }
-        words.push(Scored {
-            phrase: Phrase {
-                ids: [id, 0, 0],
-                len: 1,
-            },
-            score: probability[id as usize],
-            count: occ.starts.len(),
-            first: occ.starts[0],
-            name: false,
-            noun: false,
-        });
-    }
-    words
+        .is_some_and(|t| !t.proper && is_generic(&a.text.as_bytes()[t.start..t.end]))
 }
 
 /// A phrase may replace its part among the chosen entries only while fewer than this many are
@@ -500,7 +540,7 @@ const ALIAS_SPARE: usize = 8;
 /// `words` bounds the word ids.
 fn choose(
     mut ranked: Ranked,
-    discount: &mut impl FnMut(&Scored) -> f64,
+    discount: &mut impl FnMut(&Scored, &[usize]) -> f64,
     holding: &Holding,
     words: usize,
     k: usize,
@@ -663,6 +703,24 @@ mod tests {
     }
 
     #[test]
+    fn keywords_descending_scores_read_back() {
+        for x in [
+            0.0,
+            -0.0,
+            1e-300,
+            0.25,
+            0.5,
+            1.0,
+            -3.5,
+            f64::INFINITY,
+            f64::MIN,
+        ] {
+            assert_eq!(from_descending(descending(x)).to_bits(), x.to_bits(), "{x}");
+        }
+        assert!(descending(0.75) < descending(0.5) && descending(0.5) < descending(-1.0));
+    }
+
+    #[test]
     fn keywords_ranked_hands_out_the_full_sort() {
         let items: Vec<Scored> = (0..300u32)
             .map(|i| two_words([i % 17, i], f64::from(i * 7919 % 13) / 13.0, i % 5))
@@ -671,8 +729,9 @@ mod tests {
         full.sort_by(rank);
         let mut items = items;
         items.sort_by_key(|s| s.phrase);
-        let mut ranked = Ranked::new(Vec::new(), &items);
-        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s| s.score))
+        let (a, phrases) = (Analysis::default(), Phrases::default());
+        let mut ranked = Ranked::new(&a, &phrases, &[], &items);
+        let lazy: Vec<Phrase> = std::iter::from_fn(|| ranked.next(&mut |s, _| s.score))
             .map(|s| s.phrase)
             .collect();
         assert_eq!(lazy, full.iter().map(|s| s.phrase).collect::<Vec<_>>());
