@@ -11,58 +11,90 @@ use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
 use crate::util::bytes8::{self, TOPS};
 
 /// Returns the text in canonical form: NFC, LF line ends, ASCII quotes, plain spaces, no
-/// zero-width characters. Borrows when nothing needs to change (plain ASCII text).
+/// zero-width characters. Borrows when nothing needs to change.
+///
+/// Plain ASCII text is borrowed after one look. Other text mostly holds only characters NFC
+/// leaves alone ([`nfc_inert`]): it is folded in one pass, which stops at the first character
+/// composition might change; only such text is composed first and then folded.
 pub fn normalize(text: &str) -> Cow<'_, str> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if is_plain(text.as_bytes()) {
         return Cow::Borrowed(text);
     }
-    let composed: Cow<'_, str> = if all_nfc_inert(text) {
-        Cow::Borrowed(text)
-    } else {
-        match is_nfc_quick(text.chars()) {
-            IsNormalized::Yes => Cow::Borrowed(text),
-            _ => Cow::Owned(text.nfc().collect()),
+    if let Some(folded) = fold(text, true) {
+        return folded;
+    }
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => fold(text, false).expect("only an inert-only fold stops"),
+        _ => {
+            let composed: String = text.nfc().collect();
+            let folded = fold(&composed, false).expect("only an inert-only fold stops");
+            Cow::Owned(folded.into_owned())
         }
-    };
-    let mut out = String::with_capacity(composed.len());
-    let s: &str = &composed;
+    }
+}
+
+/// `s` with the characters normalisation replaces folded (CRLF, curly quotes, odd spaces,
+/// zero-width characters, control characters), copied only from the first that changes.
+///
+/// `s` is not plain ASCII (see [`is_plain`]), so its DEL characters become spaces too. With
+/// `inert_only`, the fold gives up (`None`) at the first character that is not
+/// [`nfc_inert`]: the caller composes the text first.
+fn fold(s: &str, inert_only: bool) -> Option<Cow<'_, str>> {
+    let bytes = s.as_bytes();
+    let mut out: Option<String> = None;
     let mut i = 0;
-    while i < s.len() {
+    loop {
         // Runs of characters that stay as they are are copied whole.
-        let run = i + stays_len(&s.as_bytes()[i..]);
-        out.push_str(&s[i..run]);
+        let run = i + stays_len(&bytes[i..]);
+        if let Some(out) = out.as_mut() {
+            out.push_str(&s[i..run]);
+        }
         let Some(c) = s[run..].chars().next() else {
             break;
         };
+        if inert_only && !nfc_inert(c) {
+            return None;
+        }
         i = run + c.len_utf8();
-        match c {
+        let put = match c {
             '\r' => {
                 // CRLF and lone CR both become one LF.
-                if s.as_bytes().get(i) == Some(&b'\n') {
+                if bytes.get(i) == Some(&b'\n') {
                     i += 1;
                 }
-                out.push('\n');
+                Some('\n')
             }
-            '\u{2028}' | '\u{2029}' | '\u{85}' => out.push('\n'),
+            '\u{2028}' | '\u{2029}' | '\u{85}' => Some('\n'),
             '\u{2018}' | '\u{2019}' | '\u{201a}' | '\u{201b}' | '\u{2032}' | '\u{2035}' => {
-                out.push('\'')
+                Some('\'')
             }
             '\u{201c}' | '\u{201d}' | '\u{201e}' | '\u{201f}' | '\u{2033}' | '\u{00ab}'
-            | '\u{00bb}' => out.push('"'),
+            | '\u{00bb}' => Some('"'),
             '\u{00a0}'
             | '\u{1680}'
             | '\u{2000}'..='\u{200a}'
             | '\u{202f}'
             | '\u{205f}'
-            | '\u{3000}' => out.push(' '),
-            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => {}
-            '\t' | '\n' => out.push(c),
-            c if c.is_control() => out.push(' '),
-            c => out.push(c),
+            | '\u{3000}' => Some(' '),
+            '\u{200b}' | '\u{200c}' | '\u{200d}' | '\u{2060}' | '\u{feff}' | '\u{00ad}' => None,
+            '\t' | '\n' => Some(c),
+            c if c.is_control() => Some(' '),
+            c => Some(c),
+        };
+        // CRLF's LF is skipped too.
+        let unchanged = put == Some(c) && i == run + c.len_utf8();
+        if let Some(out) = out.as_mut() {
+            out.extend(put);
+        } else if !unchanged {
+            // The first change starts the copy.
+            let mut copy = String::with_capacity(s.len());
+            copy.push_str(&s[..run]);
+            copy.extend(put);
+            out = Some(copy);
         }
     }
-    Cow::Owned(out)
+    Some(out.map_or(Cow::Borrowed(s), Cow::Owned))
 }
 
 /// Whether normalisation leaves `bytes` as they are because they are plain ASCII: no CR and no
@@ -103,31 +135,6 @@ fn stays_len(bytes: &[u8]) -> usize {
         .unwrap_or(bytes.len() - len)
 }
 
-/// The number of ASCII bytes at the start of `bytes`, looked at eight at a time.
-fn ascii_len(bytes: &[u8]) -> usize {
-    bytes8::run_len(bytes, |word| word & TOPS, |b| b.is_ascii())
-}
-
-/// Whether every character of `text` is [`nfc_inert`]; ASCII bytes are passed over without
-/// decoding.
-fn all_nfc_inert(text: &str) -> bool {
-    let mut rest = text;
-    loop {
-        let k = ascii_len(rest.as_bytes());
-        if k == rest.len() {
-            return true;
-        }
-        let c = rest[k..]
-            .chars()
-            .next()
-            .expect("a non-ASCII byte starts a char here");
-        if !nfc_inert(c) {
-            return false;
-        }
-        rest = &rest[k + c.len_utf8()..];
-    }
-}
-
 /// A character that is NFC whatever surrounds it (combining class 0, never composed or
 /// decomposed): Latin-1, Latin Extended and general punctuation, most of Indonesian news. Text
 /// of these alone skips the NFC tables.
@@ -165,7 +172,7 @@ mod tests {
     }
 
     #[test]
-    fn normalize_block_scans_agree_byte_by_byte() {
+    fn normalize_block_scan_agrees_byte_by_byte() {
         let base = "Harga \u{e9}beras naik lagi hari ini, kata dia.\n".as_bytes();
         for at in 0..base.len() {
             for b in 0..=255u8 {
@@ -177,10 +184,21 @@ mod tests {
                     stay.unwrap_or(bytes.len()),
                     "{b} at {at}"
                 );
-                let ascii = bytes.iter().position(|b| !b.is_ascii());
-                assert_eq!(
-                    ascii_len(&bytes),
-                    ascii.unwrap_or(bytes.len()),
+            }
+        }
+    }
+
+    #[test]
+    fn normalize_keeps_plain_ascii_whatever_the_byte() {
+        let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
+        let base = "Harga beras naik lagi hari ini.\n";
+        for at in 0..base.len() {
+            for b in (0..=127u8).filter(|&b| plain(b)) {
+                let mut bytes = base.as_bytes().to_vec();
+                bytes[at] = b;
+                let text = std::str::from_utf8(&bytes).expect("ASCII");
+                assert!(
+                    matches!(normalize(text), Cow::Borrowed(t) if t == text),
                     "{b} at {at}"
                 );
             }
@@ -188,20 +206,17 @@ mod tests {
     }
 
     #[test]
-    fn normalize_plain_check_agrees_byte_by_byte() {
-        let plain = |b: u8| b.is_ascii() && b != b'\r' && (b >= b' ' || b == b'\n' || b == b'\t');
-        let base = b"Harga beras naik lagi hari ini.\n";
-        for at in 0..base.len() {
-            for b in 0..=255u8 {
-                let mut bytes = base.to_vec();
-                bytes[at] = b;
-                assert_eq!(
-                    is_plain(&bytes),
-                    bytes.iter().all(|&b| plain(b)),
-                    "{b} at {at}"
-                );
-            }
-        }
+    fn normalize_turns_del_into_a_space_only_in_text_that_changes() {
+        assert_eq!(normalize("a\u{7f}b"), "a\u{7f}b");
+        assert_eq!(normalize("a\u{7f}b\r\n"), "a b\n");
+        assert_eq!(normalize("\u{7f}\u{e9}"), " \u{e9}");
+        // NFC takes the Greek question mark to ASCII ';': the text was not plain ASCII.
+        assert_eq!(normalize("a\u{37e}\u{7f}"), "a; ");
+    }
+
+    #[test]
+    fn normalize_borrows_unchanged_text() {
+        assert!(matches!(normalize("kafe \u{e9}\u{2026}"), Cow::Borrowed(_)));
     }
 
     #[test]
