@@ -216,12 +216,15 @@ pub(super) fn classify_line(line: &str) -> Boilerplate {
 /// "(ant/abc)", "(red)", "[Gambas:Video CNN]", "(Foto: ANTARA/...)": all of it in one pair
 /// of brackets.
 pub(super) fn is_bracketed(text: &str) -> bool {
-    let text = text.trim();
-    let closes = match text.chars().next() {
-        Some('(') => ')',
-        Some('[') => ']',
+    // The opening byte first: nearly every line and span is asked, and nearly none opens
+    // with a bracket, so the end is trimmed only for those that do.
+    let text = text.trim_start();
+    let closes = match text.as_bytes().first() {
+        Some(b'(') => ')',
+        Some(b'[') => ']',
         _ => return false,
     };
+    let text = text.trim_end();
     if !text.ends_with(closes) {
         return false;
     }
