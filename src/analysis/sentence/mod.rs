@@ -96,7 +96,9 @@ impl SentenceSplitter {
     /// and the next line starts with a capital. Otherwise the lines are joined and the
     /// punctuation decides.
     pub fn split(&self, text: &str) -> Vec<SentenceSpan> {
-        let mut spans = Vec::new();
+        // Room for sentences of a hundred bytes, news' usual length, so that the vector
+        // rarely grows (callgrind, IndoSum train: growing it was a quarter of `push_trimmed`).
+        let mut spans = Vec::with_capacity(text.len() / 100 + 1);
         for unit in units(text) {
             if unit.heading {
                 push_trimmed(text, unit.start, unit.end, true, &mut spans);

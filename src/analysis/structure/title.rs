@@ -11,6 +11,8 @@
 
 use memchr::memmem;
 
+use crate::util::bytes8::{self, TOPS};
+
 use crate::analysis::sentence::SentenceSpan;
 use crate::analysis::stopwords::Stopwords;
 
@@ -100,10 +102,19 @@ fn words(text: &str, start: usize, end: usize) -> Vec<Word> {
             break;
         }
         let word_start = at;
-        while at < end
-            && let (false, len) = char_at(text, at)
-        {
-            at += len;
+        // The printable ASCII bytes of a word eight at a time; a byte below `!` or above
+        // ASCII stops the run and is decoded.
+        let printable = |b: u8| b > b' ' && b.is_ascii();
+        loop {
+            let bytes = &text.as_bytes()[at..end];
+            at += bytes8::run_len(bytes, |w| bytes8::below(w, b'!') | w & TOPS, printable);
+            if at < end
+                && let (false, len) = char_at(text, at)
+            {
+                at += len;
+            } else {
+                break;
+            }
         }
         words.push(Word {
             start: word_start,
