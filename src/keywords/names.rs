@@ -19,7 +19,7 @@ use super::phrases::{MAX_PHRASE_WORDS, Phrase, Phrases};
 /// own occurrences. What is left are the names written once, and those count only in the lead.
 pub(super) fn names(a: &Analysis, end: usize) -> Phrases {
     // Name words are few: room for one stretch in eight words before the vector grows.
-    let mut found = Found::with_capacity(a.terms.len(), end.min(a.terms.len()) / 8);
+    let mut found = Found::with_capacity(a.vocab.len(), a.terms.len(), end.min(a.terms.len()) / 8);
     for s in a.sentences.iter().take_while(|s| s.terms.start < end) {
         let mut run = s.terms.start;
         for j in s.terms.clone() {
@@ -61,7 +61,7 @@ fn push_name(a: &Analysis, start: usize, len: usize, found: &mut Found) {
     if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
         return;
     }
-    found.push(phrase.key(), start);
+    found.push(&phrase, start);
 }
 
 #[cfg(test)]

@@ -89,16 +89,13 @@ impl Phrases {
         })
     }
 
-    /// Adds an occurrence of a longer phrase, in phrase order, then position order.
+    /// Adds the occurrences `starts` (ascending) of a longer phrase that sorts after those
+    /// added before.
     #[inline]
-    pub(super) fn push(&mut self, key: u128, start: usize) {
-        match self.phrases.last_mut() {
-            Some((last, end)) if last.key() == key => *end += 1,
-            _ => self
-                .phrases
-                .push((Phrase::from_key(key), self.starts.len() + 1)),
-        }
-        self.starts.push(start);
+    pub(super) fn push_run(&mut self, phrase: Phrase, starts: impl Iterator<Item = usize>) {
+        debug_assert!(self.phrases.last().is_none_or(|(last, _)| *last < phrase));
+        self.starts.extend(starts);
+        self.phrases.push((phrase, self.starts.len()));
     }
 
     /// Where a longer phrase occurs, if it is one of these.
@@ -137,7 +134,7 @@ pub(super) fn collect(a: &Analysis, tf: &[u32]) -> Phrases {
         next: word_offsets.clone(),
         starts: vec![0; word_offsets[tf.len()]],
     };
-    let mut found = Found::new(a.terms.len());
+    let mut found = Found::new(a.vocab.len(), a.terms.len());
     for s in &a.sentences {
         scan_sentence(a, s, tf, &mut words, &mut found);
     }
@@ -217,7 +214,7 @@ fn phrases_ending_at(a: &Analysis, from: usize, j: usize, found: &mut Found) {
         if (1..ids.len()).any(|x| ids[..x].contains(&ids[x])) {
             continue;
         }
-        found.push(phrase.key(), first);
+        found.push(&phrase, first);
     }
 }
 
