@@ -84,25 +84,60 @@ impl IdDocFreq {
         }
     }
 
+    /// By vocabulary id of the document counted last: whether a content term counts under it.
+    pub fn content(&self) -> &[bool] {
+        &self.seen
+    }
+
     /// Moves the counts by id into counts by key, `key(id)` giving the key numbered `id`: before
     /// the memo that numbers them is cleared.
     pub fn settle<'k>(&mut self, key: impl Fn(WordId) -> &'k str) {
+        self.add_to_settled(key);
+        self.counts.clear();
+    }
+
+    /// Adds the counts by id to the counts by key.
+    fn add_to_settled<'k>(&mut self, key: impl Fn(WordId) -> &'k str) {
         let counted = self.counts.iter().enumerate().filter(|(_, n)| **n > 0);
         self.settled.counts.reserve(counted.clone().count());
         for (id, &n) in counted {
             self.settled.add(key(id as WordId), n);
         }
-        self.counts.clear();
     }
 
     /// The counts by key, `key(id)` giving the key numbered `id`.
-    pub fn into_doc_freq<'k>(mut self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
-        self.settle(key);
-        DocFreq {
+    pub fn into_doc_freq<'k>(self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
+        self.into_doc_freq_by_id(key).0
+    }
+
+    /// [`IdDocFreq::into_doc_freq`], with the counts by id of `key`'s numbering (the ids not
+    /// settled before): what the ids of that numbering are then found by.
+    pub fn into_doc_freq_by_id<'k>(
+        mut self,
+        key: impl Fn(WordId) -> &'k str,
+    ) -> (DocFreq, IdCounts) {
+        let whole = self.settled.counts.is_empty();
+        self.add_to_settled(key);
+        let df = DocFreq {
             documents: self.documents,
             ..self.settled
-        }
+        };
+        let by_id = IdCounts {
+            counts: self.counts,
+            whole,
+        };
+        (df, by_id)
     }
+}
+
+/// What one [`IdDocFreq`] counted by the ids of its last numbering: see
+/// [`IdDocFreq::into_doc_freq_by_id`].
+#[derive(Debug)]
+pub struct IdCounts {
+    /// By key id; 0 for the ids of no counted key.
+    pub counts: Vec<u64>,
+    /// Nothing was counted under an earlier numbering: `counts` are the table's counts by key.
+    pub whole: bool,
 }
 
 /// Smoothed inverse document frequency: never zero, largest for the rarest terms.
