@@ -60,10 +60,11 @@ impl KeyIds {
 /// The IDF of every key id of one numbering: what the kept analyses of that numbering are
 /// scored with.
 ///
-/// Computed as the first pass ends, for each id under which the numbering's worker counted a
-/// document, where it used to be looked up by key (and kept in an atomic) the first time a
-/// document of the second pass asked for it: 6.5% of a two-worker batch's time went to those
-/// lookups, about three times their share of instructions.
+/// Computed as the first pass ends, from the count each id has once the workers' counts are
+/// added up ([`SlotCounts`](crate::score::SlotCounts) keeps them by slot), where each id's key
+/// used to be looked up again (and its IDF kept in an atomic) the first time a document of the
+/// second pass asked for it: 6.5% of a two-worker batch's time went to those lookups, about
+/// three times their share of instructions.
 #[derive(Debug)]
 pub(super) struct IdfTable {
     numbering: Numbering,
@@ -73,23 +74,14 @@ pub(super) struct IdfTable {
 }
 
 impl IdfTable {
-    /// The table of `numbering`, from the counts by id of its worker (`counts`) and the batch's
-    /// `df`, `key(id)` giving the key numbered `id`. With `whole`, `counts` are the batch's
-    /// counts already (the only worker, never cleared): no key is looked up.
-    pub(super) fn new<'k>(
-        numbering: Numbering,
-        counts: &[u64],
-        whole: bool,
-        df: &DocFreq,
-        key: impl Fn(WordId) -> &'k str,
-    ) -> IdfTable {
+    /// The table of `numbering`, from the count of each of its key ids in a collection of
+    /// `documents` (0 for the ids of no counted key).
+    pub(super) fn new(numbering: Numbering, counts: &[u64], documents: u64) -> IdfTable {
         let idf = counts
             .iter()
-            .enumerate()
-            .map(|(id, &n)| match n {
+            .map(|&n| match n {
                 0 => f64::NAN,
-                n if whole => corpus_idf_of(df.documents, n),
-                _ => corpus_idf_of(df.documents, df.count(key(id as WordId))),
+                n => corpus_idf_of(documents, n),
             })
             .collect();
         IdfTable { numbering, idf }
@@ -147,53 +139,69 @@ impl<'a> Corpus<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::analyzer::Analyzer;
     use crate::score::IdDocFreq;
 
     #[test]
     fn corpus_idf_by_id_is_idf_by_key() {
-        let analyzer = crate::analysis::analyzer::Analyzer::indonesian();
-        let mut memo = analyzer.memo();
+        let analyzer = Analyzer::indonesian();
         let texts = [
             "Harga beras naik lagi. Harga cabai juga naik di pasar.",
             "JAKARTA, KOMPAS.com - Petani menanam beras. Pemerintah menaikkan harga.",
             "Pasar ramai. Kenaikan harga membuat pembeli mengeluh, kata pedagang.",
             "Di pasar, harga beras dan cabai turun. Petani dan pedagang mengeluh.",
+            "Harga emas naik. Pedagang di pasar senang.",
         ];
-        let numbering = Numbering {
-            slot: 0,
-            generation: 0,
-        };
-        let mut counts = IdDocFreq::default();
+        let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+        // Two workers; the second clears its memo after its first document, so that its
+        // table holds keys of two numberings.
+        let (mut first, mut second) = (analyzer.memo(), analyzer.memo());
+        let (mut counts, mut more) = (IdDocFreq::default(), IdDocFreq::default());
+        let mut by_key = DocFreq::default();
         let mut analysed = Vec::new();
-        for text in texts {
-            let a = analyzer.analyze(text, &mut memo);
+        for (i, text) in texts.iter().enumerate() {
+            let (memo, counts, numbering) = match i {
+                0 | 1 => (&mut first, &mut counts, (0, 0)),
+                2 => (&mut second, &mut more, (1, 0)),
+                _ => (&mut second, &mut more, (1, 1)),
+            };
+            let numbering = Numbering {
+                slot: numbering.0,
+                generation: numbering.1,
+            };
+            let a = analyzer.analyze(text, memo);
+            by_key.add_document(a.content_keys());
             counts.add_document(&a, memo.document_keys(), memo.len());
             let keys = KeyIds::new(numbering, memo.document_keys(), counts.content());
             analysed.push((a, keys.expect("small ids")));
-        }
-        let (df, by_id) = counts.into_doc_freq_by_id(|id| memo.word(id));
-        assert!(by_id.whole);
-        // Counted alone, or as if other workers had counted too (found by key then).
-        for whole in [true, false] {
-            let tables = [IdfTable::new(numbering, &by_id.counts, whole, &df, |id| {
-                memo.word(id)
-            })];
-            let corpus = Corpus::by_id(&df, &tables);
-            for (a, keys) in &analysed {
-                let by_key = corpus_idf(a, &df);
-                let by_id = corpus.idf(a, Some(keys));
-                let bits = |v: &[f64]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
-                assert_eq!(bits(&by_id), bits(&by_key));
-                // Another numbering's ids are not read by.
-                let other = KeyIds {
-                    numbering: Numbering {
-                        slot: 0,
-                        generation: 1,
-                    },
-                    ids: vec![0; a.vocab.len()].into(),
-                };
-                assert_eq!(bits(&corpus.idf(a, Some(&other))), bits(&by_key));
+            if i == 2 {
+                counts.settle(|id| memo.word(id));
+                memo.clear();
             }
+        }
+        let mut all = counts.into_slots(|id| first.word(id));
+        let alone = IdfTable::new(analysed[0].1.numbering, all.id_counts(), 2);
+        let moved = all.merge(more.into_slots(|id| second.word(id)));
+        let tables = [
+            IdfTable::new(analysed[0].1.numbering, all.id_counts(), 5),
+            IdfTable::new(analysed[3].1.numbering, &all.moved_counts(&moved), 5),
+        ];
+        let df = all.into_doc_freq();
+        assert_eq!(df, by_key);
+        let corpus = Corpus::by_id(&df, &tables);
+        for (a, keys) in &analysed {
+            // The second worker's first document is of a numbering no table is of: by key.
+            assert_eq!(bits(&corpus.idf(a, Some(keys))), bits(&corpus_idf(a, &df)));
+        }
+        // The first worker's counts alone, against its own two documents.
+        let mut own = DocFreq::default();
+        for (a, _) in &analysed[..2] {
+            own.add_document(a.content_keys());
+        }
+        let tables = [alone];
+        let corpus = Corpus::by_id(&own, &tables);
+        for (a, keys) in &analysed[..2] {
+            assert_eq!(bits(&corpus.idf(a, Some(keys))), bits(&corpus_idf(a, &own)));
         }
     }
 }

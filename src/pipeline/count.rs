@@ -11,7 +11,7 @@ use crate::pipeline::corpus::{IdfTable, KeyIds, Numbering};
 use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
 use crate::pipeline::schedule::{Memos, PerWorker};
 use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
-use crate::score::{DocFreq, IdCounts, IdDocFreq};
+use crate::score::{DocFreq, IdDocFreq, SlotCounts};
 
 impl Engine {
     /// Document frequencies over all readable inputs (the first pass of a batch).
@@ -139,55 +139,50 @@ impl Engine {
 
     /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
     /// and are then added up. With `by_id`, also the IDF table of the numbering each worker's
-    /// memo ends with (see [`IdfTable`]).
+    /// memo ends with (see [`IdfTable`]), from the count each of its ids has once added up:
+    /// what the merge finds by the key anyway, kept by slot so that no key is hashed again.
     fn add_up(
         &self,
         counts: PerWorker<WorkerCounts>,
         memos: &Memos<'_>,
         by_id: bool,
     ) -> (DocFreq, Vec<IdfTable>) {
-        let (mut tables, id_counts): (Vec<DocFreq>, Vec<(Numbering, IdCounts)>) =
-            self.pool.install(|| {
-                counts
-                    .into_inner()
-                    .into_par_iter()
-                    .enumerate()
-                    .map(|(slot, counts)| {
-                        memos.with_slot(slot, |memo| {
-                            let numbering = Numbering {
-                                slot,
-                                generation: counts.generation,
-                            };
-                            let (df, by_id) = counts.df.into_doc_freq_by_id(|id| memo.word(id));
-                            (df, (numbering, by_id))
-                        })
-                    })
-                    .unzip()
-            });
-        // A worker that counted every document has the batch's counts by id already.
-        let alone = tables.iter().filter(|df| df.documents > 0).count() <= 1;
-        // The biggest table takes in the others: fewest keys copied.
-        tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
-        let mut tables = tables.into_iter();
-        let mut df = tables.next().unwrap_or_default();
-        for other in tables {
-            df.merge(&other);
-        }
-        if !by_id {
-            return (df, Vec::new());
-        }
-        let idf_tables = self.pool.install(|| {
-            id_counts
+        let mut tables: Vec<(Numbering, SlotCounts)> = self.pool.install(|| {
+            counts
+                .into_inner()
                 .into_par_iter()
-                .map(|(numbering, by_id)| {
-                    memos.with_slot(numbering.slot, |memo| {
-                        let whole = alone && by_id.whole;
-                        IdfTable::new(numbering, &by_id.counts, whole, &df, |id| memo.word(id))
+                .enumerate()
+                .map(|(slot, counts)| {
+                    memos.with_slot(slot, |memo| {
+                        let numbering = Numbering {
+                            slot,
+                            generation: counts.generation,
+                        };
+                        (numbering, counts.df.into_slots(|id| memo.word(id)))
                     })
                 })
                 .collect()
         });
-        (df, idf_tables)
+        // The biggest table takes in the others: fewest keys moved.
+        tables.sort_by_key(|(_, table)| std::cmp::Reverse(table.len()));
+        let mut tables = tables.into_iter();
+        let Some((first, mut all)) = tables.next() else {
+            return (DocFreq::default(), Vec::new());
+        };
+        let moved: Vec<(Numbering, Vec<u64>)> = tables
+            .map(|(numbering, table)| (numbering, all.merge(table)))
+            .collect();
+        let idf_tables = if by_id {
+            let documents = all.documents();
+            let mut idf_tables = vec![IdfTable::new(first, all.id_counts(), documents)];
+            idf_tables.extend(moved.iter().map(|(numbering, moved)| {
+                IdfTable::new(*numbering, &all.moved_counts(moved), documents)
+            }));
+            idf_tables
+        } else {
+            Vec::new()
+        };
+        (all.into_doc_freq(), idf_tables)
     }
 }
 
