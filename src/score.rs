@@ -5,6 +5,8 @@
 
 use crate::analysis::analyzer::Analysis;
 use crate::analysis::memo::WordId;
+use std::collections::hash_map::Entry;
+
 use crate::util::hash::FastMap;
 
 /// Document frequencies of a collection: how many documents hold each key.
@@ -84,6 +86,11 @@ impl IdDocFreq {
         }
     }
 
+    /// By vocabulary id of the document counted last: whether a content term counts under it.
+    pub fn content(&self) -> &[bool] {
+        &self.seen
+    }
+
     /// Moves the counts by id into counts by key, `key(id)` giving the key numbered `id`: before
     /// the memo that numbers them is cleared.
     pub fn settle<'k>(&mut self, key: impl Fn(WordId) -> &'k str) {
@@ -96,11 +103,120 @@ impl IdDocFreq {
     }
 
     /// The counts by key, `key(id)` giving the key numbered `id`.
-    pub fn into_doc_freq<'k>(mut self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
-        self.settle(key);
+    pub fn into_doc_freq<'k>(self, key: impl Fn(WordId) -> &'k str) -> DocFreq {
+        self.into_slots(key).into_doc_freq()
+    }
+
+    /// The counts by key as [`SlotCounts`], `key(id)` giving the key numbered `id`: the slot of
+    /// a key counted under the last numbering is its id there.
+    pub fn into_slots<'k>(self, key: impl Fn(WordId) -> &'k str) -> SlotCounts {
+        let mut counts = self.counts;
+        let ids = counts.len();
+        let counted = counts.iter().filter(|&&n| n > 0).count();
+        let mut slots = FastMap::default();
+        slots.reserve(counted + self.settled.counts.len());
+        for (id, _) in counts.iter().enumerate().filter(|(_, n)| **n > 0) {
+            slots.insert(Box::from(key(id as WordId)), id as u64);
+        }
+        // Keys of earlier numberings: added to the same key's id, or given a slot past the ids.
+        for (key, n) in self.settled.counts {
+            match slots.entry(key) {
+                Entry::Occupied(slot) => counts[*slot.get() as usize] += n,
+                Entry::Vacant(slot) => {
+                    slot.insert(counts.len() as u64);
+                    counts.push(n);
+                }
+            }
+        }
+        SlotCounts {
+            documents: self.documents,
+            slots,
+            counts,
+            ids,
+        }
+    }
+}
+
+/// Document frequencies by key, each key with a slot of its count: what a batch's workers'
+/// counts are added up in, so that the count each worker's key ids end with is found by slot
+/// once they are, not by hashing the key again (see [`SlotCounts::merge`]).
+#[derive(Debug, Default)]
+pub struct SlotCounts {
+    documents: u64,
+    /// Each key's slot in `counts`.
+    slots: FastMap<Box<str>, u64>,
+    /// By slot: below `ids`, by key id of the last numbering of the [`IdDocFreq`] these come
+    /// from (0 for the ids of no counted key); past them, keys counted otherwise.
+    counts: Vec<u64>,
+    ids: usize,
+}
+
+impl SlotCounts {
+    /// The number of documents counted.
+    pub fn documents(&self) -> u64 {
+        self.documents
+    }
+
+    /// The number of keys.
+    pub fn len(&self) -> usize {
+        self.slots.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.slots.is_empty()
+    }
+
+    /// Adds `other`'s counts, its keys moved rather than copied. With the slot each key id of
+    /// `other`'s last numbering now has, by id (`u64::MAX` for the ids of no counted key):
+    /// slots never move, so they stay right however many tables are merged after.
+    pub fn merge(&mut self, other: SlotCounts) -> Vec<u64> {
+        self.documents += other.documents;
+        let mut moved = vec![u64::MAX; other.ids];
+        for (key, slot) in other.slots {
+            let n = other.counts[slot as usize];
+            let to = match self.slots.entry(key) {
+                Entry::Occupied(at) => {
+                    let at = *at.get();
+                    self.counts[at as usize] += n;
+                    at
+                }
+                Entry::Vacant(at) => {
+                    let to = self.counts.len() as u64;
+                    at.insert(to);
+                    self.counts.push(n);
+                    to
+                }
+            };
+            if let Some(id) = moved.get_mut(slot as usize) {
+                *id = to;
+            }
+        }
+        moved
+    }
+
+    /// The count of every key id of the last numbering of the [`IdDocFreq`] these come from
+    /// (0 for the ids of no counted key).
+    pub fn id_counts(&self) -> &[u64] {
+        &self.counts[..self.ids]
+    }
+
+    /// The count in each slot of `moved` ([`SlotCounts::merge`] gave it): by key id of the
+    /// last numbering of what was merged (0 for the ids of no counted key).
+    pub fn moved_counts(&self, moved: &[u64]) -> Vec<u64> {
+        moved
+            .iter()
+            .map(|&at| self.counts.get(at as usize).copied().unwrap_or(0))
+            .collect()
+    }
+
+    /// The counts by key; each key's slot becomes its count in place, no key hashed again.
+    pub fn into_doc_freq(mut self) -> DocFreq {
+        for count in self.slots.values_mut() {
+            *count = self.counts[*count as usize];
+        }
         DocFreq {
             documents: self.documents,
-            ..self.settled
+            counts: self.slots,
         }
     }
 }

@@ -7,11 +7,11 @@ use rayon::prelude::*;
 use crate::analysis::memo::SharedStems;
 use crate::error::Error;
 use crate::input::{Identity, Input, Place};
-use crate::pipeline::corpus::{KeyIds, Numbering};
+use crate::pipeline::corpus::{IdfTable, KeyIds, Numbering};
 use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
 use crate::pipeline::schedule::{Memos, PerWorker};
 use crate::pipeline::{AHEAD, CHUNK, Engine, Pass, Progress, Source};
-use crate::score::{DocFreq, IdDocFreq};
+use crate::score::{DocFreq, IdDocFreq, SlotCounts};
 
 impl Engine {
     /// Document frequencies over all readable inputs (the first pass of a batch).
@@ -81,11 +81,11 @@ impl Engine {
             },
         );
         finished.expect("keeping analyses does not fail");
-        let (df, numberings) = self.add_up(counts, memos);
+        let (df, tables) = self.add_up(counts, memos, kept.is_some());
         Counts {
             df,
             inputs: seen,
-            numberings,
+            tables,
         }
     }
 
@@ -108,13 +108,13 @@ impl Engine {
             let a = self.analyzer.analyze(&doc.text, memo);
             let keys = counts.with(|counts| {
                 counts.df.add_document(&a, memo.document_keys(), memo.len());
-                let keys = (keep != Keep::No).then(|| KeyIds {
-                    numbering: Numbering {
-                        slot,
-                        generation: counts.generation,
-                    },
-                    ids: memo.document_keys().into(),
-                });
+                let numbering = Numbering {
+                    slot,
+                    generation: counts.generation,
+                };
+                let keys = (keep != Keep::No)
+                    .then(|| KeyIds::new(numbering, memo.document_keys(), counts.df.content()))
+                    .flatten();
                 if memo.heap_bytes() > self.memo_bytes {
                     counts.df.settle(|id| memo.word(id));
                     memo.clear();
@@ -138,14 +138,16 @@ impl Engine {
     }
 
     /// Each worker's counts by id become counts by key, in parallel (the ids are its memo's),
-    /// and are then added up. With the numbering each worker's memo ends with and how many
-    /// ids it has given.
+    /// and are then added up. With `by_id`, also the IDF table of the numbering each worker's
+    /// memo ends with (see [`IdfTable`]), from the count each of its ids has once added up:
+    /// what the merge finds by the key anyway, kept by slot so that no key is hashed again.
     fn add_up(
         &self,
         counts: PerWorker<WorkerCounts>,
         memos: &Memos<'_>,
-    ) -> (DocFreq, Vec<(Numbering, usize)>) {
-        let (mut tables, numberings): (Vec<DocFreq>, Vec<_>) = self.pool.install(|| {
+        by_id: bool,
+    ) -> (DocFreq, Vec<IdfTable>) {
+        let mut tables: Vec<(Numbering, SlotCounts)> = self.pool.install(|| {
             counts
                 .into_inner()
                 .into_par_iter()
@@ -156,20 +158,31 @@ impl Engine {
                             slot,
                             generation: counts.generation,
                         };
-                        let df = counts.df.into_doc_freq(|id| memo.word(id));
-                        (df, (numbering, memo.len()))
+                        (numbering, counts.df.into_slots(|id| memo.word(id)))
                     })
                 })
-                .unzip()
+                .collect()
         });
-        // The biggest table takes in the others: fewest keys copied.
-        tables.sort_by_key(|df| std::cmp::Reverse(df.counts.len()));
+        // The biggest table takes in the others: fewest keys moved.
+        tables.sort_by_key(|(_, table)| std::cmp::Reverse(table.len()));
         let mut tables = tables.into_iter();
-        let mut df = tables.next().unwrap_or_default();
-        for other in tables {
-            df.merge(&other);
-        }
-        (df, numberings)
+        let Some((first, mut all)) = tables.next() else {
+            return (DocFreq::default(), Vec::new());
+        };
+        let moved: Vec<(Numbering, Vec<u64>)> = tables
+            .map(|(numbering, table)| (numbering, all.merge(table)))
+            .collect();
+        let idf_tables = if by_id {
+            let documents = all.documents();
+            let mut idf_tables = vec![IdfTable::new(first, all.id_counts(), documents)];
+            idf_tables.extend(moved.iter().map(|(numbering, moved)| {
+                IdfTable::new(*numbering, &all.moved_counts(moved), documents)
+            }));
+            idf_tables
+        } else {
+            Vec::new()
+        };
+        (all.into_doc_freq(), idf_tables)
     }
 }
 
@@ -178,9 +191,10 @@ pub(super) struct Counts {
     pub(super) df: DocFreq,
     /// The number of inputs, readable or not.
     pub(super) inputs: usize,
-    /// Each worker's memo's numbering at the end of the pass, with how many ids it has given:
-    /// what the second pass finds kept analyses' document frequencies by (see `Corpus`).
-    pub(super) numberings: Vec<(Numbering, usize)>,
+    /// The IDFs by the ids of each worker's memo's numbering at the end of the pass: what the
+    /// second pass finds kept analyses' IDFs by (see `Corpus`). Empty unless analyses were
+    /// to be kept.
+    pub(super) tables: Vec<IdfTable>,
 }
 
 /// What a worker counts into in the first pass.

@@ -175,7 +175,7 @@ impl Engine {
             None => {
                 progress.pass(Pass::Counting);
                 counted = self.count(source, &memos, progress, Some(&mut kept));
-                (counted.inputs > 1).then(|| Corpus::by_id(&counted.df, &counted.numberings))
+                (counted.inputs > 1).then(|| Corpus::by_id(&counted.df, &counted.tables))
             }
         };
         let corpus = corpus.as_ref();
