@@ -15,7 +15,7 @@
 use crate::analysis::case::{CaseNotes, name_key, word_key};
 use crate::analysis::dateline::dateline_end;
 use crate::analysis::lowercase::{has_two_letters, lowercase_in};
-use crate::analysis::memo::MemoStemmer;
+use crate::analysis::memo::{MemoStemmer, TokenBuffers};
 use crate::analysis::normalize::normalize;
 use crate::analysis::sentence::{SentenceSpan, SentenceSplitter};
 use crate::analysis::stopwords::Stopwords;
@@ -104,18 +104,20 @@ impl Analyzer {
         let text = normalize(text).into_owned();
         let mut spans = self.splitter.split(&text);
         let roles = recover(&text, &mut spans, &self.stopwords);
-        let (tokens, sentence_ends) = tokenize(&text, &spans);
-        let dateline_end = dateline_end(&text, &spans, &tokens);
+        let mut buffers = memo.take_tokens();
+        tokenize(&text, &spans, &mut buffers);
+        let dateline_end = dateline_end(&text, &spans, &buffers.tokens);
         memo.begin_document();
         let cut = Cut {
             text: &text,
             spans: &spans,
             roles: &roles,
-            tokens: &tokens,
-            sentence_ends: &sentence_ends,
+            tokens: &buffers.tokens,
+            sentence_ends: &buffers.sentence_ends,
             dateline_end,
         };
         let (sentences, terms, vocab) = self.terms(&cut, memo);
+        memo.return_tokens(buffers);
         Analysis {
             text,
             sentences,
@@ -246,17 +248,20 @@ struct Walk<'t> {
     heading: bool,
 }
 
-/// The tokens of the whole document, and where each sentence ends: sentence `i` has those
-/// before `sentence_ends[i]` and after the previous sentence's. One vector, sized for a word
-/// every six bytes or so, rather than grown and copied on the way.
-fn tokenize(text: &str, spans: &[SentenceSpan]) -> (Vec<Token>, Vec<usize>) {
-    let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6);
-    let mut sentence_ends = Vec::with_capacity(spans.len());
+/// The tokens of the whole document, and where each sentence ends, into the worker's empty
+/// `buffers`. One vector, with room for a word every six bytes or so, rather than grown and
+/// copied on the way.
+fn tokenize(text: &str, spans: &[SentenceSpan], buffers: &mut TokenBuffers) {
+    let TokenBuffers {
+        tokens,
+        sentence_ends,
+    } = buffers;
+    tokens.reserve(text.len() / 6);
+    sentence_ends.reserve(spans.len());
     for span in spans {
-        tokenize_at(&text[span.start..span.end], span.start, &mut tokens);
+        tokenize_at(&text[span.start..span.end], span.start, tokens);
         sentence_ends.push(tokens.len());
     }
-    (tokens, sentence_ends)
 }
 
 /// Whether sentence `i` opens a paragraph: it is the first, or a blank line comes before it.
@@ -288,6 +293,27 @@ mod tests {
             let vocab = memo.document_vocab();
             assert_eq!(vocab.iter().collect::<Vec<_>>(), ["harga", "beras"]);
             assert_eq!(memo.document_keys(), [harga, beras]);
+        }
+    }
+
+    #[test]
+    fn analyzer_gives_the_same_analysis_with_a_used_memo() {
+        // The memo's numbering, marks and token buffers carry over from document to document.
+        let a = analyzer();
+        let texts = [
+            "Harga beras di pasar itu naik. Pedagang di Bekasi mengeluh.",
+            "Banjir melanda kota Bekasi kemarin.\n\nWarga mengungsi, harga naik.",
+            "",
+        ];
+        let mut memo = a.memo();
+        for text in texts.iter().chain(&texts) {
+            let used = a.analyze(text, &mut memo);
+            let fresh = analyze(text);
+            assert_eq!(
+                (used.terms, used.sentences, used.vocab),
+                (fresh.terms, fresh.sentences, fresh.vocab),
+                "{text:?}"
+            );
         }
     }
 
