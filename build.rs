@@ -40,14 +40,10 @@ fn main() {
         }
     }
     let words: Vec<(String, u32)> = words.into_iter().collect();
-    let (slots, entries, blob) = Table::build(&words);
+    let (slots, blob) = Table::build(&words);
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let out = Path::new(&out);
-    for (name, bytes) in [
-        ("lexicon.slots", slots),
-        ("lexicon.entries", entries),
-        ("lexicon.words", blob),
-    ] {
+    for (name, bytes) in [("lexicon.slots", slots), ("lexicon.words", blob)] {
         std::fs::write(out.join(name), bytes).expect("OUT_DIR is writable");
     }
 }

@@ -55,7 +55,7 @@ impl IndonesianStemmer {
         if word.contains('-') {
             return self.stem_hyphenated(word);
         }
-        self.stem_single(word)
+        self.stem_single(word, true)
     }
 
     /// The function word `word` is, with a clitic on, as an ordinal (ke- on a numeral:
@@ -221,9 +221,11 @@ impl IndonesianStemmer {
         self.lexicon.contains(word)
     }
 
-    fn stem_single<'w>(&self, word: &'w str) -> Cow<'w, str> {
+    /// The root of a word without a hyphen; `unlisted` when the caller has found that the
+    /// lexicon does not list it.
+    fn stem_single<'w>(&self, word: &'w str, unlisted: bool) -> Cow<'w, str> {
         // One parse, looked at twice: confix stripping is most of a new word's cost.
-        let parse = self.confix_strip_traced(word);
+        let parse = self.confix_strip_unlisted(word, unlisted);
         if let Some(root) = self.slip_over(word, parse.as_ref()) {
             return Cow::Owned(root);
         }
@@ -240,7 +242,7 @@ impl IndonesianStemmer {
                 // A clitic stacked on a word the lexicon explains ("selornyanya"): the rest
                 // is stemmed as a word, so that stemming the stem changes nothing.
                 None => match fallback(word) {
-                    Cow::Borrowed(rest) if rest.len() < word.len() => self.stem_single(rest),
+                    Cow::Borrowed(rest) if rest.len() < word.len() => self.stem_single(rest, false),
                     rest => rest,
                 },
             },
@@ -449,7 +451,14 @@ impl IndonesianStemmer {
     /// [`IndonesianStemmer::confix_strip`] with the pass that found the root and the affixes
     /// cut, outermost prefix first, for `ringkas stem --explain`.
     pub(crate) fn confix_strip_traced(&self, word: &str) -> Option<Parse> {
-        let word_found = Context::word_found(word, &self.lexicon);
+        self.confix_strip_unlisted(word, false)
+    }
+
+    /// [`IndonesianStemmer::confix_strip_traced`]; `unlisted` when the caller has found that
+    /// the lexicon does not list `word`, which answers the passes' first question without
+    /// another lookup (15.1k of the 91.7k lookups on IndoSum train).
+    fn confix_strip_unlisted(&self, word: &str, unlisted: bool) -> Option<Parse> {
+        let word_found = !unlisted && Context::word_found(word, &self.lexicon);
         // A pass is skipped when the one before failed without meeting what the two differ
         // in: it would take the same cuts and fail alike.
         let (mut licence_mattered, mut bare_mattered) = (true, true);

@@ -26,7 +26,6 @@ pub(super) const EMBEDDED_HOMOGRAPHS: &str = include_str!("../../data/homographs
 
 pub(super) static EMBEDDED_TABLE: Table<'static> = Table {
     slots: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.slots")),
-    entries: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.entries")),
     words: include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.words")),
 };
 
