@@ -3,10 +3,10 @@
 //! Where the IDF collection comes from is the caller's choice: a single document is scored
 //! against its own sentences, a batch against its documents (`DocFreq`).
 
-use crate::analysis::analyzer::Analysis;
-use crate::analysis::memo::WordId;
 use std::collections::hash_map::Entry;
 
+use crate::analysis::analyzer::Analysis;
+use crate::analysis::memo::WordId;
 use crate::util::hash::FastMap;
 
 /// Document frequencies of a collection: how many documents hold each key.
@@ -120,19 +120,36 @@ impl IdDocFreq {
         }
         // Keys of earlier numberings: added to the same key's id, or given a slot past the ids.
         for (key, n) in self.settled.counts {
-            match slots.entry(key) {
-                Entry::Occupied(slot) => counts[*slot.get() as usize] += n,
-                Entry::Vacant(slot) => {
-                    slot.insert(counts.len() as u64);
-                    counts.push(n);
-                }
-            }
+            add_to_slot(&mut slots, &mut counts, key, n);
         }
         SlotCounts {
             documents: self.documents,
             slots,
             counts,
             ids,
+        }
+    }
+}
+
+/// Adds `n` to the count of `key`'s slot, giving the key a new slot past the others if it has
+/// none; the slot.
+fn add_to_slot(
+    slots: &mut FastMap<Box<str>, u64>,
+    counts: &mut Vec<u64>,
+    key: Box<str>,
+    n: u64,
+) -> u64 {
+    match slots.entry(key) {
+        Entry::Occupied(at) => {
+            let at = *at.get();
+            counts[at as usize] += n;
+            at
+        }
+        Entry::Vacant(at) => {
+            let to = counts.len() as u64;
+            at.insert(to);
+            counts.push(n);
+            to
         }
     }
 }
@@ -174,19 +191,7 @@ impl SlotCounts {
         let mut moved = vec![u64::MAX; other.ids];
         for (key, slot) in other.slots {
             let n = other.counts[slot as usize];
-            let to = match self.slots.entry(key) {
-                Entry::Occupied(at) => {
-                    let at = *at.get();
-                    self.counts[at as usize] += n;
-                    at
-                }
-                Entry::Vacant(at) => {
-                    let to = self.counts.len() as u64;
-                    at.insert(to);
-                    self.counts.push(n);
-                    to
-                }
-            };
+            let to = add_to_slot(&mut self.slots, &mut self.counts, key, n);
             if let Some(id) = moved.get_mut(slot as usize) {
                 *id = to;
             }
