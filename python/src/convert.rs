@@ -11,6 +11,8 @@
 //! as (see `to_python` in `lib.rs`). `tests/test_analyze.py` compares every record with the
 //! CLI's JSON, values and key order.
 
+use std::marker::PhantomData;
+
 use pyo3::exceptions::PyValueError;
 use pyo3::intern;
 use pyo3::prelude::*;
@@ -107,4 +109,40 @@ fn set_serialized<T: serde::Serialize>(
     let value = pythonize::pythonize(dict.py(), value)
         .map_err(|e| PyValueError::new_err(format!("cannot convert a record: {e}")))?;
     dict.set_item(key, value)
+}
+
+/// Python's cyclic garbage collector paused while a chunk of records is converted, and
+/// restored to what it was (a caller's `gc.disable()` stays) when this is dropped.
+///
+/// A batch makes tens of thousands of dictionaries and lists, and every 700 of them start a
+/// collection; as the list of reports grows, its survivors trigger full collections that walk
+/// every object of the interpreter. The trees made here hold only new strings and numbers, so
+/// they cannot form a cycle and those passes find nothing to free. The pause lasts while this
+/// thread holds the GIL and runs no Python code, so no other thread sees the collector
+/// disabled. The objects stay counted: the collector looks at them at its next allocation
+/// after the conversion, once instead of in every pass.
+pub(crate) struct GcPause<'py> {
+    was_enabled: bool,
+    /// Made and dropped under the GIL, on this thread.
+    _gil: PhantomData<Python<'py>>,
+}
+
+impl<'py> GcPause<'py> {
+    pub(crate) fn new(_py: Python<'py>) -> Self {
+        // SAFETY: the GIL is held (`_py`); PyGC_Disable cannot fail.
+        let was_enabled = unsafe { pyo3::ffi::PyGC_Disable() } != 0;
+        GcPause {
+            was_enabled,
+            _gil: PhantomData,
+        }
+    }
+}
+
+impl Drop for GcPause<'_> {
+    fn drop(&mut self) {
+        if self.was_enabled {
+            // SAFETY: dropped on the thread that made it, which still holds the GIL.
+            unsafe { pyo3::ffi::PyGC_Enable() };
+        }
+    }
 }

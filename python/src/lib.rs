@@ -26,6 +26,7 @@ use std::sync::{Arc, Mutex};
 use pyo3::exceptions::{PyOSError, PyRuntimeError, PyTypeError, PyValueError};
 use pyo3::prelude::*;
 use pyo3::types::{PyList, PyString};
+use ringkas::input::SharedText;
 use ringkas::{
     Config, Engine, Error, IdfModel, Input, Language, NoProgress, Record, SummaryLength,
 };
@@ -157,6 +158,41 @@ fn memory_input(source: &str, text: &str) -> Input {
     Input::Memory {
         name: source.to_string(),
         bytes: Arc::from(text.as_bytes()),
+    }
+}
+
+/// A Python string as an input, shared with the workers rather than copied: the library reads
+/// its UTF-8 text in place, in each pass, and checks it as it checks decoded bytes.
+fn text_input(source: &str, text: &Bound<'_, PyString>) -> PyResult<Input> {
+    let utf8: *const str = text.to_str()?;
+    Ok(Input::Text {
+        name: source.to_string(),
+        text: SharedText::new(PyText {
+            _owner: text.clone().unbind(),
+            utf8,
+        }),
+    })
+}
+
+/// The UTF-8 text of a Python string, and the string it belongs to.
+struct PyText {
+    /// Holds the string, and with it the UTF-8 buffer `utf8` points into, for as long as the
+    /// text is shared.
+    _owner: Py<PyString>,
+    utf8: *const str,
+}
+
+// SAFETY: `utf8` points into the string `_owner` keeps alive: its data, or the UTF-8 copy
+// Python caches beside a non-ASCII string's data, which lives as long as the string. A Python
+// `str` never changes, so any thread may read it at any time, without the GIL.
+unsafe impl Send for PyText {}
+// SAFETY: as for Send: the text is only read.
+unsafe impl Sync for PyText {}
+
+impl AsRef<str> for PyText {
+    fn as_ref(&self) -> &str {
+        // SAFETY: see `Send` above: the text outlives `self` and does not change.
+        unsafe { &*self.utf8 }
     }
 }
 
@@ -306,7 +342,7 @@ fn analyze_many<'py>(
             .cast::<PyString>()
             .map_err(|_| PyTypeError::new_err(format!("texts[{i}]: expected str")))?;
         let source = sources.as_ref().and_then(|s| s.get(i)).map_or("-", |s| s);
-        inputs.push(memory_input(source, text.to_str()?));
+        inputs.push(text_input(source, text)?);
     }
     if let Some(sources) = &sources {
         same_length(sources.len(), inputs.len(), "sources")?;
@@ -390,6 +426,7 @@ impl ringkas::pipeline::Sink for ListSink<'_> {
 
     fn flush(&mut self) -> std::io::Result<()> {
         let converted = Python::attach(|py| -> PyResult<()> {
+            let _paused = convert::GcPause::new(py);
             let out = self.out.bind(py);
             for record in self.waiting.drain(..) {
                 out.append(to_python(py, &record)?)?;

@@ -51,6 +51,19 @@ pub fn decode(name: &str, bytes: &[u8]) -> Result<String, Error> {
     }
 }
 
+/// [`decode`] of text that is UTF-8 already: the same text or error as
+/// `decode(name, text.as_bytes())` (no UTF-16 or UTF-32 mark can start UTF-8), without
+/// checking the encoding again.
+pub fn decode_str(name: &str, text: &str) -> Result<String, Error> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.as_bytes().contains(&0) {
+        return Err(Error::Binary {
+            path: name.to_string(),
+        });
+    }
+    Ok(text.to_string())
+}
+
 /// `Some` when the bytes start with a UTF-16 byte-order mark: the text, or `None` if invalid.
 fn decode_utf16(bytes: &[u8]) -> Option<Option<String>> {
     let little = match bytes {
@@ -204,6 +217,27 @@ impl<R: Read> Read for Utf16<R> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn input_decode_str_is_decode_of_its_bytes() {
+        let texts = [
+            "",
+            "halo",
+            "\u{feff}halo",
+            "\u{feff}\u{feff}dua tanda",
+            "\u{feff}",
+            "a\0b",
+            "\0\0\u{feff}",
+            "Harga cabai naik — kata Ibu Siti, \"mahal\".\r\n\u{2028}😀",
+            "\u{fffe}\u{ffff}",
+        ];
+        for text in texts {
+            let of_str = decode_str("x", text).map_err(|e| e.to_string());
+            let of_bytes = decode("x", text.as_bytes()).map_err(|e| e.to_string());
+            assert_eq!(of_str, of_bytes, "{text:?}");
+        }
+        assert!(decode_str("x", "a\0b").is_err());
+    }
 
     #[test]
     fn input_decode_utf8_bom_and_utf16() {

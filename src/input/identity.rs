@@ -84,6 +84,15 @@ impl Identity {
         }
     }
 
+    /// The identity of an input that cannot change between the passes of a run (text in
+    /// memory): [`Input::unchanged`](super::Input::unchanged) compares nothing for it.
+    pub fn unchanging() -> Identity {
+        Identity {
+            file: None,
+            hash: 0,
+        }
+    }
+
     /// Why `self` (now) is not the input the first pass read as `then`; `None` when it is.
     pub fn differs(&self, then: &Identity) -> Option<&'static str> {
         if let (Some(now), Some(was)) = (&self.file, &then.file)

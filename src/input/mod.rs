@@ -19,6 +19,7 @@ pub mod identity;
 mod jsonl;
 pub mod markup;
 
+use std::fmt;
 use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -29,7 +30,7 @@ use crate::report::Id;
 use crate::error::Error;
 
 pub use batch::{Batch, InputKind, documents};
-pub use decode::{decode, text_reader};
+pub use decode::{decode, decode_str, text_reader};
 pub use folders::{Expansion, expand};
 pub use identity::{FileId, Identity, Place};
 pub use jsonl::{JsonLine, JsonLines};
@@ -50,6 +51,12 @@ pub enum Input {
         name: String,
         bytes: Arc<[u8]>,
     },
+    /// Text already in memory as text, shared with its owner rather than copied (the strings
+    /// the Python module is given): not decoded, only checked as [`decode`] checks text.
+    Text {
+        name: String,
+        text: SharedText,
+    },
     File(PathBuf),
     /// An input that failed before it could be read (a missing path, an unreadable folder).
     Failed(Arc<Error>),
@@ -60,6 +67,29 @@ pub enum Input {
         markup: Markup,
         input: Box<Input>,
     },
+}
+
+/// The text of an [`Input::Text`]: a `str` its owner keeps alive and unchanged for as long as
+/// this is held, read by each pass of a run in place. Cloning shares it.
+#[derive(Clone)]
+pub struct SharedText(Arc<dyn AsRef<str> + Send + Sync>);
+
+impl SharedText {
+    pub fn new(text: impl AsRef<str> + Send + Sync + 'static) -> Self {
+        SharedText(Arc::new(text))
+    }
+
+    pub fn as_str(&self) -> &str {
+        (*self.0).as_ref()
+    }
+}
+
+impl fmt::Debug for SharedText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("SharedText")
+            .field("bytes", &self.as_str().len())
+            .finish()
+    }
 }
 
 /// A document ready for analysis.
@@ -74,7 +104,7 @@ impl Input {
     /// The name the user knows the input by.
     pub fn name(&self) -> String {
         match self {
-            Input::Memory { name, .. } => name.clone(),
+            Input::Memory { name, .. } | Input::Text { name, .. } => name.clone(),
             Input::File(path) => path.display().to_string(),
             Input::Failed(err) => err.path().to_string(),
             Input::Line(line) => line.source.to_string(),
@@ -86,6 +116,7 @@ impl Input {
     pub fn size(&self) -> u64 {
         match self {
             Input::Memory { bytes, .. } => bytes.len() as u64,
+            Input::Text { text, .. } => text.as_str().len() as u64,
             Input::File(path) => fs::metadata(path).map_or(0, |m| m.len()),
             Input::Failed(_) => 0,
             Input::Line(line) => line.bytes.len() as u64 + 1,
@@ -124,6 +155,15 @@ impl Input {
             Input::Memory { name, bytes } => (
                 Some(Identity::of_bytes(bytes, None)),
                 text(name, bytes, markup),
+            ),
+            // Text cannot change between the passes: there is nothing to hash.
+            Input::Text { name, text } => (
+                Some(Identity::unchanging()),
+                match markup {
+                    Some(markup) => markup.text(name, text.as_str().as_bytes()),
+                    None => decode_str(name, text.as_str()),
+                }
+                .map(|text| Document { id: None, text }),
             ),
             Input::File(path) => match read_file(path, max_bytes) {
                 Ok((bytes, meta)) => {

@@ -396,6 +396,31 @@ mod tests {
     }
 
     #[test]
+    fn pipeline_shared_text_gives_the_records_of_its_bytes() {
+        let texts: Vec<String> = (0..30)
+            .map(|i| match i % 10 {
+                3 => format!("\u{feff}Harga beras di Pasar {i} naik. Warga mengeluh."),
+                7 => format!("Teks rusak {i}\0 di tengah."),
+                _ => format!("Banjir melanda Bekasi {i}. Warga di ungsikan ke masjid. Harga naik."),
+            })
+            .collect();
+        let as_bytes: Vec<Input> = texts.iter().map(|t| memory("t", t)).collect();
+        let as_text: Vec<Input> = texts
+            .iter()
+            .map(|t| Input::Text {
+                name: "t".into(),
+                text: crate::input::SharedText::new(t.clone()),
+            })
+            .collect();
+        let engine = engine(2);
+        assert_eq!(records(&engine, &as_text), records(&engine, &as_bytes));
+        assert_eq!(
+            records(&engine, &as_text[..1]),
+            records(&engine, &as_bytes[..1])
+        );
+    }
+
+    #[test]
     fn pipeline_threads_do_not_change_results() {
         let inputs: Vec<Input> = (0..40)
             .map(|i| memory(&format!("d{i}"), &format!("Dokumen nomor {i} membahas harga beras. Harga cabai {i} naik. Pasar ramai sekali hari ini. Petani senang.")))
