@@ -151,6 +151,12 @@ impl Analyzer {
             walk.heading = span.heading;
             while r < to {
                 let weak_case = span.heading || terms.len() == first;
+                if let Some(ahead) = cut.tokens.get(r + PREFETCH_AHEAD)
+                    && ahead.kind == TokenKind::Word
+                {
+                    walk.notes.prefetch(r + PREFETCH_AHEAD, ahead, memo);
+                }
+                walk.notes.prefetch_facts(r + PREFETCH_FACTS, memo);
                 let (term, used) = self.term(cut, r, to, weak_case, memo, &mut walk);
                 terms.push(term);
                 r += used;
@@ -240,6 +246,14 @@ impl Analyzer {
 }
 
 /// What [`Analyzer::terms`] carries from token to token.
+/// How many tokens ahead the walk asks for a word's slot in the memo: the memo's table of a
+/// corpus's words outgrows the caches, and its lookups are most of the walk's waiting.
+const PREFETCH_AHEAD: usize = 6;
+
+/// How many tokens ahead the walk asks for the row of facts of a word whose slot it asked for
+/// [`PREFETCH_AHEAD`] tokens ahead.
+const PREFETCH_FACTS: usize = 3;
+
 struct Walk<'t> {
     notes: CaseNotes<'t>,
     /// Lowercase and rejoined forms of words.

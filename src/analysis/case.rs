@@ -9,6 +9,7 @@ use crate::analysis::lowercase::{LOWER_MAX, LowerBuf, ascii_lowercase_key, lower
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::Token;
 use crate::stem::{MemoStemmer, WordId};
+use crate::util::hash::HashedKey;
 
 /// What the case evidence pass finds out about a word token.
 #[derive(Clone, Copy)]
@@ -39,6 +40,10 @@ pub(super) struct CaseNotes<'t> {
     scratch: String,
     /// Lowercase forms of ASCII words.
     lower: LowerBuf,
+    /// The same, for the words [`CaseNotes::prefetch`] looks ahead at.
+    ahead: LowerBuf,
+    /// The keys of the words looked ahead at, by token index modulo its length, with the index.
+    ahead_keys: [(usize, Option<HashedKey>); 8],
 }
 
 impl<'t> CaseNotes<'t> {
@@ -49,6 +54,31 @@ impl<'t> CaseNotes<'t> {
             after_dateline: dateline_end > 0,
             scratch: String::new(),
             lower: [0; LOWER_MAX + 8],
+            ahead: [0; LOWER_MAX + 8],
+            ahead_keys: [(usize::MAX, None); 8],
+        }
+    }
+
+    /// Hints that word token `t`, number `r` of the document, will be noted soon: its word's
+    /// slot in the memo is fetched. Once that slot is in, [`CaseNotes::prefetch_facts`] of
+    /// the same token fetches the row of facts it points to.
+    #[inline(always)]
+    pub(super) fn prefetch(&mut self, r: usize, t: &Token, memo: &MemoStemmer<'_>) {
+        let key = ascii_lowercase_key(self.text.as_bytes(), t.start, t.end, &mut self.ahead)
+            .map(|(key, _)| key);
+        if let Some(key) = key {
+            memo.prefetch_key(key);
+        }
+        self.ahead_keys[r % self.ahead_keys.len()] = (r, key);
+    }
+
+    /// The second step of [`CaseNotes::prefetch`] for token number `r`.
+    #[inline(always)]
+    pub(super) fn prefetch_facts(&self, r: usize, memo: &MemoStemmer<'_>) {
+        if let (at, Some(key)) = self.ahead_keys[r % self.ahead_keys.len()]
+            && at == r
+        {
+            memo.prefetch_facts(key);
         }
     }
 

@@ -13,7 +13,7 @@ use crate::analysis::model::Vocab;
 use crate::analysis::stopwords::Stopwords;
 use crate::analysis::token::Token;
 use crate::stem::Stemmer;
-use crate::util::hash::{FastMap, HashedKey, Interner};
+use crate::util::hash::{FastMap, HashedKey, Interner, prefetch};
 
 /// Memoised stemming for one run / one worker thread.
 ///
@@ -308,6 +308,25 @@ impl<'s> MemoStemmer<'s> {
     pub fn id_key(&mut self, word: &[u8], key: HashedKey) -> WordId {
         let id = self.words.intern_key(word, key);
         self.known(id)
+    }
+
+    /// A hint that [`MemoStemmer::id_key`] will soon be asked for the word of `key`.
+    #[inline(always)]
+    pub fn prefetch_key(&self, key: HashedKey) {
+        self.words.prefetch(key);
+    }
+
+    /// A hint that the facts of the word of `key` will soon be read: its row is fetched, if
+    /// the word's slot (fetched by [`MemoStemmer::prefetch_key`]) names one.
+    #[inline(always)]
+    pub fn prefetch_facts(&self, key: HashedKey) {
+        if let Some(facts) = self
+            .words
+            .peek(key)
+            .and_then(|id| self.facts.get(id as usize))
+        {
+            prefetch(facts);
+        }
     }
 
     /// `id`, with a row of facts made for it if it is new.
