@@ -39,6 +39,20 @@ use crate::topics::cluster::DocTerms;
 /// Documents handled together; bounds memory in a batch.
 pub(crate) const CHUNK: usize = 128;
 
+/// The shortest chunk [`chunk_len`] makes.
+const MIN_CHUNK: usize = 8;
+
+/// How many documents the next chunk takes, with `left` still to read when that is known:
+/// [`CHUNK`], and less as the batch nears its end (a share of what is left), down to
+/// [`MIN_CHUNK`]. The last chunks are the ones whose records this thread hands on while the
+/// workers have nothing left to do, and whose slowest document the other worker waits for:
+/// short, they keep that stretch short.
+pub(crate) fn chunk_len(left: Option<usize>, workers: usize) -> usize {
+    left.map_or(CHUNK, |left| {
+        (left / (4 * workers.max(1))).clamp(MIN_CHUNK, CHUNK)
+    })
+}
+
 /// Chunks in the workers' hands beyond the one being handed on (see `Engine::pipelined`).
 /// The workers take queued chunks in no set order, so the oldest often finishes last, and
 /// until it does no new chunk is queued: with too few ahead, both workers idle at chunk
@@ -204,16 +218,22 @@ impl Engine {
         // is reading our output: then each chunk goes out before the next is read.
         let ahead = if source.streams() { 0 } else { AHEAD };
         let mut inputs = source.inputs();
+        let mut left = source.len_hint();
+        let workers = self.pool.current_num_threads();
         let memos = &memos;
         let mut ended = false;
         self.pipelined(
             &mut (&mut inputs, &mut kept, &mut hand_on),
             |(inputs, kept, _)| {
-                let mut chunk: Vec<(Input, Paired)> = Vec::with_capacity(CHUNK);
-                for (place, input) in inputs.by_ref().take(CHUNK) {
+                let len = chunk_len(left, workers);
+                left = left.map(|left| left.saturating_sub(len));
+                let mut chunk: Vec<(Input, Paired)> = Vec::with_capacity(len);
+                let mut taken = 0;
+                for (place, input) in inputs.by_ref().take(len) {
+                    taken += 1;
                     pair(kept, place, input, &mut chunk);
                 }
-                if chunk.len() < CHUNK && !ended {
+                if taken < len && !ended {
                     // What the first pass read that the second did not meet.
                     ended = true;
                     let end = Place {
@@ -393,6 +413,24 @@ mod tests {
         let sources: Vec<&str> = records.iter().map(Record::source).collect();
         assert_eq!(sources, ["a", "bad", "c"]);
         assert!(matches!(records[1], Record::Error(_)));
+    }
+
+    #[test]
+    fn pipeline_chunks_shorten_towards_the_end_of_a_known_batch() {
+        assert_eq!(chunk_len(None, 2), CHUNK);
+        assert_eq!(chunk_len(Some(100_000), 2), CHUNK);
+        assert_eq!(chunk_len(Some(0), 2), MIN_CHUNK);
+        assert_eq!(chunk_len(Some(3), 0), MIN_CHUNK);
+        let (mut left, mut lens) = (2263, Vec::new());
+        while left > 0 {
+            let len = chunk_len(Some(left), 2).min(left);
+            lens.push(len);
+            left -= len;
+        }
+        assert_eq!(lens.iter().sum::<usize>(), 2263);
+        assert!(lens.windows(2).all(|w| w[0] >= w[1]), "{lens:?}");
+        assert_eq!(lens[0], CHUNK);
+        assert!(*lens.last().unwrap() <= MIN_CHUNK, "{lens:?}");
     }
 
     #[test]
