@@ -118,9 +118,11 @@ fn set_serialized<T: serde::Serialize>(
 /// collection; as the list of reports grows, its survivors trigger full collections that walk
 /// every object of the interpreter. The trees made here hold only new strings and numbers, so
 /// they cannot form a cycle and those passes find nothing to free. The pause lasts while this
-/// thread holds the GIL and runs no Python code, so no other thread sees the collector
-/// disabled. The objects stay counted: the collector looks at them at its next allocation
-/// after the conversion, once instead of in every pass.
+/// thread holds the GIL and makes objects through the C API, so no other thread sees the
+/// collector disabled; only a record with an `id`, which goes through `json.loads`, runs
+/// Python code meanwhile, where the interpreter may switch threads. The objects stay counted:
+/// the collector looks at them at its next allocation after the conversion, once instead of
+/// in every pass.
 pub(crate) struct GcPause<'py> {
     was_enabled: bool,
     /// Made and dropped under the GIL, on this thread.

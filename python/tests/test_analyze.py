@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -102,6 +103,29 @@ def test_analyze_many_one_text_is_analyze():
     text = sample_texts()[0]
     assert ringkas.analyze_many([text]) == [ringkas.analyze(text)]
     assert ringkas.analyze_many([]) == []
+
+
+def test_analyze_many_leaves_the_garbage_collector_as_it_found_it():
+    texts = mixed_corpus(300, seed=5)
+    assert gc.isenabled()
+    assert len(ringkas.analyze_many(texts)) == 300
+    assert gc.isenabled()
+    with pytest.raises(ValueError):
+        ringkas.analyze_many(texts + ["ada\0nol"], errors="raise")
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        assert len(ringkas.analyze_many(texts, ids=list(range(300)))) == 300
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
+
+
+def test_analyze_many_reads_texts_it_does_not_copy_after_the_caller_drops_them():
+    # The workers read each str in place: the module must hold them, not the caller's list.
+    texts = mixed_corpus(300, seed=6) + ["Teks é ü 😀 bukan ASCII. " * 20]
+    expected = canonical(ringkas.analyze_many(list(texts)))
+    assert canonical(ringkas.analyze_many(t.encode().decode() for t in texts)) == expected
 
 
 def test_analyze_many_accepts_any_iterable():
