@@ -10,7 +10,7 @@ use crate::input::{Identity, Input, Place};
 use crate::pipeline::corpus::{IdfTable, KeyIds, Numbering};
 use crate::pipeline::kept::{Counted, Keep, Kept, KeptAnalysis, KeptDocument, Stamp};
 use crate::pipeline::schedule::{Memos, PerWorker};
-use crate::pipeline::{AHEAD, Engine, Pass, Progress, Source, chunk_len};
+use crate::pipeline::{AHEAD, ChunkLens, Engine, Pass, Progress, Source};
 use crate::score::{DocFreq, IdDocFreq, SlotCounts};
 
 impl Engine {
@@ -43,14 +43,11 @@ impl Engine {
         // As in the second pass, this thread keeps one chunk's analyses (writing them to the
         // temporary file) while the workers analyse the next.
         let mut inputs = source.inputs();
-        let mut left = source.len_hint();
-        let workers = self.pool.current_num_threads();
+        let mut lens = ChunkLens::new(source, self.pool.current_num_threads());
         let finished: io::Result<()> = self.pipelined(
             &mut (&mut inputs, &mut kept, &mut seen, progress),
             |(inputs, kept, seen, _)| {
-                let len = chunk_len(left, workers);
-                left = left.map(|left| left.saturating_sub(len));
-                let chunk: Vec<(Place, Input)> = inputs.by_ref().take(len).collect();
+                let chunk: Vec<(Place, Input)> = inputs.by_ref().take(lens.next_len()).collect();
                 **seen += chunk.len();
                 // Decided before the chunks ahead are kept: a chunk analysed as the budget
                 // runs out may pack analyses that are then dropped, which costs a little,

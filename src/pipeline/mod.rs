@@ -53,6 +53,28 @@ pub(crate) fn chunk_len(left: Option<usize>, workers: usize) -> usize {
     })
 }
 
+/// The lengths of a pass's chunks, one after another ([`chunk_len`] of what is left).
+pub(crate) struct ChunkLens {
+    left: Option<usize>,
+    workers: usize,
+}
+
+impl ChunkLens {
+    pub(crate) fn new(source: &dyn Source, workers: usize) -> Self {
+        ChunkLens {
+            left: source.len_hint(),
+            workers,
+        }
+    }
+
+    /// How many documents the next chunk takes.
+    pub(crate) fn next_len(&mut self) -> usize {
+        let len = chunk_len(self.left, self.workers);
+        self.left = self.left.map(|left| left.saturating_sub(len));
+        len
+    }
+}
+
 /// Chunks in the workers' hands beyond the one being handed on (see `Engine::pipelined`).
 /// The workers take queued chunks in no set order, so the oldest often finishes last, and
 /// until it does no new chunk is queued: with too few ahead, both workers idle at chunk
@@ -218,15 +240,13 @@ impl Engine {
         // is reading our output: then each chunk goes out before the next is read.
         let ahead = if source.streams() { 0 } else { AHEAD };
         let mut inputs = source.inputs();
-        let mut left = source.len_hint();
-        let workers = self.pool.current_num_threads();
+        let mut lens = ChunkLens::new(source, self.pool.current_num_threads());
         let memos = &memos;
         let mut ended = false;
         self.pipelined(
             &mut (&mut inputs, &mut kept, &mut hand_on),
             |(inputs, kept, _)| {
-                let len = chunk_len(left, workers);
-                left = left.map(|left| left.saturating_sub(len));
+                let len = lens.next_len();
                 let mut chunk: Vec<(Input, Paired)> = Vec::with_capacity(len);
                 let mut taken = 0;
                 for (place, input) in inputs.by_ref().take(len) {
